@@ -1,0 +1,73 @@
+# rune — build, run and test. A clean machine needs only Node.js/npm: `make setup`
+# installs Deno from the npm registry into .tools/ and every target uses that copy.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+DENO_VERSION := 2.9.6
+TOOLS_DENO := $(CURDIR)/.tools/node_modules/.bin/deno
+# Prefer a Deno on PATH; fall back to (and install) the pinned copy in .tools/.
+DENO ?= $(shell command -v deno 2>/dev/null || echo $(TOOLS_DENO))
+export DENO
+RUN := $(DENO) run -q --config deno.json -P
+DEMO_SOCKET ?= rune-demo
+
+.PHONY: help setup run test build bundle compile bench bench-startup lint fmt check clean
+
+help:
+	@echo "make setup   install Deno $(DENO_VERSION) into .tools/ when none is on PATH"
+	@echo "make run     run the demo: rune start on templates/demo.yaml (own tmux socket: $(DEMO_SOCKET))"
+	@echo "make test    build the bundle, then run every unit and e2e test"
+	@echo "make build   dist/rune.js (deno bundle) and, where the runtime can be fetched, dist/rune"
+	@echo "make bench   run the benchmarks in bench/ (installs hyperfine, tmuxinator, tmuxp)"
+	@echo "make lint    deno lint + deno fmt --check"
+
+setup: $(DENO)
+
+$(TOOLS_DENO):
+	@echo "Deno not found on PATH: installing deno@$(DENO_VERSION) from npm into .tools/" >&2
+	npm install --silent --no-audit --no-fund --prefix $(CURDIR)/.tools deno@$(DENO_VERSION)
+	@$(TOOLS_DENO) --version | head -n 1
+
+build: bundle compile
+
+bundle: setup
+	@mkdir -p dist
+	$(DENO) run -q -P=build scripts/embed_templates.ts
+	rm -rf dist/chunks dist/rune.js dist/*.js
+	$(DENO) bundle -q --frozen-lockfile --platform deno --code-splitting --outdir dist main.ts
+	mv dist/main.js dist/rune.js
+	@$(RUN) dist/rune.js --version >/dev/null && echo "dist/rune.js: built and runs" >&2
+
+# deno compile downloads its runtime (denort); where that is impossible the bundle is the artifact.
+compile: setup
+	@mkdir -p dist
+	@if $(DENO) compile -q --frozen-lockfile -P --include templates -o dist/rune main.ts 2>dist/compile.err; then \
+	  echo "dist/rune: compiled" >&2; \
+	else \
+	  echo "dist/rune: not built (deno compile could not fetch its runtime here; see dist/compile.err). dist/rune.js is the tested artifact." >&2; \
+	fi
+
+run: bundle
+	$(RUN) dist/rune.js start demo --config templates/demo.yaml --socket $(DEMO_SOCKET)
+
+test: bundle
+	@bash scripts/test.sh
+
+bench: bundle
+	bash bench/run.sh
+
+bench-startup: bundle
+	bash bench/startup.sh
+
+lint: setup
+	$(DENO) lint
+	$(DENO) fmt --check
+
+fmt: setup
+	$(DENO) fmt
+
+check: setup
+	$(DENO) check main.ts
+
+clean:
+	rm -rf dist .test-results

@@ -1,0 +1,61 @@
+/** `rune start [project]` and `rune stop [project]`. */
+import type { Command } from "@commander-js/extra-typings";
+import { addHelp, CONFIG_ENV } from "../help.ts";
+import { toGlobals } from "../globals.ts";
+import type { ExitBox } from "../program.ts";
+
+export interface RitualCommandOptions {
+  dryRun: boolean;
+  json: boolean;
+}
+
+export function registerStartStop(program: Command, exit: ExitBox): void {
+  const start = program
+    .command("start")
+    .summary("run the start ritual of a project")
+    .description(
+      "Run the start ritual: global commands, then the project's own. Interactive commands open\n" +
+        "a tmux session from a template, or run in a terminal.",
+    )
+    .argument("[project]", "project name (default: detected from the current directory)")
+    .option("-n, --dry-run", "print the plan: every command, in order, with its options; run nothing")
+    .option("--json", "print the plan (with --dry-run) or one result per command as JSON")
+    .action(async (project, options, cmd) => {
+      const { runRitualCommand } = await import("../actions/ritual_run.ts");
+      exit.code = await runRitualCommand("start", project, {
+        dryRun: options.dryRun === true,
+        json: options.json === true,
+      }, toGlobals(cmd.optsWithGlobals()));
+    });
+  addHelp(start, {
+    examples: [
+      ["rune start", "detect the project from the current directory and start it"],
+      ["rune start web", "start project web"],
+      ["rune start web --dry-run", "show the plan and the tmux commands; run nothing"],
+      ["rune start --dry-run --json", "the plan as JSON, for scripts"],
+    ],
+    env: CONFIG_ENV,
+  });
+
+  const stop = program
+    .command("stop")
+    .summary("run the stop ritual of a project")
+    .description("Run the stop ritual: the project's own commands, then the global ones.")
+    .argument("[project]", "project name (default: detected from the current directory)")
+    .option("-n, --dry-run", "print the plan; run nothing")
+    .option("--json", "print the plan (with --dry-run) or one result per command as JSON")
+    .action(async (project, options, cmd) => {
+      const { runRitualCommand } = await import("../actions/ritual_run.ts");
+      exit.code = await runRitualCommand("stop", project, {
+        dryRun: options.dryRun === true,
+        json: options.json === true,
+      }, toGlobals(cmd.optsWithGlobals()));
+    });
+  addHelp(stop, {
+    examples: [
+      ["rune stop", "stop the project in the current directory"],
+      ["rune stop web --dry-run", "show what stopping web would run"],
+    ],
+    env: CONFIG_ENV,
+  });
+}

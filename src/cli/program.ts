@@ -1,0 +1,55 @@
+/**
+ * The command tree. Registration is cheap (commander only); each command's action imports its
+ * implementation lazily, so `rune --help` never loads YAML, zod or handlebars.
+ */
+import { Command, Option } from "@commander-js/extra-typings";
+import { VERSION } from "../version.ts";
+import { CONFIG_ENV, helpText } from "./help.ts";
+import { registerStartStop } from "./commands/start_stop.ts";
+
+/** Set by the action that ran; read by main() after parsing. */
+export interface ExitBox {
+  code: number;
+}
+
+export function buildProgram(exit: ExitBox): Command {
+  const program = new Command()
+    .name("rune")
+    .description(
+      "Run a project's rituals: the commands that start and stop work, in tmux or a terminal.",
+    )
+    .version(VERSION, "-V, --version", "print rune's version")
+    .helpOption("-h, --help", "show help for rune or a command")
+    .addOption(
+      new Option("-c, --config <path>", "use this config file instead of the usual locations"),
+    )
+    .option("--strict", "treat config warnings as errors")
+    .option("--no-color", "no colours in output (also: NO_COLOR=1)")
+    .option("-q, --quiet", "print only errors and the final summary")
+    .option("-v, --verbose", "echo each child command before it runs")
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      // commander's own colour probe reads variables that need an env permission (FACTS §9).
+      getOutHasColors: () => Deno.stdout.isTerminal() && !Deno.env.get("NO_COLOR"),
+      getErrHasColors: () => Deno.stderr.isTerminal() && !Deno.env.get("NO_COLOR"),
+    })
+    .exitOverride();
+
+  program.addHelpText(
+    "after",
+    helpText({
+      examples: [
+        ["rune start", "run the start ritual of the project in this directory"],
+        ["rune start web --dry-run", "show what would run for project web; run nothing"],
+        ["rune stop", "run the stop ritual"],
+        ["rune ritual list", "list the rituals the config defines"],
+        ["rune config validate", "check the config; every problem with file:line:col"],
+        ["rune doctor", "check tmux, script, permissions and the config"],
+      ],
+      env: CONFIG_ENV,
+    }),
+  );
+
+  registerStartStop(program, exit);
+  return program;
+}

@@ -1,0 +1,25 @@
+/** The bundle answers --version and --help under no Deno permissions at all. */
+import { match, strictEqual } from "node:assert/strict";
+import { runRune } from "../helpers/run_rune.ts";
+import { VERSION } from "../../src/version.ts";
+
+Deno.test("rune --version prints the version with no permissions", async () => {
+  const r = await runRune(["--version"], { permissions: [] });
+  strictEqual(r.stderr, "");
+  strictEqual(r.stdout.trim(), VERSION);
+  strictEqual(r.code, 0);
+});
+
+Deno.test("rune --help works with no permissions, on a pipe", async () => {
+  const r = await runRune(["--help"], { permissions: [] });
+  strictEqual(r.code, 0, r.stderr);
+  match(r.stdout, /Usage: rune/);
+  match(r.stdout, /Examples:/);
+  match(r.stdout, /Exit codes:/);
+});
+
+Deno.test("an unknown command is a usage error (exit 2) with a suggestion", async () => {
+  const r = await runRune(["strat"], { permissions: [] });
+  strictEqual(r.code, 2);
+  match(r.stderr, /unknown command 'strat'/);
+});
