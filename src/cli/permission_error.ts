@@ -22,7 +22,9 @@ export function describePermissionError(message: string): string {
   const flag = KINDS[kind] ?? `--allow-${kind}`;
   const value = target ? `${flag}=${target}` : flag;
   return [
-    `rune: cannot continue: the ${kind} permission${target ? ` for "${target}"` : ""} is not granted`,
+    `rune: cannot continue: the ${kind} permission${
+      target ? ` for "${target}"` : ""
+    } is not granted`,
     `  hint: run with ${value}, or with rune's permission set: deno run -P (deno.json "permissions")`,
   ].join("\n");
 }

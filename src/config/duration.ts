@@ -15,7 +15,9 @@ const UNIT_MS: Record<string, number> = {
 
 /** Milliseconds, or undefined when `value` is not a duration. "0" and 0 give 0. */
 export function parseDuration(value: string | number): number | undefined {
-  if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? value * 1000 : undefined;
+  if (typeof value === "number") {
+    return Number.isFinite(value) && value >= 0 ? value * 1000 : undefined;
+  }
   const text = value.trim();
   if (text === "0") return 0;
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;

@@ -49,7 +49,9 @@ export async function loadConfig(options: LoadOptions): Promise<Result<LoadedCon
       return err({ kind: "unreadable", file: candidate.path, message: (e as Error).message });
     }
     const parsed = parseConfig(text, candidate.path, { strict: options.strict });
-    return parsed.ok ? parsed : err({ kind: "invalid", file: candidate.path, issues: parsed.error });
+    return parsed.ok
+      ? parsed
+      : err({ kind: "invalid", file: candidate.path, issues: parsed.error });
   }
   return err({ kind: "not-found", tried });
 }

@@ -16,7 +16,10 @@ export interface FilteredEnv {
   removed: string[];
 }
 
-export function filterEnv(env: Readonly<Record<string, string>>, _rules: EnvRules = {}): FilteredEnv {
+export function filterEnv(
+  env: Readonly<Record<string, string>>,
+  _rules: EnvRules = {},
+): FilteredEnv {
   const kept: Record<string, string> = {};
   const removed: string[] = [];
   for (const [k, v] of Object.entries(env)) {

@@ -78,4 +78,7 @@ export interface ExecContext {
   note(message: string): void;
 }
 
-export type StepExecutor<S extends Step = Step> = (step: S, ctx: ExecContext) => Promise<StepOutcome>;
+export type StepExecutor<S extends Step = Step> = (
+  step: S,
+  ctx: ExecContext,
+) => Promise<StepOutcome>;

@@ -16,7 +16,7 @@ export async function loadConfigOrReport(
     strict: globals.strict,
   });
   if (loaded.ok) {
-    if (!globals.quiet) for (const w of loaded.value.warnings) console.error(formatIssue(w));
+    if (!globals.quiet) { for (const w of loaded.value.warnings) console.error(formatIssue(w)); }
     return ok(loaded.value);
   }
   const failure = loaded.error;
@@ -42,7 +42,9 @@ export async function loadConfigOrReport(
       const errors = failure.issues.filter((i) => i.severity === "error").length;
       const warnings = failure.issues.length - errors;
       console.error(
-        `rune: the config has ${errors} error(s)${warnings ? ` and ${warnings} warning(s)` : ""}; ` +
+        `rune: the config has ${errors} error(s)${
+          warnings ? ` and ${warnings} warning(s)` : ""
+        }; ` +
           `nothing ran`,
       );
       return err(EXIT.usage);

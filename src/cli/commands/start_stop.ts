@@ -18,7 +18,10 @@ export function registerStartStop(program: Command, exit: ExitBox): void {
         "a tmux session from a template, or run in a terminal.",
     )
     .argument("[project]", "project name (default: detected from the current directory)")
-    .option("-n, --dry-run", "print the plan: every command, in order, with its options; run nothing")
+    .option(
+      "-n, --dry-run",
+      "print the plan: every command, in order, with its options; run nothing",
+    )
     .option("--json", "print the plan (with --dry-run) or one result per command as JSON")
     .action(async (project, options, cmd) => {
       const { runRitualCommand } = await import("../actions/ritual_run.ts");
