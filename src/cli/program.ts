@@ -6,6 +6,7 @@ import { Command, Option } from "@commander-js/extra-typings";
 import { VERSION } from "../version.ts";
 import { CONFIG_ENV, helpText } from "./help.ts";
 import { registerStartStop } from "./commands/start_stop.ts";
+import { registerDoctor } from "./commands/doctor.ts";
 
 /** Set by the action that ran; read by main() after parsing. */
 export interface ExitBox {
@@ -51,5 +52,6 @@ export function buildProgram(exit: ExitBox): Command {
   );
 
   registerStartStop(program, exit);
+  registerDoctor(program, exit);
   return program;
 }

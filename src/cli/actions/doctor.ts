@@ -1,0 +1,108 @@
+/** `rune doctor`: gathers the facts (versions, config, tmux, script, permissions) and prints. */
+import { VERSION } from "../../version.ts";
+import { doctorChecks, doctorExitCode } from "../../doctor/checks.ts";
+import type { DoctorFacts, PermissionFact } from "../../doctor/checks.ts";
+import { loadConfig } from "../../config/load.ts";
+import { configCandidates } from "../../config/locate.ts";
+import { denoRuntime } from "../../runtime.ts";
+import { makeColors, wantsColor } from "../../colors.ts";
+import type { GlobalOptions } from "../globals.ts";
+
+/** The programs rune starts; each needs its own --allow-run entry. */
+const PROGRAMS = ["sh", "tmux", "script", "stty", "kill"];
+const MIN_TMUX = "3.0";
+
+export async function runDoctor(options: { json: boolean }, globals: GlobalOptions) {
+  const permissions = queryPermissions();
+  const granted = (name: string) => permissions.find((p) => p.name === name)?.granted ?? false;
+  const env = granted("env") ? Deno.env.toObject() : {};
+  const facts: DoctorFacts = {
+    runeVersion: VERSION,
+    denoVersion: Deno.version.deno,
+    runningAs: runningAs(),
+    config: granted("read") && granted("env")
+      ? await configFact(globals, env)
+      : { state: "unchecked" },
+    tmux: granted("run:tmux") ? await tmuxFact() : "unchecked",
+    script: granted("run:script") ? await scriptFact() : "unchecked",
+    permissions,
+    terminal: Deno.stdin.isTerminal(),
+    insideTmux: Boolean(env.TMUX),
+  };
+  const checks = doctorChecks(facts);
+  if (options.json) {
+    console.log(JSON.stringify({ checks, facts }, null, 2));
+  } else {
+    const c = makeColors(wantsColor("stdout", !globals.color));
+    const mark = { ok: c.green("✓"), warn: c.yellow("!"), fail: c.red("✗") };
+    const width = Math.max(...checks.map((k) => k.name.length));
+    for (const check of checks) {
+      console.log(`${mark[check.status]} ${check.name.padEnd(width)}  ${check.detail}`);
+      if (check.fix) console.log(`  ${" ".repeat(width)}  ${c.dim(`fix: ${check.fix}`)}`);
+    }
+  }
+  return doctorExitCode(checks);
+}
+
+function queryPermissions(): PermissionFact[] {
+  const q = (descriptor: Deno.PermissionDescriptor) =>
+    Deno.permissions.querySync(descriptor).state === "granted";
+  return [
+    { name: "read", granted: q({ name: "read" }), flag: "--allow-read" },
+    { name: "write", granted: q({ name: "write" }), flag: "--allow-write" },
+    { name: "env", granted: q({ name: "env" }), flag: "--allow-env" },
+    ...PROGRAMS.map((p) => ({
+      name: `run:${p}`,
+      granted: q({ name: "run", command: p }),
+      flag: `--allow-run=${PROGRAMS.join(",")}`,
+    })),
+  ];
+}
+
+function runningAs(): string {
+  const main = Deno.mainModule;
+  if (!main.startsWith("file:")) return "compiled binary";
+  const path = new URL(main).pathname;
+  return path.endsWith(".js") ? `bundle ${path}` : `source ${path}`;
+}
+
+async function configFact(
+  globals: GlobalOptions,
+  env: Record<string, string>,
+): Promise<DoctorFacts["config"]> {
+  const loaded = await loadConfig({ flag: globals.config, env, cwd: Deno.cwd() });
+  const first = configCandidates(globals.config, env, Deno.cwd())[0];
+  if (loaded.ok) {
+    const source = configCandidates(globals.config, env, Deno.cwd())
+      .find((c) => c.path === loaded.value.file)?.source ?? first.source;
+    return {
+      state: "loaded",
+      path: loaded.value.file,
+      source,
+      warnings: loaded.value.warnings.length,
+    };
+  }
+  const failure = loaded.error;
+  if (failure.kind === "not-found") return { state: "missing", wouldBe: first.path };
+  const errors = failure.kind === "invalid"
+    ? failure.issues.filter((i) => i.severity === "error").length
+    : 1;
+  return { state: "invalid", path: failure.file, source: first.source, errors };
+}
+
+async function tmuxFact(): Promise<DoctorFacts["tmux"]> {
+  const r = await denoRuntime.run(["tmux", "-V"]);
+  const m = r.stdout.match(/tmux (?:next-)?(\d+\.\d+)/);
+  if (r.code !== 0 || !m) return null;
+  return {
+    version: r.stdout.trim(),
+    supported: Number(m[1]) >= Number(MIN_TMUX),
+    minimum: MIN_TMUX,
+  };
+}
+
+async function scriptFact(): Promise<DoctorFacts["script"]> {
+  const r = await denoRuntime.run(["script", "--version"]);
+  if (r.code === 127) return null;
+  return /util-linux/.test(r.stdout + r.stderr) ? "util-linux" : "bsd";
+}

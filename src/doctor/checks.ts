@@ -1,0 +1,139 @@
+/**
+ * `rune doctor`'s judgement: facts gathered by the CLI → checks with a status and a fix.
+ * Pure, so every verdict is table-tested.
+ */
+
+export type CheckStatus = "ok" | "warn" | "fail";
+
+export interface Check {
+  name: string;
+  status: CheckStatus;
+  detail: string;
+  /** The next action when status is not ok. */
+  fix?: string;
+}
+
+export interface PermissionFact {
+  /** "read", "run:tmux", … */
+  name: string;
+  granted: boolean;
+  /** The flag that grants it. */
+  flag: string;
+}
+
+export interface DoctorFacts {
+  runeVersion: string;
+  denoVersion: string;
+  /** "compiled binary", "bundle dist/rune.js", "source main.ts" */
+  runningAs: string;
+  config:
+    | { state: "loaded"; path: string; source: string; warnings: number }
+    | { state: "invalid"; path: string; source: string; errors: number }
+    | { state: "missing"; wouldBe: string }
+    | { state: "unchecked" };
+  /** null: not on PATH; "unchecked": rune may not run it (permission missing). */
+  tmux: { version: string; supported: boolean; minimum: string } | null | "unchecked";
+  script: "util-linux" | "bsd" | null | "unchecked";
+  permissions: PermissionFact[];
+  terminal: boolean;
+  insideTmux: boolean;
+}
+
+export function doctorChecks(f: DoctorFacts): Check[] {
+  const checks: Check[] = [
+    { name: "rune", status: "ok", detail: `${f.runeVersion} (${f.runningAs})` },
+    { name: "deno", status: "ok", detail: f.denoVersion },
+    configCheck(f.config),
+    f.tmux === "unchecked" ? unchecked("tmux") : f.tmux === null
+      ? {
+        name: "tmux",
+        status: "warn",
+        detail: "not found on PATH",
+        fix: "install tmux (apt install tmux / brew install tmux) for tmux_template and " +
+          "tmux_session commands; other commands work without it",
+      }
+      : f.tmux.supported
+      ? {
+        name: "tmux",
+        status: "ok",
+        detail: `${f.tmux.version}${f.insideTmux ? " (inside tmux)" : ""}`,
+      }
+      : {
+        name: "tmux",
+        status: "warn",
+        detail: `${f.tmux.version} is older than ${f.tmux.minimum}`,
+        fix: `upgrade tmux to ${f.tmux.minimum} or later`,
+      },
+    f.script === "unchecked" ? unchecked("script") : f.script === null
+      ? {
+        name: "script",
+        status: "warn",
+        detail: "not found on PATH",
+        fix: "install util-linux (Linux) for interactive commands without tmux",
+      }
+      : { name: "script", status: "ok", detail: `${f.script} flavour` },
+    {
+      name: "terminal",
+      status: "ok",
+      detail: f.terminal ? "stdin is a terminal" : "no terminal (interactive steps need one)",
+    },
+  ];
+  const missing = f.permissions.filter((p) => !p.granted);
+  checks.push(
+    missing.length === 0 ? { name: "permissions", status: "ok", detail: "all granted" } : {
+      name: "permissions",
+      status: "fail",
+      detail: `missing: ${missing.map((p) => p.name).join(", ")}`,
+      fix: `run with ${[...new Set(missing.map((p) => p.flag))].join(" ")}, or with ` +
+        `rune's permission set (deno run -P)`,
+    },
+  );
+  return checks;
+}
+
+function unchecked(program: string): Check {
+  return {
+    name: program,
+    status: "warn",
+    detail: `not checked: rune may not run ${program}`,
+    fix: `grant --allow-run=${program} (see permissions below)`,
+  };
+}
+
+function configCheck(c: DoctorFacts["config"]): Check {
+  switch (c.state) {
+    case "loaded":
+      return {
+        name: "config",
+        status: c.warnings ? "warn" : "ok",
+        detail: `${c.path} (${c.source})${c.warnings ? `, ${c.warnings} warning(s)` : ""}`,
+        fix: c.warnings ? "see them with: rune config validate" : undefined,
+      };
+    case "invalid":
+      return {
+        name: "config",
+        status: "fail",
+        detail: `${c.path} (${c.source}) has ${c.errors} error(s)`,
+        fix: "see them with: rune config validate",
+      };
+    case "unchecked":
+      return {
+        name: "config",
+        status: "warn",
+        detail: "not checked: finding it needs the read and env permissions",
+        fix: "grant them (see permissions below)",
+      };
+    case "missing":
+      return {
+        name: "config",
+        status: "fail",
+        detail: "no config file found",
+        fix: `create ${c.wouldBe} (rune init will write one there) or pass --config PATH`,
+      };
+  }
+}
+
+/** 0 when nothing failed, 3 when something rune needs is missing (exit codes in DESIGN.md). */
+export function doctorExitCode(checks: readonly Check[]): 0 | 3 {
+  return checks.some((c) => c.status === "fail") ? 3 : 0;
+}

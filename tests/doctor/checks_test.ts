@@ -1,0 +1,107 @@
+import { deepStrictEqual, strictEqual } from "node:assert/strict";
+import { doctorChecks, doctorExitCode } from "../../src/doctor/checks.ts";
+import type { DoctorFacts } from "../../src/doctor/checks.ts";
+
+const HEALTHY: DoctorFacts = {
+  runeVersion: "0.1.0",
+  denoVersion: "2.9.6",
+  runningAs: "bundle /x/rune.js",
+  config: {
+    state: "loaded",
+    path: "/h/.config/rune/config.yaml",
+    source: "XDG_CONFIG_HOME",
+    warnings: 0,
+  },
+  tmux: { version: "tmux 3.3a", supported: true, minimum: "3.0" },
+  script: "util-linux",
+  permissions: [{ name: "read", granted: true, flag: "--allow-read" }],
+  terminal: true,
+  insideTmux: false,
+};
+
+const status = (f: DoctorFacts) =>
+  Object.fromEntries(doctorChecks(f).map((c) => [c.name, c.status]));
+
+Deno.test("doctorChecks() passes a healthy machine and exits 0", () => {
+  const checks = doctorChecks(HEALTHY);
+  deepStrictEqual(checks.filter((c) => c.status !== "ok"), []);
+  strictEqual(doctorExitCode(checks), 0);
+});
+
+Deno.test("doctorChecks() judges each missing piece", async (t) => {
+  const cases: {
+    name: string;
+    facts: Partial<DoctorFacts>;
+    check: string;
+    want: string;
+    exit: number;
+  }[] = [
+    { name: "no tmux is a warning", facts: { tmux: null }, check: "tmux", want: "warn", exit: 0 },
+    {
+      name: "old tmux is a warning",
+      facts: { tmux: { version: "tmux 2.6", supported: false, minimum: "3.0" } },
+      check: "tmux",
+      want: "warn",
+      exit: 0,
+    },
+    {
+      name: "tmux not runnable",
+      facts: { tmux: "unchecked" },
+      check: "tmux",
+      want: "warn",
+      exit: 0,
+    },
+    {
+      name: "no script is a warning",
+      facts: { script: null },
+      check: "script",
+      want: "warn",
+      exit: 0,
+    },
+    {
+      name: "no config fails",
+      facts: { config: { state: "missing", wouldBe: "/h/.config/rune/config.yaml" } },
+      check: "config",
+      want: "fail",
+      exit: 3,
+    },
+    {
+      name: "a broken config fails",
+      facts: { config: { state: "invalid", path: "/c", source: "--config", errors: 2 } },
+      check: "config",
+      want: "fail",
+      exit: 3,
+    },
+    {
+      name: "a missing permission fails",
+      facts: { permissions: [{ name: "run:tmux", granted: false, flag: "--allow-run=tmux" }] },
+      check: "permissions",
+      want: "fail",
+      exit: 3,
+    },
+  ];
+  for (const c of cases) {
+    await t.step(c.name, () => {
+      const facts = { ...HEALTHY, ...c.facts };
+      strictEqual(status(facts)[c.check], c.want);
+      strictEqual(doctorExitCode(doctorChecks(facts)), c.exit);
+    });
+  }
+});
+
+Deno.test("doctorChecks() names the flag for missing permissions", () => {
+  const checks = doctorChecks({
+    ...HEALTHY,
+    permissions: [
+      { name: "env", granted: false, flag: "--allow-env" },
+      { name: "run:sh", granted: false, flag: "--allow-run=sh,tmux" },
+      { name: "run:tmux", granted: false, flag: "--allow-run=sh,tmux" },
+    ],
+  });
+  const perm = checks.find((c) => c.name === "permissions")!;
+  strictEqual(perm.detail, "missing: env, run:sh, run:tmux");
+  strictEqual(
+    perm.fix,
+    "run with --allow-env --allow-run=sh,tmux, or with rune's permission set (deno run -P)",
+  );
+});
