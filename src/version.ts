@@ -1,2 +1,2 @@
-/** rune's version; kept in step with deno.json by tests/version_test.ts. */
+/** rune's version; tests/version_test.ts keeps deno.json and main.ts in step with it. */
 export const VERSION = "0.1.0";

@@ -1,7 +1,9 @@
-import { strictEqual as assertEquals } from "node:assert/strict";
+import { strictEqual } from "node:assert/strict";
 import { VERSION } from "../src/version.ts";
 
-Deno.test("VERSION matches deno.json", async () => {
+Deno.test("VERSION matches deno.json and main.ts's fast path", async () => {
   const config = JSON.parse(await Deno.readTextFile(new URL("../deno.json", import.meta.url)));
-  assertEquals(VERSION, config.version);
+  strictEqual(VERSION, config.version);
+  const main = await Deno.readTextFile(new URL("../main.ts", import.meta.url));
+  strictEqual(main.match(/const VERSION = "([^"]+)";/)?.[1], VERSION);
 });
