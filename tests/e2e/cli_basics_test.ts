@@ -23,3 +23,11 @@ Deno.test("an unknown command is a usage error (exit 2) with a suggestion", asyn
   strictEqual(r.code, 2);
   match(r.stderr, /unknown command 'strat'/);
 });
+
+Deno.test("a missing Deno permission names the flag and exits 3, without a stack trace", async () => {
+  const r = await runRune(["start", "--dry-run"], { permissions: ["--allow-read"] });
+  strictEqual(r.code, 3);
+  match(r.stderr, /the env permission is not granted/);
+  match(r.stderr, /--allow-env/);
+  strictEqual(/\n\s+at /.test(r.stderr), false, r.stderr);
+});
