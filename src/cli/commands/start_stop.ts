@@ -7,6 +7,8 @@ import type { ExitBox } from "../program.ts";
 export interface RitualCommandOptions {
   dryRun: boolean;
   json: boolean;
+  /** stop: end what `rune start` left running in the background. */
+  killBackground: boolean;
 }
 
 export function registerStartStop(program: Command, exit: ExitBox): void {
@@ -28,6 +30,7 @@ export function registerStartStop(program: Command, exit: ExitBox): void {
       exit.code = await runRitualCommand("start", project, {
         dryRun: options.dryRun === true,
         json: options.json === true,
+        killBackground: false,
       }, toGlobals(cmd.optsWithGlobals()));
     });
   addHelp(start, {
@@ -47,17 +50,23 @@ export function registerStartStop(program: Command, exit: ExitBox): void {
     .argument("[project]", "project name (default: detected from the current directory)")
     .option("-n, --dry-run", "print the plan; run nothing")
     .option("--json", "print the plan (with --dry-run) or one result per command as JSON")
+    .option(
+      "--kill-background",
+      "after the stop ritual, end the background commands `rune start` left running",
+    )
     .action(async (project, options, cmd) => {
       const { runRitualCommand } = await import("../actions/ritual_run.ts");
       exit.code = await runRitualCommand("stop", project, {
         dryRun: options.dryRun === true,
         json: options.json === true,
+        killBackground: options.killBackground === true,
       }, toGlobals(cmd.optsWithGlobals()));
     });
   addHelp(stop, {
     examples: [
       ["rune stop", "stop the project in the current directory"],
       ["rune stop web --dry-run", "show what stopping web would run"],
+      ["rune stop --kill-background", "also end the dev servers `rune start` left running"],
     ],
     env: CONFIG_ENV,
   });
