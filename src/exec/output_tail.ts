@@ -19,7 +19,7 @@ export class OutputTail {
     const parts = text.split(/\r?\n/);
     this.#partial = parts.pop() ?? "";
     if (this.#partial.length > this.maxLineLength * 4) {
-      this.#partial = this.#partial.slice(-this.maxLineLength);
+      this.#partial = this.#partial.slice(0, this.maxLineLength + 1);
     }
     for (const line of parts.slice(-this.maxLines)) this.#add(line);
   }

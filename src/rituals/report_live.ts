@@ -55,14 +55,16 @@ export function renderLive(
 function clip(line: string, columns: number): string {
   let visible = 0;
   let out = "";
+  let coloured = false;
   for (let i = 0; i < line.length; i++) {
     if (line[i] === "\x1b") {
+      coloured = true;
       const end = line.indexOf("m", i);
       out += line.slice(i, end + 1);
       i = end;
       continue;
     }
-    if (visible >= columns - 1) return `${out}\x1b[0m`;
+    if (visible >= columns - 1) return coloured ? `${out}\x1b[0m` : out;
     out += line[i];
     visible++;
   }
