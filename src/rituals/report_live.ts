@@ -86,6 +86,7 @@ export class LiveReporter implements Reporter {
   #timer: ReturnType<typeof setInterval> | undefined;
   #began = 0;
   #suspended = false;
+  #ended = false;
 
   constructor(options: LiveOptions) {
     this.#o = options;
@@ -96,7 +97,7 @@ export class LiveReporter implements Reporter {
   }
 
   #draw(): void {
-    if (this.#suspended) return;
+    if (this.#suspended || this.#ended) return;
     const lines = renderLive(
       this.#header,
       this.#rows,
@@ -176,6 +177,8 @@ export class LiveReporter implements Reporter {
       this.#o.write(this.#o.colors.red(`"${fatal.step.name}" is required: the ritual stopped\n`));
     }
     this.#o.write(`${summaryLine(summary, this.#now() - this.#began)}\n\x1b[?25h`);
+    this.#ended = true;
+    this.#drawn = 0;
   }
 
   /** Shows the cursor again whatever happened (called from the CLI's finally). */
