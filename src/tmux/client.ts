@@ -3,6 +3,12 @@
  * always explicit), so a server it starts never holds the secrets rune withholds (FACTS §1b).
  */
 import type { RunOutcome, Runtime } from "../runtime.ts";
+import { chain } from "./escape.ts";
+
+/** ["tmux", socket…, command, args…] with the arguments escaped (a lone `x;` is a separator). */
+export function tmuxCommand(socket: readonly string[], ...command: string[]): string[] {
+  return ["tmux", ...socket, ...chain([command])];
+}
 
 export function tmuxClientEnv(baseEnv: Readonly<Record<string, string>>): Record<string, string> {
   const env = { ...baseEnv };

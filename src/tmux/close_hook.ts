@@ -5,7 +5,7 @@
  * ritual. Sessions rune did not register are ignored, so the hook is harmless for others.
  */
 import type { Runtime } from "../runtime.ts";
-import { runTmux } from "./client.ts";
+import { runTmux, tmuxCommand } from "./client.ts";
 import type { SocketChoice } from "./socket.ts";
 
 /** rune's slot in the global session-closed hook array. */
@@ -95,14 +95,17 @@ export async function installCloseHook(
     socket: hook.socket,
   });
   writeCloseHooks(hook.stateDir, entries);
-  await runTmux(runtime, [
-    "tmux",
-    ...socketArgv,
-    "set-hook",
-    "-g",
-    `session-closed[${CLOSE_HOOK_INDEX}]`,
-    closeHookCommand(hook.runeArgv, hook.socket),
-  ], env);
+  await runTmux(
+    runtime,
+    tmuxCommand(
+      socketArgv,
+      "set-hook",
+      "-g",
+      `session-closed[${CLOSE_HOOK_INDEX}]`,
+      closeHookCommand(hook.runeArgv, hook.socket),
+    ),
+    env,
+  );
 }
 
 /**

@@ -9,9 +9,12 @@ export function tmuxArg(arg: string): string {
   return arg.endsWith(";") ? `${arg.slice(0, -1)}\\;` : arg;
 }
 
-/** A value tmux format-expands (-s, -n, -c): `#` doubled, so it stays literal. */
+/**
+ * A value tmux format-expands (-s, -n, -c): `#` doubled, so it stays literal. (The trailing
+ * `;` is chain()'s job: every argument passes through tmuxArg exactly once.)
+ */
 export function literalFormat(value: string): string {
-  return tmuxArg(value.replaceAll("#", "##"));
+  return value.replaceAll("#", "##");
 }
 
 /** A command list: each command's args escaped, commands joined by separate ";" elements. */

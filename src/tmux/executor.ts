@@ -8,7 +8,7 @@ import type { SessionLayout, TmuxStep, WindowLayout } from "../rituals/plan_type
 import { runShellStep } from "../exec/shell_step.ts";
 import { buildAddWindow, buildSession, buildTyping, markerLine } from "./build.ts";
 import type { BuildOptions, SessionBuild } from "./build.ts";
-import { runTmux, tmuxClientEnv, tmuxError } from "./client.ts";
+import { runTmux, tmuxClientEnv, tmuxCommand, tmuxError } from "./client.ts";
 import { awaitMarkers } from "./handshake.ts";
 import { attachCommand, chooseSocket, insideServer, socketArgs } from "./socket.ts";
 import type { SocketChoice } from "./socket.ts";
@@ -70,7 +70,7 @@ export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
         }
         const r = await runTmux(
           ctx.runtime,
-          ["tmux", ...socketArgs(last.socket), "switch-client", "-t", `=${last.session}`],
+          tmuxCommand(socketArgs(last.socket), "switch-client", "-t", `=${last.session}`),
           { ...last.clientEnv, TMUX: ctx.parentEnv.TMUX },
         );
         return r.code === 0
@@ -78,7 +78,8 @@ export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
           : [`could not switch to "${last.session}": ${tmuxError(r)}; attach with: ${attach}`];
       }
       const status = await new Deno.Command("tmux", {
-        args: [...socketArgs(last.socket), "attach-session", "-t", `=${last.session}`],
+        args: tmuxCommand(socketArgs(last.socket), "attach-session", "-t", `=${last.session}`)
+          .slice(1),
         clearEnv: true,
         env: last.clientEnv,
         stdin: "inherit",
@@ -115,7 +116,7 @@ async function buildOrReuse(
     if (layout.before.length) {
       const exists = await runTmux(
         ctx.runtime,
-        ["tmux", ...buildOptions.socket, "has-session", "-t", `=${step.session}`],
+        tmuxCommand(buildOptions.socket, "has-session", "-t", `=${step.session}`),
         bc.clientEnv,
       );
       if (exists.code === 127) return tmuxMissing();

@@ -4,7 +4,7 @@
  */
 import type { Runtime } from "../runtime.ts";
 import { PROJECT_OPTION } from "./build.ts";
-import { runTmux, tmuxError } from "./client.ts";
+import { runTmux, tmuxCommand, tmuxError } from "./client.ts";
 
 export interface SessionInfo {
   name: string;
@@ -46,7 +46,7 @@ export async function listRuneSessions(
   socket: readonly string[],
   env: Record<string, string>,
 ): Promise<ListResult> {
-  const r = await runTmux(runtime, ["tmux", ...socket, "list-sessions", "-F", LIST_FORMAT], env);
+  const r = await runTmux(runtime, tmuxCommand(socket, "list-sessions", "-F", LIST_FORMAT), env);
   if (r.code === 127) {
     return { ok: false, message: "tmux is not installed or not on PATH", missing: true };
   }
@@ -66,7 +66,7 @@ export async function killSession(
   env: Record<string, string>,
   name: string,
 ): Promise<{ ok: boolean; message: string }> {
-  const r = await runTmux(runtime, ["tmux", ...socket, "kill-session", "-t", `=${name}`], env);
+  const r = await runTmux(runtime, tmuxCommand(socket, "kill-session", "-t", `=${name}`), env);
   return r.code === 0
     ? { ok: true, message: `killed session "${name}"` }
     : { ok: false, message: tmuxError(r) };

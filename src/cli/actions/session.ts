@@ -2,7 +2,7 @@
 import { filterEnv } from "../../exec/env_filter.ts";
 import { denoRuntime } from "../../runtime.ts";
 import { runePaths } from "../../state/paths.ts";
-import { runTmux, tmuxClientEnv, tmuxError } from "../../tmux/client.ts";
+import { runTmux, tmuxClientEnv, tmuxCommand, tmuxError } from "../../tmux/client.ts";
 import { takeCloseHook } from "../../tmux/close_hook.ts";
 import { killSession, listRuneSessions } from "../../tmux/sessions.ts";
 import type { SessionInfo } from "../../tmux/sessions.ts";
@@ -72,7 +72,7 @@ export async function sessionAttach(flags: SocketChoice, name: string): Promise<
   if (refused !== undefined) return refused;
   const { env, socket, args, clientEnv } = setup(flags);
   if (env.TMUX && insideServer(socket, env, Deno.uid() ?? 0)) {
-    const r = await runTmux(denoRuntime, ["tmux", ...args, "switch-client", "-t", `=${name}`], {
+    const r = await runTmux(denoRuntime, tmuxCommand(args, "switch-client", "-t", `=${name}`), {
       ...clientEnv,
       TMUX: env.TMUX,
     });
@@ -87,7 +87,7 @@ export async function sessionAttach(flags: SocketChoice, name: string): Promise<
     return EXIT.usage;
   }
   const status = await new Deno.Command("tmux", {
-    args: [...args, "attach-session", "-t", `=${name}`],
+    args: tmuxCommand(args, "attach-session", "-t", `=${name}`).slice(1),
     clearEnv: true,
     env: clientEnv,
     stdin: "inherit",

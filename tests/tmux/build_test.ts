@@ -1,0 +1,368 @@
+/** The exact tmux argv for a layout (compared as arrays: a join would hide spaced args). */
+import { deepStrictEqual } from "node:assert/strict";
+import { buildAddWindow, buildSession, buildTyping } from "../../src/tmux/build.ts";
+import type { BuildOptions } from "../../src/tmux/build.ts";
+import type { PaneLayout, SessionLayout, WindowLayout } from "../../src/rituals/plan_types.ts";
+
+const OPTS: BuildOptions = {
+  socket: ["-S", "/s"],
+  project: "web",
+  size: { columns: 200, rows: 50 },
+  env: {},
+  hide: [],
+  markerDir: "/m",
+};
+
+const pane = (commands: string[], extra: Partial<PaneLayout> = {}): PaneLayout => ({
+  commands,
+  dir: "/w",
+  focus: false,
+  exec: false,
+  ...extra,
+});
+const win = (name: string | undefined, panes: PaneLayout[], extra: Partial<WindowLayout> = {}) => ({
+  name,
+  dir: "/w",
+  focus: false,
+  panes,
+  ...extra,
+});
+const layout = (windows: WindowLayout[], session = "dev-web"): SessionLayout => ({
+  template: "t",
+  session,
+  dir: "/w",
+  before: [],
+  windows,
+});
+
+const NEW = ["new-session", "-d", "-s"];
+const SIZE = ["-x", "200", "-y", "50"];
+const ID = ["-P", "-F", "#{pane_id}"];
+const MARK = (key: string) => ["send-keys", "-l", ` true > /m/${key}`, ";", "send-keys", "Enter"];
+
+const cases: {
+  name: string;
+  layout: SessionLayout;
+  options?: Partial<BuildOptions>;
+  want: string[];
+}[] = [
+  {
+    name: "one pane: create, mark as rune's, handshake marker",
+    layout: layout([win("edit", [pane(["vim"])])]),
+    want: [
+      "tmux",
+      "-S",
+      "/s",
+      ...NEW,
+      "dev-web",
+      "-n",
+      "edit",
+      ...SIZE,
+      "-c",
+      "/w",
+      ...ID,
+      ";",
+      "set-option",
+      "-t",
+      "=dev-web:",
+      "@rune-project",
+      "web",
+      ";",
+      ...MARK("w1p1"),
+    ],
+  },
+  {
+    name: "layout is applied after the splits; focus is an offset back from the last pane",
+    layout: layout([
+      win("code", [pane(["vim"]), pane([], { focus: true }), pane(["make"], { dir: "/w/api" })], {
+        layout: "main-vertical",
+      }),
+    ]),
+    want: [
+      "tmux",
+      "-S",
+      "/s",
+      ...NEW,
+      "dev-web",
+      "-n",
+      "code",
+      ...SIZE,
+      "-c",
+      "/w",
+      ...ID,
+      ";",
+      "set-option",
+      "-t",
+      "=dev-web:",
+      "@rune-project",
+      "web",
+      ";",
+      ...MARK("w1p1"),
+      ";",
+      "split-window",
+      "-c",
+      "/w",
+      ...ID,
+      ";",
+      "split-window",
+      "-c",
+      "/w/api",
+      ...ID,
+      ";",
+      ...MARK("w1p3"),
+      ";",
+      "select-layout",
+      "main-vertical",
+      ";",
+      "select-pane",
+      "-t",
+      ":.-1",
+    ],
+  },
+  {
+    name: "windows are added to the session by name; the focused window is selected at the end",
+    layout: layout(
+      [win("a", [pane([])]), win(undefined, [pane([])]), win("c", [pane([])], { focus: false })]
+        .map(
+          (w, i) => i === 1 ? { ...w, focus: true } : w,
+        ),
+    ),
+    want: [
+      "tmux",
+      "-S",
+      "/s",
+      ...NEW,
+      "dev-web",
+      "-n",
+      "a",
+      ...SIZE,
+      "-c",
+      "/w",
+      ...ID,
+      ";",
+      "set-option",
+      "-t",
+      "=dev-web:",
+      "@rune-project",
+      "web",
+      ";",
+      "new-window",
+      "-t",
+      "=dev-web:",
+      "-c",
+      "/w",
+      ...ID,
+      ";",
+      "new-window",
+      "-t",
+      "=dev-web:",
+      "-n",
+      "c",
+      "-c",
+      "/w",
+      ...ID,
+      ";",
+      "select-window",
+      "-t",
+      ":-1",
+    ],
+  },
+  {
+    name: "more than three panes are retiled between splits so tmux has room",
+    layout: layout([win("w", [pane([]), pane([]), pane([]), pane([])])]),
+    want: [
+      "tmux",
+      "-S",
+      "/s",
+      ...NEW,
+      "dev-web",
+      "-n",
+      "w",
+      ...SIZE,
+      "-c",
+      "/w",
+      ...ID,
+      ";",
+      "set-option",
+      "-t",
+      "=dev-web:",
+      "@rune-project",
+      "web",
+      ";",
+      "split-window",
+      "-c",
+      "/w",
+      ...ID,
+      ";",
+      "select-layout",
+      "tiled",
+      ";",
+      "split-window",
+      "-c",
+      "/w",
+      ...ID,
+      ";",
+      "select-layout",
+      "tiled",
+      ";",
+      "split-window",
+      "-c",
+      "/w",
+      ...ID,
+      ";",
+      "select-layout",
+      "tiled",
+      ";",
+      "select-pane",
+      "-t",
+      ":.-3",
+    ],
+  },
+  {
+    name: "hostile names, dirs and exec commands stay literal: # doubled, trailing ; escaped",
+    layout: layout(
+      [win("w#(touch /tmp/p)", [pane(["tail -f log;"], { exec: true, dir: "/d#{pane_id};" })])],
+      "x;",
+    ),
+    want: [
+      "tmux",
+      "-S",
+      "/s",
+      ...NEW,
+      "x\\;",
+      "-n",
+      "w##(touch /tmp/p)",
+      ...SIZE,
+      "-c",
+      "/d##{pane_id}\\;",
+      ...ID,
+      "tail -f log\\;",
+      ";",
+      "set-option",
+      "-t",
+      "=x;:",
+      "@rune-project",
+      "web",
+    ],
+  },
+  {
+    name: "env for every pane; hidden names removed and the first pane restarted without them",
+    layout: layout([win("w", [pane(["x"]), pane([])])]),
+    options: { env: { A: "1" }, hide: ["GITHUB_TOKEN"] },
+    want: [
+      "tmux",
+      "-S",
+      "/s",
+      ...NEW,
+      "dev-web",
+      "-n",
+      "w",
+      ...SIZE,
+      "-c",
+      "/w",
+      "-e",
+      "A=1",
+      ...ID,
+      "cat",
+      ";",
+      "set-option",
+      "-t",
+      "=dev-web:",
+      "@rune-project",
+      "web",
+      ";",
+      "set-environment",
+      "-t",
+      "=dev-web:",
+      "-r",
+      "GITHUB_TOKEN",
+      ";",
+      "respawn-pane",
+      "-k",
+      "-c",
+      "/w",
+      "-e",
+      "A=1",
+      ";",
+      ...MARK("w1p1"),
+      ";",
+      "split-window",
+      "-c",
+      "/w",
+      "-e",
+      "A=1",
+      ...ID,
+      ";",
+      "select-pane",
+      "-t",
+      ":.-1",
+    ],
+  },
+];
+
+Deno.test("buildSession() builds a session in one tmux call", async (t) => {
+  for (const c of cases) {
+    await t.step(c.name, () => {
+      deepStrictEqual(buildSession(c.layout, { ...OPTS, ...c.options }).argv, c.want);
+    });
+  }
+});
+
+Deno.test("buildSession() lists the typed panes in creation order with their commands", () => {
+  const built = buildSession(
+    layout([
+      win("a", [pane(["vim"]), pane([])]),
+      win("b", [pane(["x", "y"]), pane(["t"], { exec: true })]),
+    ]),
+    OPTS,
+  );
+  deepStrictEqual(built.panes, [
+    { key: "w1p1", commands: ["vim"] },
+    { key: "w1p2", commands: [] },
+    { key: "w2p1", commands: ["x", "y"] },
+    { key: "w2p2", commands: [] },
+  ]);
+});
+
+Deno.test("buildAddWindow() adds a window to an existing session", () => {
+  deepStrictEqual(buildAddWindow("dev", win(undefined, [pane(["htop"])]), OPTS).argv, [
+    "tmux",
+    "-S",
+    "/s",
+    "new-window",
+    "-t",
+    "=dev:",
+    "-c",
+    "/w",
+    ...ID,
+    ";",
+    ...MARK("w1p1"),
+  ]);
+});
+
+Deno.test("buildTyping() types lines literally into panes by id, each followed by Enter", () => {
+  deepStrictEqual(buildTyping([], [{ id: "%3", lines: ["echo a;", "Enter"] }]), [
+    "tmux",
+    "send-keys",
+    "-t",
+    "%3",
+    "-l",
+    "echo a\\;",
+    ";",
+    "send-keys",
+    "-t",
+    "%3",
+    "Enter",
+    ";",
+    "send-keys",
+    "-t",
+    "%3",
+    "-l",
+    "Enter",
+    ";",
+    "send-keys",
+    "-t",
+    "%3",
+    "Enter",
+  ]);
+});
