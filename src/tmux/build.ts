@@ -17,7 +17,7 @@ export interface BuildOptions {
   size: { columns: number; rows: number };
   /** The step's own env, given to every pane (-e). */
   env: Readonly<Record<string, string>>;
-  /** Names hidden from the session's panes (set-environment -r; first pane respawned). */
+  /** Names hidden from the session's panes (set-environment -r, before any pane starts). */
   hide: readonly string[];
   /** Where typed panes report readiness (see markerLine). */
   markerDir: string;
@@ -54,17 +54,36 @@ export function buildSession(layout: SessionLayout, options: BuildOptions): Sess
   const panes: BuiltPane[] = [];
   const target = `=${layout.session}:`;
   const env = envFlags(options.env);
+  const size = ["-x", String(options.size.columns), "-y", String(options.size.rows)];
+  const mark = ["set-option", "-t", target, PROJECT_OPTION, options.project];
+  // A session's first pane exists before set-environment -r can hide anything from it
+  // (FACTS §1a), and respawn-pane would rerun the first command rather than the user's
+  // default shell: so with names to hide, the session starts on an idle placeholder window
+  // that is killed once the real windows exist, and the windows are renumbered.
+  const placeholder = options.hide.length > 0;
+  if (placeholder) {
+    commands.push([
+      "new-session",
+      "-d",
+      "-s",
+      literalFormat(layout.session),
+      ...size,
+      "-c",
+      literalFormat(layout.dir),
+      "cat",
+    ]);
+    commands.push(mark);
+    for (const hidden of options.hide) {
+      commands.push(["set-environment", "-t", target, "-r", hidden]);
+    }
+  }
   layout.windows.forEach((window, wi) => {
     window.panes.forEach((pane, pi) => {
       const key = `w${wi + 1}p${pi + 1}`;
       const dir = ["-c", literalFormat(pane.dir)];
       const name = window.name === undefined ? [] : ["-n", literalFormat(window.name)];
       const process = pane.exec ? [execCommand(pane)] : [];
-      if (wi === 0 && pi === 0) {
-        const size = ["-x", String(options.size.columns), "-y", String(options.size.rows)];
-        // With names to hide, the first pane must be restarted after set-environment -r
-        // (it exists before the session has an environment to change): start it idle.
-        const first = options.hide.length ? ["cat"] : process;
+      if (wi === 0 && pi === 0 && !placeholder) {
         commands.push([
           "new-session",
           "-d",
@@ -75,13 +94,9 @@ export function buildSession(layout: SessionLayout, options: BuildOptions): Sess
           ...dir,
           ...env,
           ...PRINT_ID,
-          ...first,
+          ...process,
         ]);
-        commands.push(["set-option", "-t", target, PROJECT_OPTION, options.project]);
-        for (const hidden of options.hide) {
-          commands.push(["set-environment", "-t", target, "-r", hidden]);
-        }
-        if (options.hide.length) commands.push(["respawn-pane", "-k", ...dir, ...env, ...process]);
+        commands.push(mark);
       } else if (pi === 0) {
         commands.push([
           "new-window",
@@ -101,6 +116,10 @@ export function buildSession(layout: SessionLayout, options: BuildOptions): Sess
     });
     windowTail(window, commands);
   });
+  if (placeholder) {
+    commands.push(["kill-window", "-t", `${target}^`]);
+    commands.push(["move-window", "-r", "-t", target]);
+  }
   focusWindow(layout.windows, commands);
   return { argv: ["tmux", ...options.socket, ...chain(commands)], panes };
 }

@@ -14,6 +14,8 @@ export const CLOSE_HOOK_INDEX = 4747;
 export interface CloseHookEntry {
   session: string;
   project: string;
+  /** The stop ritual runs here, as it would have where `rune start` ran. */
+  projectDir: string;
   configFile: string;
   socket: SocketChoice;
 }
@@ -65,8 +67,22 @@ function tmuxQuote(s: string): string {
  * The hook's command: run-shell expands formats in its argument, so every `#` of the rune
  * argv is doubled and the session name arrives shell-quoted by `#{q:…}`.
  */
-export function closeHookCommand(runeArgv: readonly string[], socket: SocketChoice): string {
-  const argv = [...runeArgv, "session", "closed", ...socketFlags(socket), "--"]
+export function closeHookCommand(
+  runeArgv: readonly string[],
+  socket: SocketChoice,
+  stateDir: string,
+): string {
+  // The server's environment may not be rune's (another HOME or XDG_STATE_HOME): the registry's
+  // place travels with the hook.
+  const argv = [
+    ...runeArgv,
+    "session",
+    "closed",
+    ...socketFlags(socket),
+    "--state-dir",
+    stateDir,
+    "--",
+  ]
     .map(shQuote)
     .join(" ")
     .replaceAll("#", "##");
@@ -91,6 +107,7 @@ export async function installCloseHook(
   entries.push({
     session: hook.session,
     project: hook.project,
+    projectDir: hook.projectDir,
     configFile: hook.configFile,
     socket: hook.socket,
   });
@@ -102,7 +119,7 @@ export async function installCloseHook(
       "set-hook",
       "-g",
       `session-closed[${CLOSE_HOOK_INDEX}]`,
-      closeHookCommand(hook.runeArgv, hook.socket),
+      closeHookCommand(hook.runeArgv, hook.socket, hook.stateDir),
     ),
     env,
   );

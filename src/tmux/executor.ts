@@ -16,6 +16,7 @@ import { installCloseHook } from "./close_hook.ts";
 
 export interface TmuxExecutorOptions {
   project: string;
+  projectDir: string;
   /** settings.tmux.socket */
   socketSetting?: string;
   /** settings.tmux.stop_on_session_close: how to run `rune stop` from tmux's hook. */
@@ -170,6 +171,7 @@ async function buildOrReuse(
         ...bc.options.closeHook,
         session: step.session,
         project: bc.options.project,
+        projectDir: bc.options.projectDir,
         socket: bc.socket,
       });
     }

@@ -18,7 +18,7 @@ Deno.test("closeHookCommand() reaches rune with the closed session's exact name"
       "set-hook",
       "-g",
       `session-closed[${CLOSE_HOOK_INDEX}]`,
-      closeHookCommand(["/bin/sh", script], { path: tmux.socket }),
+      closeHookCommand(["/bin/sh", script], { path: tmux.socket }, `${dir}/state`),
     );
     await tmux.tmux("kill-session", "-t", `=${name}`);
     await waitFor(() => {
@@ -30,7 +30,7 @@ Deno.test("closeHookCommand() reaches rune with the closed session's exact name"
     }, { what: "the hook to run" });
     strictEqual(
       Deno.readTextFileSync(out),
-      `[session][closed][--socket-path][${tmux.socket}][--][${name}]`,
+      `[session][closed][--socket-path][${tmux.socket}][--state-dir][${dir}/state][--][${name}]`,
     );
     let pwned = true;
     try {

@@ -111,6 +111,7 @@ async function executePlan(
   const stateDir = runePaths(env).stateDir;
   const tmux = createTmuxExecutor({
     project: plan.project.name,
+    projectDir: plan.project.dir,
     socketSetting: config.settings?.tmux?.socket,
     closeHook: config.settings?.tmux?.stop_on_session_close
       ? { runeArgv: currentRuneArgv(), stateDir, configFile: plan.configFile }

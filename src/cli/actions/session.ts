@@ -1,7 +1,6 @@
 /** `rune session …` and the tmux side of `rune stop`. */
 import { filterEnv } from "../../exec/env_filter.ts";
 import { denoRuntime } from "../../runtime.ts";
-import { runePaths } from "../../state/paths.ts";
 import { runTmux, tmuxClientEnv, tmuxCommand, tmuxError } from "../../tmux/client.ts";
 import { takeCloseHook } from "../../tmux/close_hook.ts";
 import { killSession, listRuneSessions } from "../../tmux/sessions.ts";
@@ -107,10 +106,17 @@ export async function sessionKill(flags: SocketChoice, name: string): Promise<nu
 }
 
 /** tmux's session-closed hook: run the stop ritual of the project whose session closed. */
-export async function sessionClosed(flags: SocketChoice, name: string): Promise<number> {
-  const { env, socket } = setup(flags);
-  const entry = takeCloseHook(runePaths(env).stateDir, name, socket);
+export async function sessionClosed(
+  flags: SocketChoice,
+  name: string,
+  stateDir: string,
+): Promise<number> {
+  const { socket } = setup(flags);
+  const entry = takeCloseHook(stateDir, name, socket);
   if (!entry) return EXIT.ok;
+  try {
+    Deno.chdir(entry.projectDir);
+  } catch { /* the project dir is gone: the stop ritual reports missing dirs itself */ }
   const { runRitualCommand } = await import("./ritual_run.ts");
   return await runRitualCommand("stop", entry.project, {
     dryRun: false,

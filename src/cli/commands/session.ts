@@ -60,8 +60,9 @@ export function registerSession(program: Command, exit: ExitBox): void {
   // Called by rune's global session-closed hook in tmux; not for people.
   session.command("closed", { hidden: true })
     .argument("<name>", "the session tmux closed")
-    .action(async (name, _options, cmd) => {
+    .requiredOption("--state-dir <dir>", "rune's state dir when the hook was set")
+    .action(async (name, options, cmd) => {
       const { sessionClosed } = await import("../actions/session.ts");
-      exit.code = await sessionClosed(socketOf(cmd), name);
+      exit.code = await sessionClosed(socketOf(cmd), name, options.stateDir);
     });
 }
