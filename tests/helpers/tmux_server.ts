@@ -35,10 +35,23 @@ export async function withTmuxServer<T>(
   const conf = `${dir}/tmux.conf`;
   Deno.writeTextFileSync(conf, [...(options.conf ?? []), ""].join("\n"));
   const dec = new TextDecoder();
+  // A server the helper starts has a bare HOME: panes never run the machine's own rc files
+  // (this machine's ~/.bashrc runs `pyenv rehash`, which can wait seconds for a lock).
+  const home = `${dir}/home`;
+  Deno.mkdirSync(home);
+  const env: Record<string, string> = {
+    PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+    HOME: home,
+    TERM: "xterm-256color",
+    LANG: "C.UTF-8",
+    SHELL: "/bin/bash",
+  };
   const tryTmux = async (...args: string[]) => {
     const out = await new Deno.Command("tmux", {
       // A lone argument ending in ";" would be a command separator: escape like rune does.
       args: ["-S", socket, "-f", conf, ...args.map(tmuxArg)],
+      clearEnv: true,
+      env,
       stdout: "piped",
       stderr: "piped",
       stdin: "null",
