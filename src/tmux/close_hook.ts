@@ -1,56 +1,82 @@
 /**
- * "Closing a rune session by hand runs the stop ritual": tmux fires scoped session-closed
- * hooks never (FACTS §5), so rune sets ONE global hook (its own array index) that calls
- * `rune session closed NAME`; rune looks NAME up in its registry and runs that project's stop
- * ritual. Sessions rune did not register are ignored, so the hook is harmless for others.
+ * "Closing a rune session by hand runs the stop ritual" (settings.tmux.stop_on_session_close).
+ * tmux never fires a session-closed hook scoped to the session (FACTS §5), so rune sets a GLOBAL
+ * hook, filtered inside tmux by `#{hook_session_name}`: closing any other session runs nothing
+ * (no process at all). Each session gets its own slot in the hook array (derived from its name,
+ * so `rune stop` finds it without asking tmux), and the hook removes itself when it fires.
+ *
+ * The hook runs `rune stop PROJECT` in the background under the tmux SERVER's environment, not
+ * rune's: so it carries the program to run (currentRuneArgv), the project dir, the config file,
+ * the state dir and the server's own socket (`#{socket_path}`), and appends its output to
+ * STATE/logs/tmux-close-hook.log.
  */
-import type { Runtime } from "../runtime.ts";
-import { runTmux, tmuxCommand } from "./client.ts";
-import type { SocketChoice } from "./socket.ts";
+import { literalFormat } from "./escape.ts";
 
-/** rune's slot in the global session-closed hook array. */
-export const CLOSE_HOOK_INDEX = 4747;
-
-export interface CloseHookEntry {
+export interface CloseHookSpec {
   session: string;
   project: string;
-  /** The stop ritual runs here, as it would have where `rune start` ran. */
+  /** The stop ritual runs here, as it would where `rune start` ran. */
   projectDir: string;
   configFile: string;
-  socket: SocketChoice;
+  /** rune's state dir ($XDG_STATE_HOME/rune): the hook's rune must see the same one. */
+  stateDir: string;
+  /** How to start this same rune: see currentRuneArgv(). */
+  runeArgv: readonly string[];
 }
 
-function registryFile(stateDir: string): string {
-  return `${stateDir}/close_hooks.json`;
-}
+/** Slots rune uses in the global session-closed array: [BASE, BASE + SPAN). */
+const BASE = 1_000_000;
+const SPAN = 1_000_000_000;
 
-export function readCloseHooks(stateDir: string): CloseHookEntry[] {
-  try {
-    return JSON.parse(Deno.readTextFileSync(registryFile(stateDir)));
-  } catch {
-    return [];
+/** The session's slot: FNV-1a of its name (tmux accepts indexes up to 2^31-1). */
+export function closeHookIndex(session: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(session)) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
   }
+  return BASE + (h % SPAN);
 }
 
-export function writeCloseHooks(stateDir: string, entries: readonly CloseHookEntry[]): void {
-  Deno.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  const tmp = `${registryFile(stateDir)}.${Deno.pid}`;
-  Deno.writeTextFileSync(tmp, JSON.stringify(entries, null, 2), { mode: 0o600 });
-  Deno.renameSync(tmp, registryFile(stateDir));
+export function closeHookName(session: string): string {
+  return `session-closed[${closeHookIndex(session)}]`;
 }
 
-const sameSocket = (a: SocketChoice, b: SocketChoice) => a.path === b.path && a.name === b.name;
+/** The set-hook command (one tmux command, to chain into the session build). */
+export function setCloseHook(spec: CloseHookSpec): string[] {
+  return ["set-hook", "-g", closeHookName(spec.session), closeHookCommand(spec)];
+}
 
-/** Takes (removes and returns) the entry for a closed session, if rune registered it. */
-export function takeCloseHook(
-  stateDir: string,
-  session: string,
-  socket: SocketChoice,
-): CloseHookEntry | undefined {
-  const entries = readCloseHooks(stateDir);
-  const found = entries.find((e) => e.session === session && sameSocket(e.socket, socket));
-  if (found) writeCloseHooks(stateDir, entries.filter((e) => e !== found));
-  return found;
+/** Removes the session's hook: before rune itself kills the session, or once stop has run. */
+export function unsetCloseHook(session: string): string[] {
+  return ["set-hook", "-gu", closeHookName(session)];
+}
+
+/**
+ * The hook's tmux command. Three languages nest here, each quoted for its own parser:
+ * the session name inside a format comparison (`#,` `#}` `##` escapes), tmux's command
+ * parser (single quotes, no escapes inside), and run-shell's argument, which tmux
+ * format-expands (every `#` doubled) before `sh -c` reads it (single-quoted words).
+ */
+export function closeHookCommand(spec: CloseHookSpec): string {
+  const log = `${spec.stateDir}/logs/tmux-close-hook.log`;
+  const rune = [...spec.runeArgv, "stop", spec.project, "--config", spec.configFile]
+    .map(shQuote).join(" ");
+  const before = `mkdir -p ${shQuote(`${spec.stateDir}/logs`)}; ` +
+    `cd ${shQuote(spec.projectDir)} 2>/dev/null; ` +
+    `exec env XDG_STATE_HOME=${shQuote(parentDir(spec.stateDir))} ${rune} --socket-path `;
+  const after = ` >>${shQuote(log)} 2>&1`;
+  // The server's own socket, quoted for sh by tmux: the only format run-shell may expand.
+  const sh = `${literalFormat(before)}#{q:socket_path}${literalFormat(after)}`;
+  const filter = `#{==:#{hook_session_name},${formatText(spec.session)}}`;
+  return `if-shell -F ${tmuxQuote(filter)} { ` +
+    `set-hook -gu ${tmuxQuote(closeHookName(spec.session))} ; ` +
+    `run-shell -b ${tmuxQuote(sh)} }`;
+}
+
+/** Text inside a format's argument list: `#`, `,` and `}` escaped with `#`. */
+function formatText(s: string): string {
+  return s.replace(/[#,}]/g, (c) => `#${c}`);
 }
 
 /** sh single quotes. */
@@ -58,81 +84,26 @@ function shQuote(s: string): string {
   return /^[A-Za-z0-9_\/.,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-/** tmux's parser: single quotes have no escapes, so a `'` is closed, given in "…", reopened. */
+/** tmux's command parser: single quotes have no escapes, so a `'` closes, goes in "…", reopens. */
 function tmuxQuote(s: string): string {
   return `'${s.replace(/'/g, `'"'"'`)}'`;
 }
 
-/**
- * The hook's command: run-shell expands formats in its argument, so every `#` of the rune
- * argv is doubled and the session name arrives shell-quoted by `#{q:…}`.
- */
-export function closeHookCommand(
-  runeArgv: readonly string[],
-  socket: SocketChoice,
-  stateDir: string,
-): string {
-  // The server's environment may not be rune's (another HOME or XDG_STATE_HOME): the registry's
-  // place travels with the hook.
-  const argv = [
-    ...runeArgv,
-    "session",
-    "closed",
-    ...socketFlags(socket),
-    "--state-dir",
-    stateDir,
-    "--",
-  ]
-    .map(shQuote)
-    .join(" ")
-    .replaceAll("#", "##");
-  return `run-shell -b ${tmuxQuote(`${argv} #{q:hook_session_name}`)}`;
-}
-
-function socketFlags(socket: SocketChoice): string[] {
-  if (socket.path) return ["--socket-path", socket.path];
-  if (socket.name) return ["--socket", socket.name];
-  return [];
-}
-
-export async function installCloseHook(
-  runtime: Runtime,
-  socketArgv: readonly string[],
-  env: Record<string, string>,
-  hook: CloseHookEntry & { runeArgv: string[]; stateDir: string },
-): Promise<void> {
-  const entries = readCloseHooks(hook.stateDir).filter(
-    (e) => !(e.session === hook.session && sameSocket(e.socket, hook.socket)),
-  );
-  entries.push({
-    session: hook.session,
-    project: hook.project,
-    projectDir: hook.projectDir,
-    configFile: hook.configFile,
-    socket: hook.socket,
-  });
-  writeCloseHooks(hook.stateDir, entries);
-  await runTmux(
-    runtime,
-    tmuxCommand(
-      socketArgv,
-      "set-hook",
-      "-g",
-      `session-closed[${CLOSE_HOOK_INDEX}]`,
-      closeHookCommand(hook.runeArgv, hook.socket, hook.stateDir),
-    ),
-    env,
-  );
+function parentDir(path: string): string {
+  const trimmed = path.replace(/\/+$/, "");
+  return trimmed.slice(0, trimmed.lastIndexOf("/")) || "/";
 }
 
 /**
  * How tmux's hook can start this same rune: the compiled binary alone, or deno with the
  * bundle (or main.ts) under the permission set of the deno.json beside it or one level up.
+ * Needs --allow-read to look for that deno.json.
  */
 export function currentRuneArgv(): string[] {
-  const main = Deno.mainModule;
-  if (!main.startsWith("file:")) return [Deno.execPath()];
-  const script = new URL(main).pathname;
+  const exe = Deno.execPath();
+  // A compiled rune is its own executable; only deno itself needs the script and permissions.
+  if (!/^deno(\.exe)?$/.test(exe.slice(exe.lastIndexOf("/") + 1))) return [exe];
+  const script = new URL(Deno.mainModule).pathname;
   const dir = script.slice(0, script.lastIndexOf("/"));
   const config = [`${dir}/deno.json`, `${dir.slice(0, dir.lastIndexOf("/"))}/deno.json`]
     .find((p) => {
@@ -142,13 +113,5 @@ export function currentRuneArgv(): string[] {
         return false;
       }
     });
-  return [
-    Deno.execPath(),
-    "run",
-    "-q",
-    "--no-prompt",
-    ...(config ? ["--config", config] : []),
-    "-P",
-    script,
-  ];
+  return [exe, "run", "-q", "--no-prompt", ...(config ? ["--config", config] : []), "-P", script];
 }

@@ -1,29 +1,43 @@
 /**
- * Runs tmux steps: builds a template's session in one tmux call (or reuses it), types pane
+ * Runs tmux steps: builds a template's session in ONE tmux call (or reuses it), types pane
  * commands after the readiness handshake in a second call, and attaches once the ritual is
- * over. Needs --allow-run=tmux, --allow-write for the marker dir.
+ * over (finish). Two tmux processes per session in the common case, whatever its size.
+ * Needs --allow-run=tmux, --allow-write and --allow-read on the temp dir (pane markers).
  */
 import type { ExecContext, StepOutcome } from "../rituals/outcome_types.ts";
-import type { SessionLayout, TmuxStep, WindowLayout } from "../rituals/plan_types.ts";
+import type { RunOutcome } from "../runtime.ts";
+import type { TmuxStep } from "../rituals/plan_types.ts";
 import { runShellStep } from "../exec/shell_step.ts";
 import { buildAddWindow, buildSession, buildTyping, markerLine } from "./build.ts";
 import type { BuildOptions, SessionBuild } from "./build.ts";
+import { chain } from "./escape.ts";
 import { runTmux, tmuxClientEnv, tmuxCommand, tmuxError } from "./client.ts";
 import { awaitMarkers } from "./handshake.ts";
-import { attachCommand, chooseSocket, insideServer, socketArgs } from "./socket.ts";
+import { chooseAttach, chooseSocket, socketArgs } from "./socket.ts";
 import type { SocketChoice } from "./socket.ts";
-import { installCloseHook } from "./close_hook.ts";
+import type { CloseHookSpec } from "./close_hook.ts";
+import {
+  buildOptionsFor,
+  DETACHED_SIZE,
+  hiddenNames,
+  normalizeStep,
+  stepLayout,
+} from "./step_argv.ts";
+import { probeTmux } from "./version.ts";
+import { finishAttach } from "./attach.ts";
 
 export interface TmuxExecutorOptions {
   project: string;
   projectDir: string;
   /** settings.tmux.socket */
   socketSetting?: string;
-  /** settings.tmux.stop_on_session_close: how to run `rune stop` from tmux's hook. */
+  /** settings.tmux.stop_on_session_close: how the hook runs `rune stop`. */
   closeHook?: { runeArgv: string[]; stateDir: string; configFile: string };
   /** Handshake deadline (tests shorten it). */
   handshakeDeadlineMs?: number;
   uid: number;
+  /** The attaching terminal's size (Deno.consoleSize), when rune will attach from it. */
+  terminalSize?: () => { columns: number; rows: number } | undefined;
 }
 
 /** The session to show the user once the ritual is done. */
@@ -35,60 +49,32 @@ interface Built {
 
 export interface TmuxExecutor {
   execute(step: TmuxStep, ctx: ExecContext): Promise<StepOutcome>;
-  /** After the ritual: attach, switch-client, or print how to attach. */
+  /** After the ritual: attach, switch-client, or the lines saying how to attach. */
   finish(ctx: Pick<ExecContext, "flags" | "parentEnv" | "terminal" | "runtime">): Promise<string[]>;
 }
-
-const DETACHED_SIZE = { columns: 200, rows: 50 };
 
 export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
   let last: Built | undefined;
   return {
-    async execute(step, ctx) {
+    async execute(original, ctx) {
+      const step = normalizeStep(original);
       const started = ctx.runtime.now();
+      if (ctx.flags.noTmux) {
+        return {
+          status: "skipped",
+          exitCode: null,
+          durationMs: 0,
+          message: "skipped: --no-tmux",
+          via: "tmux",
+        };
+      }
       const socket = chooseSocket(ctx.flags.tmuxSocket, ctx.parentEnv, options.socketSetting);
       const clientEnv = tmuxClientEnv(ctx.baseEnv);
-      const outcome = await buildOrReuse(step, ctx, {
-        socket,
-        clientEnv,
-        options,
-      });
+      const outcome = await buildOrReuse(step, ctx, { socket, clientEnv, options });
       if (outcome.status === "ok") last = { session: step.session, socket, clientEnv };
       return { ...outcome, durationMs: ctx.runtime.now() - started, via: "tmux" };
     },
-    async finish(ctx) {
-      if (!last) return [];
-      const attach = attachCommand(last.socket, last.session);
-      if (ctx.flags.detach || !ctx.terminal.stdin || !ctx.terminal.stdout) {
-        return [`tmux session "${last.session}" is ready (detached); attach with: ${attach}`];
-      }
-      if (ctx.parentEnv.TMUX) {
-        if (!insideServer(last.socket, ctx.parentEnv, options.uid)) {
-          return [
-            `tmux session "${last.session}" is ready on another tmux server; ` +
-            `from outside tmux attach with: ${attach}`,
-          ];
-        }
-        const r = await runTmux(
-          ctx.runtime,
-          tmuxCommand(socketArgs(last.socket), "switch-client", "-t", `=${last.session}`),
-          { ...last.clientEnv, TMUX: ctx.parentEnv.TMUX },
-        );
-        return r.code === 0
-          ? []
-          : [`could not switch to "${last.session}": ${tmuxError(r)}; attach with: ${attach}`];
-      }
-      const status = await new Deno.Command("tmux", {
-        args: tmuxCommand(socketArgs(last.socket), "attach-session", "-t", `=${last.session}`)
-          .slice(1),
-        clearEnv: true,
-        env: last.clientEnv,
-        stdin: "inherit",
-        stdout: "inherit",
-        stderr: "inherit",
-      }).spawn().status;
-      return status.success ? [] : [`tmux attach failed; attach with: ${attach}`];
-    },
+    finish: (ctx) => last ? finishAttach(last, ctx, options.uid) : Promise.resolve([]),
   };
 }
 
@@ -98,6 +84,22 @@ interface BuildContext {
   options: TmuxExecutorOptions;
 }
 
+/** The size to build at: the terminal rune will attach from, else one large enough. */
+function sessionSize(ctx: ExecContext, bc: BuildContext) {
+  const how = chooseAttach({
+    detach: ctx.flags.detach,
+    terminal: ctx.terminal,
+    parentEnv: ctx.parentEnv,
+    socket: bc.socket,
+    uid: bc.options.uid,
+  });
+  const size = how === "attach" ? bc.options.terminalSize?.() : undefined;
+  // The status line takes a row; below 80x24 tmux soon has "no space for new pane".
+  return size
+    ? { columns: Math.max(80, size.columns), rows: Math.max(24, size.rows - 1) }
+    : DETACHED_SIZE;
+}
+
 async function buildOrReuse(
   step: TmuxStep,
   ctx: ExecContext,
@@ -105,16 +107,22 @@ async function buildOrReuse(
 ): Promise<StepOutcome> {
   const markerDir = Deno.makeTempDirSync({ prefix: "rune-panes-" });
   try {
-    const buildOptions: BuildOptions = {
-      socket: socketArgs(bc.socket),
+    const closeHook: Omit<CloseHookSpec, "session"> | undefined = bc.options.closeHook && {
+      ...bc.options.closeHook,
       project: bc.options.project,
-      size: DETACHED_SIZE,
-      env: step.env,
-      hide: Object.keys(ctx.parentEnv).filter((k) => !(k in ctx.baseEnv)).sort(),
-      markerDir,
+      projectDir: bc.options.projectDir,
     };
-    const layout = step.layout ?? commandLayout(step);
+    const buildOptions: BuildOptions = buildOptionsFor(step, {
+      socket: bc.socket,
+      project: bc.options.project,
+      hide: hiddenNames(ctx.parentEnv, ctx.baseEnv),
+      markerDir,
+      size: sessionSize(ctx, bc),
+      closeHook,
+    });
+    const layout = stepLayout(step);
     if (layout.before.length) {
+      // Only for a session that is not there yet: one more tmux call, only in this case.
       const exists = await runTmux(
         ctx.runtime,
         tmuxCommand(buildOptions.socket, "has-session", "-t", `=${step.session}`),
@@ -138,6 +146,8 @@ async function buildOrReuse(
     let r = await runTmux(ctx.runtime, build.argv, bc.clientEnv);
     if (r.code === 127) return tmuxMissing();
     if (r.code !== 0 && /duplicate session/.test(r.stderr)) {
+      // It exists (or another rune won the race to create it): nothing of ours was applied,
+      // since new-session is the first command and a failure aborts the rest.
       if (step.layout) {
         ctx.note(`tmux session "${step.session}" exists: reusing it`);
         return { status: "ok", exitCode: 0, durationMs: 0, message: "reused existing session" };
@@ -146,34 +156,17 @@ async function buildOrReuse(
       build = buildAddWindow(step.session, layout.windows[0], buildOptions);
       r = await runTmux(ctx.runtime, build.argv, bc.clientEnv);
     }
-    const ids = r.stdout.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("%"));
-    if (r.code !== 0) {
-      // A failed command list keeps what ran before it (FACTS §2): remove a half-built session.
-      if (created && ids.length) {
-        await runTmux(ctx.runtime, [
-          "tmux",
-          ...buildOptions.socket,
-          "kill-session",
-          "-t",
-          `=${step.session}`,
-        ], bc.clientEnv);
-      }
-      return {
-        status: "failed",
-        exitCode: r.code,
-        durationMs: 0,
-        message: `tmux could not build "${step.session}": ${tmuxError(r)}`,
-      };
-    }
+    const printed = r.stdout.split("\n").map((l) => l.trim()).filter(Boolean);
+    if (r.code !== 0) return await failed(step, r, { created, printed, ctx, bc });
+    const ids = printed.filter((l) => l.startsWith("%"));
     await typeCommands(build, ids, markerDir, buildOptions.socket, ctx, bc);
-    if (created && bc.options.closeHook) {
-      await installCloseHook(ctx.runtime, buildOptions.socket, bc.clientEnv, {
-        ...bc.options.closeHook,
-        session: step.session,
-        project: bc.options.project,
-        projectDir: bc.options.projectDir,
-        socket: bc.socket,
-      });
+    if (ctx.signal.aborted) {
+      return {
+        status: "interrupted",
+        exitCode: null,
+        durationMs: 0,
+        message: `session "${step.session}" built; its pane commands were not typed`,
+      };
     }
     const panes = build.panes.length;
     return {
@@ -191,6 +184,45 @@ async function buildOrReuse(
   }
 }
 
+/**
+ * A failed command list keeps what ran before the failure (FACTS §2): when our new-session
+ * ran (it printed its id), the half-built session is ours to remove. An old tmux that does
+ * not know a flag is reported as missing, so the CLI exits 3.
+ */
+async function failed(
+  step: TmuxStep,
+  r: RunOutcome,
+  f: { created: boolean; printed: string[]; ctx: ExecContext; bc: BuildContext },
+): Promise<StepOutcome> {
+  const socket = socketArgs(f.bc.socket);
+  const panes = f.printed.filter((l) => l.startsWith("%"));
+  if (f.created && f.printed.length) {
+    await runTmux(
+      f.ctx.runtime,
+      tmuxCommand(socket, "kill-session", "-t", `=${step.session}`),
+      f.bc.clientEnv,
+    );
+  } else if (panes.length) {
+    // A window added to an existing session: remove only the panes this call made.
+    const kills = panes.map((id) => ["kill-pane", "-t", id]);
+    await runTmux(f.ctx.runtime, ["tmux", ...socket, ...chain(kills)], f.bc.clientEnv);
+  }
+  const probe = await probeTmux(f.ctx.runtime, f.bc.clientEnv);
+  if (probe && !probe.supported) {
+    return {
+      ...tmuxMissing(),
+      message: `tmux could not build "${step.session}": ${probe.version} is older than ` +
+        `${probe.minimum}, the oldest rune supports: upgrade tmux, or run with --no-tmux`,
+    };
+  }
+  return {
+    status: "failed",
+    exitCode: r.code,
+    durationMs: 0,
+    message: `tmux could not build "${step.session}": ${tmuxError(r)}`,
+  };
+}
+
 /** Waits for each typed pane's marker, then types its commands — all panes in one call. */
 async function typeCommands(
   build: SessionBuild,
@@ -205,6 +237,7 @@ async function typeCommands(
   if (!typed.length) return;
   const result = await awaitMarkers(markerDir, typed.map((p) => p.key), {
     deadlineMs: bc.options.handshakeDeadlineMs,
+    signal: ctx.signal,
     retype: async (keys) => {
       await runTmux(
         ctx.runtime,
@@ -216,6 +249,7 @@ async function typeCommands(
       );
     },
   });
+  if (ctx.signal.aborted) return;
   for (const key of result.silent) {
     ctx.note(
       `pane ${key} (${idOf.get(key)}) never showed a ready shell; typed its commands anyway`,
@@ -226,21 +260,6 @@ async function typeCommands(
     buildTyping(socket, typed.map((p) => ({ id: idOf.get(p.key)!, lines: p.commands }))),
     bc.clientEnv,
   );
-}
-
-/** A tmux_session step as a one-window layout: its command typed into a fresh pane. */
-function commandLayout(step: TmuxStep): SessionLayout {
-  const window: WindowLayout = {
-    dir: step.cwd,
-    focus: true,
-    panes: [{
-      commands: step.command ? [step.command] : [],
-      dir: step.cwd,
-      focus: true,
-      exec: false,
-    }],
-  };
-  return { template: "", session: step.session, dir: step.cwd, before: [], windows: [window] };
 }
 
 function tmuxMissing(): StepOutcome {

@@ -15,6 +15,8 @@ export interface HandshakeOptions {
   /** Poll interval (default 10 ms). */
   pollMs?: number;
   now?: () => number;
+  /** Stop waiting (Ctrl-C): the result lists the panes still silent. */
+  signal?: AbortSignal;
 }
 
 export interface HandshakeResult {
@@ -38,7 +40,7 @@ export async function awaitMarkers(
   const pending = new Set(keys);
   let nextRetype = start + every;
   let retypes = 0;
-  while (pending.size) {
+  while (pending.size && !options.signal?.aborted) {
     for (const entry of Deno.readDirSync(dir)) pending.delete(entry.name);
     if (!pending.size) break;
     const t = now();

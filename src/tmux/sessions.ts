@@ -5,6 +5,8 @@
 import type { Runtime } from "../runtime.ts";
 import { PROJECT_OPTION } from "./build.ts";
 import { runTmux, tmuxCommand, tmuxError } from "./client.ts";
+import { unsetCloseHook } from "./close_hook.ts";
+import { chain } from "./escape.ts";
 
 export interface SessionInfo {
   name: string;
@@ -70,4 +72,21 @@ export async function killSession(
   return r.code === 0
     ? { ok: true, message: `killed session "${name}"` }
     : { ok: false, message: tmuxError(r) };
+}
+
+/**
+ * After `rune stop` ran the stop ritual: each session's close hook is no longer needed (it
+ * would run stop again), and with `kill` the sessions end too — hook removed first, so
+ * killing them does not run stop a second time. One tmux call for all.
+ */
+export function stopSessionsArgv(
+  socket: readonly string[],
+  sessions: readonly string[],
+  kill: boolean,
+): string[] {
+  const commands = sessions.flatMap((name) => [
+    unsetCloseHook(name),
+    ...(kill ? [["kill-session", "-t", `=${name}`]] : []),
+  ]);
+  return ["tmux", ...socket, ...chain(commands)];
 }

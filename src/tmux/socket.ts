@@ -60,3 +60,24 @@ export function attachCommand(choice: SocketChoice, session: string): string {
     /^[A-Za-z0-9_\/.,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
   return ["tmux", ...socketArgs(choice), "attach-session", "-t", `=${session}`].map(q).join(" ");
 }
+
+/**
+ * How to show a session once it is built. Pure.
+ * - "print": --detach, or no terminal: leave it detached, print the attach command.
+ * - "switch": rune runs in a pane of that same server: switch-client (never nest tmux).
+ * - "elsewhere": rune runs inside ANOTHER tmux server: attaching would nest; print instead.
+ * - "attach": outside tmux with a terminal: attach-session.
+ */
+export function chooseAttach(facts: {
+  detach: boolean;
+  terminal: { stdin: boolean; stdout: boolean };
+  parentEnv: Readonly<Record<string, string | undefined>>;
+  socket: SocketChoice;
+  uid: number;
+}): "print" | "switch" | "elsewhere" | "attach" {
+  if (facts.detach || !facts.terminal.stdin || !facts.terminal.stdout) return "print";
+  if (facts.parentEnv.TMUX) {
+    return insideServer(facts.socket, facts.parentEnv, facts.uid) ? "switch" : "elsewhere";
+  }
+  return "attach";
+}

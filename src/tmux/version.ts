@@ -1,4 +1,5 @@
-/** tmux versions: parsing `tmux -V` and the oldest rune supports. Pure. */
+/** tmux versions: parsing `tmux -V` (pure) and probing the installed tmux. */
+import type { Runtime } from "../runtime.ts";
 
 /** new-session -e (pane env) arrived in tmux 3.2. */
 export const MIN_TMUX = { major: 3, minor: 2, text: "3.2" } as const;
@@ -20,4 +21,25 @@ export function parseTmuxVersion(output: string): TmuxVersion | undefined {
 
 export function isSupported(v: TmuxVersion): boolean {
   return v.major > MIN_TMUX.major || (v.major === MIN_TMUX.major && v.minor >= MIN_TMUX.minor);
+}
+
+export interface TmuxProbe {
+  /** "tmux 3.3a" */
+  version: string;
+  supported: boolean;
+  /** The oldest rune supports: "3.2". */
+  minimum: string;
+}
+
+/**
+ * Runs `tmux -V` (no server needed): undefined when tmux is not installed or says nothing
+ * readable. For `rune doctor` and for explaining a failed build. Needs --allow-run=tmux.
+ */
+export async function probeTmux(
+  runtime: Runtime,
+  env: Record<string, string>,
+): Promise<TmuxProbe | undefined> {
+  const r = await runtime.run(["tmux", "-V"], { clearEnv: true, env });
+  const v = r.code === 0 ? parseTmuxVersion(r.stdout) : undefined;
+  return v && { version: v.text, supported: isSupported(v), minimum: MIN_TMUX.text };
 }

@@ -3,7 +3,7 @@
  * dirs, every pane command delivered (even past an rc that drains typeahead), hostile names,
  * reuse, races, secrets, attach/switch, stop.
  */
-import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, doesNotMatch, match, ok, strictEqual } from "node:assert/strict";
 import { runeArgv, runRune } from "../helpers/run_rune.ts";
 import { makeTempHome } from "../helpers/temp_home.ts";
 import type { TempHome } from "../helpers/temp_home.ts";
@@ -174,17 +174,25 @@ rituals:
       windows:
         - name: "w#(touch PWNED-window)"
           panes: ["echo 'literal;'", "echo c \\\\;"]
+        - name: "a:b.c $(id)"
+          panes:
+            - {command: "echo d\\\\;\\\\; $PWD", dir: "#(touch PWNED-dir)x;"}
 `;
   await withRune(config, async ({ dir, tmux, env }) => {
+    const hostileDir = `${dir}/#(touch PWNED-dir)x;`;
+    Deno.mkdirSync(hostileDir);
     const r = await runRune(["start", "web"], { env, cwd: dir });
     strictEqual(r.code, 0, r.stderr);
     const sessions = await tmux.tmux("list-sessions", "-F", "#{session_name}");
     strictEqual(sessions, "s_(touch PWNED-session)x;");
     const windows = await tmux.tmux("list-windows", "-a", "-F", "#{window_name}");
-    strictEqual(windows, "w_(touch PWNED-window)");
+    strictEqual(windows, "w_(touch PWNED-window)\na_b_c $(id)");
     const ids = await tmux.paneIds("s_(touch PWNED-session)x;");
     await tmux.waitForText(ids[0], /^literal;$/m);
     await tmux.waitForText(ids[1], /^c ;$/m);
+    await tmux.waitForText(ids[2], `d;; ${hostileDir}`);
+    const path = await tmux.tmux("display", "-p", "-t", ids[2], "#{pane_current_path}");
+    strictEqual(path, hostileDir);
     for (const entry of Deno.readDirSync(dir)) ok(!entry.name.startsWith("PWNED"), entry.name);
   });
 });
@@ -309,12 +317,16 @@ rituals:
         return false;
       }
     }, { timeoutMs: 20_000, what: "the stop ritual run by the session-closed hook" });
-    // `rune stop` kills the session it made, not the user's.
+    // `rune stop` kills the session it made, not the user's, and its hook goes first: the
+    // stop ritual runs once more (rune stop's own), not twice.
     strictEqual((await runRune(["start", "web"], { env, cwd: dir })).code, 0);
+    match(await tmux.tmux("show-hooks", "-g"), /^session-closed\[\d+\] if-shell/m);
     const stop = await runRune(["stop", "web"], { env, cwd: dir });
     strictEqual(stop.code, 0, stop.stderr);
     match(stop.stderr, /killed session "dev-web"/);
     strictEqual(await tmux.tmux("list-sessions", "-F", "#{session_name}"), "keep");
+    doesNotMatch(await tmux.tmux("show-hooks", "-g"), /^session-closed\[\d+\]/m);
+    strictEqual(Deno.readTextFileSync(`${dir}/stops`), "stopped\nstopped\n");
   });
 });
 
@@ -356,4 +368,46 @@ rituals:
     strictEqual(windows.length, 2);
     await tmux.waitForText(windows[1], /^from-step$/m);
   });
+});
+
+Deno.test("a custom layout string, focus and an exec pane, on a detached session", async () => {
+  const layout = "a6b4,160x40,0,0{60x40,0,0,0,99x40,61,0[99x20,61,0,1,99x19,61,21,2]}";
+  const config = `
+rituals:
+  start:
+    global:
+      - {name: ws, interactive: true, tmux_template: t}
+  templates:
+    t:
+      session_name: custom
+      windows:
+        - name: one
+          panes: ["echo one"]
+        - name: three
+          layout: "${layout}"
+          focus: true
+          panes:
+            - echo p1
+            - {command: echo p2, focus: true}
+            - {command: "echo exec-ran; sleep 60", exec: true}
+`;
+  await withRune(config, async ({ dir, tmux, env }) => {
+    const r = await runRune(["start", "web", "--detach"], { env, cwd: dir });
+    strictEqual(r.code, 0, r.stderr);
+    match(r.stderr, /attach with: tmux -S \S+ attach-session -t =custom/);
+    const three = await tmux.tmux(
+      "list-panes",
+      "-t",
+      "=custom:three",
+      "-F",
+      "#{pane_width}x#{pane_height} #{pane_active} #{window_active}",
+    );
+    deepStrictEqual(three.split("\n"), ["60x40 0 1", "99x20 1 1", "99x19 0 1"]);
+    const ids = await tmux.paneIds("custom");
+    await tmux.waitForText(ids[1], /^p1$/m);
+    await tmux.waitForText(ids[2], /^p2$/m);
+    await tmux.waitForText(ids[3], /^exec-ran$/m);
+    // The exec pane runs its command as the pane's process: nothing was typed into it.
+    doesNotMatch(await tmux.capture(ids[3]), /rune-panes/);
+  }, { conf: BASE1 });
 });

@@ -2,6 +2,7 @@
 import { deepStrictEqual } from "node:assert/strict";
 import { buildAddWindow, buildSession, buildTyping } from "../../src/tmux/build.ts";
 import type { BuildOptions } from "../../src/tmux/build.ts";
+import { closeHookCommand, closeHookIndex } from "../../src/tmux/close_hook.ts";
 import type { PaneLayout, SessionLayout, WindowLayout } from "../../src/rituals/plan_types.ts";
 
 const OPTS: BuildOptions = {
@@ -38,7 +39,7 @@ const layout = (windows: WindowLayout[], session = "dev-web"): SessionLayout => 
 const NEW = ["new-session", "-d", "-s"];
 const SIZE = ["-x", "200", "-y", "50"];
 const ID = ["-P", "-F", "#{pane_id}"];
-const MARK = (key: string) => ["send-keys", "-l", ` true > /m/${key}`, ";", "send-keys", "Enter"];
+const MARK = (key: string) => ["send-keys", "-l", ` true >/m/${key}`, ";", "send-keys", "Enter"];
 
 const cases: {
   name: string;
@@ -258,6 +259,9 @@ const cases: {
       ...SIZE,
       "-c",
       "/w",
+      "-P",
+      "-F",
+      "#{session_id}",
       "cat",
       ";",
       "set-option",
@@ -304,6 +308,97 @@ const cases: {
       "-r",
       "-t",
       "=dev-web:",
+    ],
+  },
+  {
+    name: "a window listed without panes still gets one shell, in the window's dir",
+    layout: layout([win("empty", [], { dir: "/w/e" })]),
+    want: [
+      "tmux",
+      "-S",
+      "/s",
+      ...NEW,
+      "dev-web",
+      "-n",
+      "empty",
+      ...SIZE,
+      "-c",
+      "/w/e",
+      ...ID,
+      ";",
+      "set-option",
+      "-t",
+      "=dev-web:",
+      "@rune-project",
+      "web",
+    ],
+  },
+  {
+    name: "the close hook is set last, so a build that fails half-way never installs it",
+    layout: layout([win("w", [pane([])])], "s"),
+    options: {
+      closeHook: {
+        session: "s",
+        project: "web",
+        projectDir: "/p",
+        configFile: "/c.yaml",
+        stateDir: "/st/rune",
+        runeArgv: ["/bin/rune"],
+      },
+    },
+    want: [
+      "tmux",
+      "-S",
+      "/s",
+      ...NEW,
+      "s",
+      "-n",
+      "w",
+      ...SIZE,
+      "-c",
+      "/w",
+      ...ID,
+      ";",
+      "set-option",
+      "-t",
+      "=s:",
+      "@rune-project",
+      "web",
+      ";",
+      "set-hook",
+      "-g",
+      `session-closed[${closeHookIndex("s")}]`,
+      closeHookCommand({
+        session: "s",
+        project: "web",
+        projectDir: "/p",
+        configFile: "/c.yaml",
+        stateDir: "/st/rune",
+        runeArgv: ["/bin/rune"],
+      }),
+    ],
+  },
+  {
+    name: "an exec pane without commands is a plain shell",
+    layout: layout([win("w", [pane([], { exec: true })])]),
+    want: [
+      "tmux",
+      "-S",
+      "/s",
+      ...NEW,
+      "dev-web",
+      "-n",
+      "w",
+      ...SIZE,
+      "-c",
+      "/w",
+      ...ID,
+      ";",
+      "set-option",
+      "-t",
+      "=dev-web:",
+      "@rune-project",
+      "web",
     ],
   },
 ];
@@ -373,4 +468,97 @@ Deno.test("buildTyping() types lines literally into panes by id, each followed b
     "%3",
     "Enter",
   ]);
+});
+
+Deno.test("buildAddWindow() hides withheld names in that session before the window starts", () => {
+  deepStrictEqual(
+    buildAddWindow("ops", win("mon", [pane(["htop"]), pane([])]), {
+      ...OPTS,
+      hide: ["AWS_SECRET_ACCESS_KEY"],
+    }).argv,
+    [
+      "tmux",
+      "-S",
+      "/s",
+      "set-environment",
+      "-t",
+      "=ops:",
+      "-r",
+      "AWS_SECRET_ACCESS_KEY",
+      ";",
+      "new-window",
+      "-t",
+      "=ops:",
+      "-n",
+      "mon",
+      "-c",
+      "/w",
+      ...ID,
+      ";",
+      ...MARK("w1p1"),
+      ";",
+      "split-window",
+      "-c",
+      "/w",
+      ...ID,
+      ";",
+      "select-pane",
+      "-t",
+      ":.-1",
+    ],
+  );
+});
+
+/** Hostile text in every place a value reaches tmux (FACTS §2), as exact argv elements. */
+const HOSTILE: { value: string; asArg: string; asFormat: string }[] = [
+  { value: "x;", asArg: "x\\;", asFormat: "x\\;" },
+  { value: "#(touch /tmp/p)", asArg: "#(touch /tmp/p)", asFormat: "##(touch /tmp/p)" },
+  { value: "a:b.c", asArg: "a:b.c", asFormat: "a:b.c" },
+  { value: "$(id)", asArg: "$(id)", asFormat: "$(id)" },
+  { value: "echo c \\;", asArg: "echo c \\\\;", asFormat: "echo c \\\\;" },
+  { value: "d;;", asArg: "d;\\;", asFormat: "d;\\;" },
+  { value: ";", asArg: "\\;", asFormat: "\\;" },
+];
+
+Deno.test("hostile text stays literal wherever it goes: window name, dir, typed line, exec", async (t) => {
+  for (const h of HOSTILE) {
+    await t.step(h.value, () => {
+      const built = buildSession(
+        layout([
+          win(h.value, [pane([h.value], { dir: h.value }), pane([h.value], { exec: true })]),
+        ]),
+        OPTS,
+      );
+      deepStrictEqual(built.argv.slice(3, 15), [
+        ...NEW,
+        "dev-web",
+        "-n",
+        h.asFormat,
+        ...SIZE,
+        "-c",
+        h.asFormat,
+      ]);
+      const split = built.argv.indexOf("split-window");
+      deepStrictEqual(built.argv.slice(split, split + 7), [
+        "split-window",
+        "-c",
+        "/w",
+        ...ID,
+        h.asArg,
+      ]);
+      deepStrictEqual(buildTyping([], [{ id: "%1", lines: built.panes[0].commands }]), [
+        "tmux",
+        "send-keys",
+        "-t",
+        "%1",
+        "-l",
+        h.asArg,
+        ";",
+        "send-keys",
+        "-t",
+        "%1",
+        "Enter",
+      ]);
+    });
+  }
 });

@@ -1,5 +1,6 @@
 import { deepStrictEqual } from "node:assert/strict";
-import { parseSessionList } from "../../src/tmux/sessions.ts";
+import { parseSessionList, stopSessionsArgv } from "../../src/tmux/sessions.ts";
+import { unsetCloseHook } from "../../src/tmux/close_hook.ts";
 
 Deno.test("parseSessionList() keeps only sessions carrying rune's mark", () => {
   // Captured from `tmux list-sessions -F LIST_FORMAT` with one foreign session.
@@ -8,5 +9,28 @@ Deno.test("parseSessionList() keeps only sessions carrying rune's mark", () => {
   deepStrictEqual(parseSessionList(captured), [
     { name: "dev-web", project: "web", windows: 4, attached: 1, created: 1795742544 },
     { name: "sp ace", project: "api", windows: 2, attached: 0, created: 1795742600 },
+  ]);
+});
+
+Deno.test("stopSessionsArgv() removes each close hook before it kills, in one call", () => {
+  deepStrictEqual(stopSessionsArgv(["-L", "w"], ["dev-web", "x;"], true), [
+    "tmux",
+    "-L",
+    "w",
+    ...unsetCloseHook("dev-web"),
+    ";",
+    "kill-session",
+    "-t",
+    "=dev-web",
+    ";",
+    ...unsetCloseHook("x;"),
+    ";",
+    "kill-session",
+    "-t",
+    "=x\\;",
+  ]);
+  deepStrictEqual(stopSessionsArgv([], ["dev-web"], false), [
+    "tmux",
+    ...unsetCloseHook("dev-web"),
   ]);
 });

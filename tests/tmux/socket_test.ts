@@ -1,6 +1,7 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import {
   attachCommand,
+  chooseAttach,
   chooseSocket,
   insideServer,
   socketArgs,
@@ -45,4 +46,50 @@ Deno.test("attachCommand() is pasteable, socket flags included", () => {
     "tmux -S '/tmp/a b/s' attach-session -t '=dev web'",
   );
   strictEqual(attachCommand({}, "dev-web"), "tmux attach-session -t =dev-web");
+});
+
+Deno.test("chooseAttach() attaches, switches, or prints; never nests tmux", async (t) => {
+  const tty = { stdin: true, stdout: true };
+  const inside = { TMUX: "/tmp/tmux-0/default,123,0" };
+  const cases: [string, Parameters<typeof chooseAttach>[0], ReturnType<typeof chooseAttach>][] = [
+    ["outside tmux with a terminal", {
+      detach: false,
+      terminal: tty,
+      parentEnv: {},
+      socket: {},
+      uid: 0,
+    }, "attach"],
+    ["--detach", { detach: true, terminal: tty, parentEnv: {}, socket: {}, uid: 0 }, "print"],
+    ["no terminal on stdout", {
+      detach: false,
+      terminal: { stdin: true, stdout: false },
+      parentEnv: {},
+      socket: {},
+      uid: 0,
+    }, "print"],
+    ["inside the same server", {
+      detach: false,
+      terminal: tty,
+      parentEnv: inside,
+      socket: {},
+      uid: 0,
+    }, "switch"],
+    ["inside another server", {
+      detach: false,
+      terminal: tty,
+      parentEnv: inside,
+      socket: { name: "other" },
+      uid: 0,
+    }, "elsewhere"],
+    ["inside tmux but detached", {
+      detach: true,
+      terminal: tty,
+      parentEnv: inside,
+      socket: {},
+      uid: 0,
+    }, "print"],
+  ];
+  for (const [name, facts, want] of cases) {
+    await t.step(name, () => strictEqual(chooseAttach(facts), want));
+  }
 });

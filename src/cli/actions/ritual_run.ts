@@ -16,12 +16,12 @@ import { filterEnv } from "../../exec/env_filter.ts";
 import { runePaths } from "../../state/paths.ts";
 import { denoRuntime } from "../../runtime.ts";
 import type { Config } from "../../config/schema.ts";
-import type { Plan } from "../../rituals/plan_types.ts";
+import type { Plan, TmuxStep } from "../../rituals/plan_types.ts";
 import type { RunSummary } from "../../rituals/outcome_types.ts";
 import { stopBackground } from "./background_report.ts";
 import { createTmuxExecutor } from "../../tmux/executor.ts";
 import { currentRuneArgv } from "../../tmux/close_hook.ts";
-import { killProjectSessions } from "./session.ts";
+import { stopProjectSessions } from "./session.ts";
 
 export async function runRitualCommand(
   ritual: RitualName,
@@ -53,14 +53,15 @@ export async function runRitualCommand(
       console.log(JSON.stringify(plan.value, null, 2));
     } else {
       const colors = makeColors(wantsColor("stdout", !globals.color));
-      const lines = formatPlan(plan.value, { colors, home: env.HOME });
+      const describeTmux = await tmuxDescriber(plan.value, loaded.value.config, env, options);
+      const lines = formatPlan(plan.value, { colors, home: env.HOME, describeTmux });
       console.log([...lines, "", colors.dim("dry run: nothing was run")].join("\n"));
     }
     return EXIT.ok;
   }
   const summary = await executePlan(plan.value, loaded.value.config, env, options, globals);
-  if (ritual === "stop" && loaded.value.config.settings?.tmux?.kill_sessions_on_stop) {
-    await killProjectSessions(plan.value.project.name, loaded.value.config, env, options, globals);
+  if (ritual === "stop") {
+    await stopProjectSessions(plan.value.project.name, loaded.value.config, options, globals);
   }
   if (ritual === "stop") {
     await stopBackground(plan.value.project.name, runePaths(env).stateDir, {
@@ -117,6 +118,13 @@ async function executePlan(
       ? { runeArgv: currentRuneArgv(), stateDir, configFile: plan.configFile }
       : undefined,
     uid: Deno.uid() ?? 0,
+    terminalSize: () => {
+      try {
+        return Deno.consoleSize();
+      } catch {
+        return undefined;
+      }
+    },
   });
   const flags = {
     noTmux: false,
@@ -151,4 +159,37 @@ async function executePlan(
     for (const s of signals) Deno.removeSignalListener(s, onSignal);
     reporter.restoreTerminal?.();
   }
+}
+
+/** --dry-run: each tmux step's exact argv, computed as the executor would (src/tmux). */
+async function tmuxDescriber(
+  plan: Plan,
+  config: Config,
+  env: Record<string, string>,
+  options: RitualCommandOptions,
+) {
+  const { describeTmuxStep, hiddenNames } = await import("../../tmux/step_argv.ts");
+  const { chooseSocket } = await import("../../tmux/socket.ts");
+  const filtered = filterEnv(env, {
+    allow: config.settings?.env?.allow ?? [],
+    deny: config.settings?.env?.deny ?? [],
+  });
+  const socket = chooseSocket(options.socket, env, config.settings?.tmux?.socket);
+  const stateDir = runePaths(env).stateDir;
+  return (step: TmuxStep) =>
+    describeTmuxStep(step, {
+      socket,
+      project: plan.project.name,
+      hide: hiddenNames(env, filtered.kept),
+      markerDir: `${env.TMPDIR || "/tmp"}/rune-panes-XXXXXX`,
+      closeHook: config.settings?.tmux?.stop_on_session_close
+        ? {
+          runeArgv: currentRuneArgv(),
+          stateDir,
+          configFile: plan.configFile,
+          project: plan.project.name,
+          projectDir: plan.project.dir,
+        }
+        : undefined,
+    });
 }

@@ -2,8 +2,7 @@
 import { filterEnv } from "../../exec/env_filter.ts";
 import { denoRuntime } from "../../runtime.ts";
 import { runTmux, tmuxClientEnv, tmuxCommand, tmuxError } from "../../tmux/client.ts";
-import { takeCloseHook } from "../../tmux/close_hook.ts";
-import { killSession, listRuneSessions } from "../../tmux/sessions.ts";
+import { killSession, listRuneSessions, stopSessionsArgv } from "../../tmux/sessions.ts";
 import type { SessionInfo } from "../../tmux/sessions.ts";
 import { attachCommand, chooseSocket, insideServer, socketArgs } from "../../tmux/socket.ts";
 import type { SocketChoice } from "../../tmux/socket.ts";
@@ -18,8 +17,27 @@ function setup(flags: SocketChoice, setting?: string) {
   return { env, socket, args: socketArgs(socket), clientEnv: tmuxClientEnv(filterEnv(env).kept) };
 }
 
-async function runeSessions(flags: SocketChoice): Promise<SessionInfo[] | number> {
-  const { args, clientEnv } = setup(flags);
+/**
+ * settings.tmux.socket, read only when no flag or RUNE_TMUX_SOCKET names a server. A missing
+ * or broken config is no reason to refuse listing sessions: it just names no server.
+ */
+async function socketSetting(flags: SocketChoice, globals: GlobalOptions) {
+  if (flags.name || flags.path || Deno.env.get("RUNE_TMUX_SOCKET")) return undefined;
+  const { loadConfig } = await import("../../config/load.ts");
+  const loaded = await loadConfig({
+    flag: globals.config,
+    env: Deno.env.toObject(),
+    cwd: Deno.cwd(),
+    strict: false,
+  });
+  return loaded.ok ? loaded.value.config.settings?.tmux?.socket : undefined;
+}
+
+async function runeSessions(
+  flags: SocketChoice,
+  globals: GlobalOptions,
+): Promise<SessionInfo[] | number> {
+  const { args, clientEnv } = setup(flags, await socketSetting(flags, globals));
   const r = await listRuneSessions(denoRuntime, args, clientEnv);
   if (r.ok) return r.sessions;
   console.error(`rune: cannot list tmux sessions: ${r.message}`);
@@ -29,9 +47,9 @@ async function runeSessions(flags: SocketChoice): Promise<SessionInfo[] | number
 export async function sessionList(
   flags: SocketChoice,
   json: boolean,
-  _globals: GlobalOptions,
+  globals: GlobalOptions,
 ): Promise<number> {
-  const sessions = await runeSessions(flags);
+  const sessions = await runeSessions(flags, globals);
   if (typeof sessions === "number") return sessions;
   if (json) {
     console.log(JSON.stringify(sessions, null, 2));
@@ -53,8 +71,12 @@ export async function sessionList(
   return EXIT.ok;
 }
 
-async function findRuneSession(flags: SocketChoice, name: string): Promise<number | undefined> {
-  const sessions = await runeSessions(flags);
+async function findRuneSession(
+  flags: SocketChoice,
+  name: string,
+  globals: GlobalOptions,
+): Promise<number | undefined> {
+  const sessions = await runeSessions(flags, globals);
   if (typeof sessions === "number") return sessions;
   if (!sessions.some((s) => s.name === name)) {
     console.error(
@@ -66,10 +88,14 @@ async function findRuneSession(flags: SocketChoice, name: string): Promise<numbe
   return undefined;
 }
 
-export async function sessionAttach(flags: SocketChoice, name: string): Promise<number> {
-  const refused = await findRuneSession(flags, name);
+export async function sessionAttach(
+  flags: SocketChoice,
+  name: string,
+  globals: GlobalOptions,
+): Promise<number> {
+  const refused = await findRuneSession(flags, name, globals);
   if (refused !== undefined) return refused;
-  const { env, socket, args, clientEnv } = setup(flags);
+  const { env, socket, args, clientEnv } = setup(flags, await socketSetting(flags, globals));
   if (env.TMUX && insideServer(socket, env, Deno.uid() ?? 0)) {
     const r = await runTmux(denoRuntime, tmuxCommand(args, "switch-client", "-t", `=${name}`), {
       ...clientEnv,
@@ -96,53 +122,43 @@ export async function sessionAttach(flags: SocketChoice, name: string): Promise<
   return status.success ? EXIT.ok : EXIT.stepFailed;
 }
 
-export async function sessionKill(flags: SocketChoice, name: string): Promise<number> {
-  const refused = await findRuneSession(flags, name);
+export async function sessionKill(
+  flags: SocketChoice,
+  name: string,
+  globals: GlobalOptions,
+): Promise<number> {
+  const refused = await findRuneSession(flags, name, globals);
   if (refused !== undefined) return refused;
-  const { args, clientEnv } = setup(flags);
+  const { args, clientEnv } = setup(flags, await socketSetting(flags, globals));
   const r = await killSession(denoRuntime, args, clientEnv, name);
   (r.ok ? console.log : console.error)(r.ok ? r.message : `rune: ${r.message}`);
   return r.ok ? EXIT.ok : EXIT.stepFailed;
 }
 
-/** tmux's session-closed hook: run the stop ritual of the project whose session closed. */
-export async function sessionClosed(
-  flags: SocketChoice,
-  name: string,
-  stateDir: string,
-): Promise<number> {
-  const { socket } = setup(flags);
-  const entry = takeCloseHook(stateDir, name, socket);
-  if (!entry) return EXIT.ok;
-  try {
-    Deno.chdir(entry.projectDir);
-  } catch { /* the project dir is gone: the stop ritual reports missing dirs itself */ }
-  const { runRitualCommand } = await import("./ritual_run.ts");
-  return await runRitualCommand("stop", entry.project, {
-    dryRun: false,
-    json: false,
-    detach: true,
-    socket: entry.socket,
-    killBackground: false,
-  }, { config: entry.configFile, strict: false, color: false, quiet: false, verbose: false });
-}
-
-/** `rune stop` with settings.tmux.kill_sessions_on_stop: end the project's rune sessions. */
-export async function killProjectSessions(
+/**
+ * The tmux side of `rune stop`, when settings.tmux asks for it: the project's rune sessions
+ * lose their close hook (stop has run) and, with kill_sessions_on_stop, end.
+ */
+export async function stopProjectSessions(
   project: string,
   config: Config,
-  _env: Record<string, string>,
   options: RitualCommandOptions,
   globals: GlobalOptions,
 ): Promise<void> {
-  const { args, clientEnv } = setup(options.socket ?? {}, config.settings?.tmux?.socket);
+  const tmux = config.settings?.tmux;
+  if (!tmux?.kill_sessions_on_stop && !tmux?.stop_on_session_close) return;
+  const { args, clientEnv } = setup(options.socket ?? {}, tmux.socket);
   const listed = await listRuneSessions(denoRuntime, args, clientEnv);
   if (!listed.ok) {
     console.error(`rune: cannot list tmux sessions: ${listed.message}`);
     return;
   }
-  for (const s of listed.sessions.filter((s) => s.project === project)) {
-    const r = await killSession(denoRuntime, args, clientEnv, s.name);
-    if (!globals.quiet) console.error(r.ok ? r.message : `rune: ${r.message}`);
+  const names = listed.sessions.filter((s) => s.project === project).map((s) => s.name);
+  if (!names.length) return;
+  const kill = tmux.kill_sessions_on_stop === true;
+  const r = await runTmux(denoRuntime, stopSessionsArgv(args, names, kill), clientEnv);
+  if (r.code !== 0) console.error(`rune: cannot end the tmux sessions: ${tmuxError(r)}`);
+  else if (kill && !globals.quiet) {
+    for (const name of names) console.error(`killed session "${name}"`);
   }
 }

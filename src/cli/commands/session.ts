@@ -48,21 +48,13 @@ export function registerSession(program: Command, exit: ExitBox): void {
     .argument("<name>", "session name")
     .action(async (name, _options, cmd) => {
       const { sessionAttach } = await import("../actions/session.ts");
-      exit.code = await sessionAttach(socketOf(cmd), name);
+      exit.code = await sessionAttach(socketOf(cmd), name, toGlobals(cmd.optsWithGlobals()));
     });
   session.command("kill")
     .summary("kill a session rune made")
     .argument("<name>", "session name")
     .action(async (name, _options, cmd) => {
       const { sessionKill } = await import("../actions/session.ts");
-      exit.code = await sessionKill(socketOf(cmd), name);
-    });
-  // Called by rune's global session-closed hook in tmux; not for people.
-  session.command("closed", { hidden: true })
-    .argument("<name>", "the session tmux closed")
-    .requiredOption("--state-dir <dir>", "rune's state dir when the hook was set")
-    .action(async (name, options, cmd) => {
-      const { sessionClosed } = await import("../actions/session.ts");
-      exit.code = await sessionClosed(socketOf(cmd), name, options.stateDir);
+      exit.code = await sessionKill(socketOf(cmd), name, toGlobals(cmd.optsWithGlobals()));
     });
 }
