@@ -2,7 +2,9 @@
  * Typed input is lost when a pane's rc file drains typeahead (FACTS §3). So rune types only a
  * harmless marker line first; a pane whose marker file appears has a shell that reads input,
  * and only then gets its commands. A marker can be retyped any number of times (it only
- * touches a file), so "slow" and "lost" never need telling apart: nothing is typed twice.
+ * touches a file), so "slow" and "lost" never need telling apart: a command is typed exactly
+ * once, into a shell that has proved it reads input, and a slow shell at worst runs a spare
+ * marker. Watching costs no tmux process: the panes' shells write the files.
  */
 
 export interface HandshakeOptions {
@@ -10,9 +12,9 @@ export interface HandshakeOptions {
   retype(keys: string[]): Promise<void>;
   /** Give up waiting after this long (default 15 s). */
   deadlineMs?: number;
-  /** Retype missing markers this often (default 1 s). */
+  /** First retype of missing markers after this long (default 1 s), then twice as long each time. */
   retypeEveryMs?: number;
-  /** Poll interval (default 10 ms). */
+  /** Poll interval (default 3 ms: a readdir of a tiny dir costs microseconds). */
   pollMs?: number;
   now?: () => number;
   /** Stop waiting (Ctrl-C): the result lists the panes still silent. */
@@ -48,9 +50,10 @@ export async function awaitMarkers(
     if (t >= nextRetype) {
       retypes++;
       await options.retype([...pending]);
-      nextRetype = t + every;
+      // Backing off bounds the clutter a slow (not lost) shell gets: a 5 s rc sees 2 retypes.
+      nextRetype = t + every * 2 ** retypes;
     }
-    await new Promise((r) => setTimeout(r, options.pollMs ?? 10));
+    await new Promise((r) => setTimeout(r, options.pollMs ?? 3));
   }
   return { ready: keys.filter((k) => !pending.has(k)), silent: [...pending], retypes };
 }
