@@ -411,3 +411,25 @@ rituals:
     doesNotMatch(await tmux.capture(ids[3]), /rune-panes/);
   }, { conf: BASE1 });
 });
+
+Deno.test("--dry-run prints the tmux argv and runs nothing; without tmux, start exits 3", async () => {
+  await withRune(FULLSTACK, async ({ dir, tmux, env }) => {
+    const dry = await runRune(["start", "web", "--dry-run"], { env, cwd: dir });
+    strictEqual(dry.code, 0, dry.stderr);
+    match(
+      dry.stdout,
+      /tmux, one call:\n\s+tmux -S \S+ new-session -d -s dev-web -n backend -x 200 -y 50 -c /,
+    );
+    match(dry.stdout, /\\; select-layout main-vertical \\/);
+    match(
+      dry.stdout,
+      /once each pane's shell has answered its marker:\n\s+tmux -S \S+ send-keys -t '%<w1p1>' -l 'echo backend-1 \$PWD'/,
+    );
+    strictEqual((await tmux.tryTmux("list-sessions")).code, 1, "a dry run starts no server");
+    const empty = `${dir}/no-tmux-here`;
+    Deno.mkdirSync(empty);
+    const none = await runRune(["start", "web"], { env: { ...env, PATH: empty }, cwd: dir });
+    strictEqual(none.code, 3, none.stderr);
+    match(none.stderr, /tmux is not installed or not on PATH: install tmux, or run with --no-tmux/);
+  });
+});
