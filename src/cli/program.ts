@@ -8,6 +8,7 @@ import { CONFIG_ENV, helpText } from "./help.ts";
 import { registerStartStop } from "./commands/start_stop.ts";
 import { registerDoctor } from "./commands/doctor.ts";
 import { registerSession } from "./commands/session.ts";
+import { registerAudit } from "./commands/audit.ts";
 
 /** Set by the action that ran; read by main() after parsing. */
 export interface ExitBox {
@@ -55,5 +56,6 @@ export function buildProgram(exit: ExitBox): Command {
   registerStartStop(program, exit);
   registerDoctor(program, exit);
   registerSession(program, exit);
+  registerAudit(program, exit);
   return program;
 }

@@ -27,7 +27,7 @@ export interface InteractiveOptions {
   tmux?: StepExecutor<TmuxStep>;
   /** Probes of the machine; tests replace them. Each runs at most once, and only if needed. */
   probes?: Partial<Probes>;
-  /** Who ran it, for the audit log (default: USER or LOGNAME of rune's environment). */
+  /** Who ran it, for the audit log (default: USER, else LOGNAME, else "uid N"). */
   user?: string;
 }
 
@@ -131,7 +131,7 @@ function audit(
   const entry: AuditEntry = {
     id: run.id ?? newAuditId(),
     time: run.time.toISOString(),
-    user: options.user ?? ctx.parentEnv.USER ?? ctx.parentEnv.LOGNAME ?? "",
+    user: options.user ?? (ctx.parentEnv.USER || ctx.parentEnv.LOGNAME || `uid ${Deno.uid()}`),
     project: options.project,
     ritual: options.ritual,
     name: step.name,

@@ -43,7 +43,7 @@ export function decideInteractiveRoute(f: RouteFacts): InteractiveRoute {
       // A layout of windows and panes has no single-terminal form.
       const message = `${why}, and "${f.name}" is a tmux template`;
       if (f.optional || f.flags.noTmux) {
-        return { kind: "skip", message: `skipped: ${message}`, notes };
+        return { kind: "skip", message, notes };
       }
       return {
         kind: "fail",
@@ -56,7 +56,7 @@ export function decideInteractiveRoute(f: RouteFacts): InteractiveRoute {
   }
   if (!f.stdinTTY) {
     const message = "needs a terminal, and rune's stdin is not one";
-    return f.optional ? { kind: "skip", message: `skipped: ${message}`, notes } : {
+    return f.optional ? { kind: "skip", message, notes } : {
       kind: "fail",
       message: `${message}: run rune from a terminal, or set optional: true`,
       notes,

@@ -185,7 +185,7 @@ Deno.test("no terminal: required fails, optional is skipped; nothing runs, nothi
       context({ stdin: false }).ctx,
     );
     strictEqual(optional.status, "skipped");
-    strictEqual(optional.message, "skipped: needs a terminal, and rune's stdin is not one");
+    strictEqual(optional.message, "needs a terminal, and rune's stdin is not one");
     ok(!exists(marker));
     ok(!exists(`${options.stateDir}/audit.jsonl`));
   });
@@ -224,7 +224,7 @@ Deno.test("--no-tmux: a template is skipped, a tmux_session command runs in the 
     const { ctx, rec } = context({ flags: { noTmux: true } });
     const skipped = await ex.tmux(templateStep, ctx);
     strictEqual(skipped.status, "skipped");
-    strictEqual(skipped.message, 'skipped: --no-tmux, and "full" is a tmux template');
+    strictEqual(skipped.message, '--no-tmux, and "full" is a tmux template');
     const session: TmuxStep = {
       ...templateStep,
       name: "dev",

@@ -67,7 +67,7 @@ const cases: { name: string; facts: RouteFacts; want: InteractiveRoute }[] = [
   {
     name: "no terminal, optional (the api-doc zsh step): skipped, never hangs",
     facts: facts({ stdinTTY: false, optional: true }),
-    want: { kind: "skip", message: `skipped: ${NO_TERMINAL}`, notes: [] },
+    want: { kind: "skip", message: NO_TERMINAL, notes: [] },
   },
   {
     name: "no terminal wins over --no-pty: still no way to run it",
@@ -125,14 +125,14 @@ const cases: { name: string; facts: RouteFacts; want: InteractiveRoute }[] = [
     facts: facts({ want: "tmux-session", flags: noTmux, stdinTTY: false, optional: true }),
     want: {
       kind: "skip",
-      message: `skipped: ${NO_TERMINAL}`,
+      message: NO_TERMINAL,
       notes: ['--no-tmux: running "repl" in this terminal instead of tmux'],
     },
   },
   {
     name: "tmux template with --no-tmux: skipped (the user asked), even if required",
     facts: facts({ want: "tmux-template", flags: noTmux }),
-    want: { kind: "skip", message: 'skipped: --no-tmux, and "repl" is a tmux template', notes: [] },
+    want: { kind: "skip", message: '--no-tmux, and "repl" is a tmux template', notes: [] },
   },
   {
     name: "tmux template, tmux missing, required: fails naming tmux as missing",
@@ -150,7 +150,7 @@ const cases: { name: string; facts: RouteFacts; want: InteractiveRoute }[] = [
     facts: facts({ want: "tmux-template", tmuxUsable: false, optional: true }),
     want: {
       kind: "skip",
-      message: 'skipped: tmux is not installed or not on PATH, and "repl" is a tmux template',
+      message: 'tmux is not installed or not on PATH, and "repl" is a tmux template',
       notes: [],
     },
   },

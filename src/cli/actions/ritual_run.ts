@@ -22,6 +22,8 @@ import { stopBackground } from "./background_report.ts";
 import { createTmuxExecutor } from "../../tmux/executor.ts";
 import { currentRuneArgv } from "../../tmux/close_hook.ts";
 import { killProjectSessions } from "./session.ts";
+import { createInteractiveExecutors } from "../../pty/interactive.ts";
+import { autoTmux } from "./auto_tmux.ts";
 
 export async function runRitualCommand(
   ritual: RitualName,
@@ -57,6 +59,10 @@ export async function runRitualCommand(
       console.log([...lines, "", colors.dim("dry run: nothing was run")].join("\n"));
     }
     return EXIT.ok;
+  }
+  if (ritual === "start") {
+    const code = await autoTmux(plan.value.project, loaded.value.config, env, options, globals);
+    if (code !== undefined) return code;
   }
   const summary = await executePlan(plan.value, loaded.value.config, env, options, globals);
   if (ritual === "stop" && loaded.value.config.settings?.tmux?.kill_sessions_on_stop) {
@@ -119,8 +125,8 @@ async function executePlan(
     uid: Deno.uid() ?? 0,
   });
   const flags = {
-    noTmux: false,
-    noPty: false,
+    noTmux: options.noTmux === true,
+    noPty: options.noPty === true,
     detach: options.detach,
     tmuxSocket: options.socket,
     verbose: globals.verbose,
@@ -135,7 +141,13 @@ async function executePlan(
       terminal,
       flags,
       stateDir,
-      executors: { tmux: (step, ctx) => tmux.execute(step, ctx) },
+      executors: createInteractiveExecutors({
+        project: plan.project.name,
+        ritual: plan.ritual,
+        stateDir,
+        transcripts: config.settings?.audit?.transcripts === true,
+        tmux: (step, ctx) => tmux.execute(step, ctx),
+      }),
       signal: controller.signal,
       onInteractive: (active) => interactive = active,
     });
