@@ -106,7 +106,9 @@ Deno.test("LiveReporter hides the cursor while drawing and shows it again at the
   r.end({ plan: p, results: [], interrupted: false });
   ok(out.endsWith("\x1b[?25h"), JSON.stringify(out.slice(-40)));
   const final = out.slice(out.lastIndexOf("\x1b[3A\r"));
-  deepStrictEqual(final.split("\n").map((l) => l.replace(/\x1b\[[0-9;?]*[A-Za-z]|\r/g, "")), [
+  // deno-lint-ignore no-control-regex
+  const bare = (l: string) => l.replace(/\x1b\[[0-9;?]*[A-Za-z]|\r/g, "");
+  deepStrictEqual(final.split("\n").map(bare), [
     "rune start web (project found by argument)",
     "✓ step 1  ok · 5ms",
     "✓ step 2  ok · 5ms",
