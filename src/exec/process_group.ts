@@ -23,10 +23,29 @@ export async function signalGroup(
   return r.code === 0;
 }
 
-/** Whether any process of group `pgid` still exists (signal 0 probes without signalling). */
+/**
+ * Whether any live process of group `pgid` is left. A zombie does not count: `kill -0` says
+ * yes to a group of zombies, and an orphan stays a zombie until init reaps it (about a second
+ * on some machines), which would stretch every timeout by the whole grace period. `ps` sees
+ * the state; `kill -0` is the fallback where `ps` cannot run.
+ */
 export async function groupAlive(runtime: Runtime, pgid: number): Promise<boolean> {
+  const ps = await runtime.run(["ps", "-A", "-o", "pgid=,stat="], {
+    clearEnv: true,
+    env: TOOL_ENV,
+  });
+  if (ps.code === 0) return liveInGroup(ps.stdout, pgid);
   const r = await runtime.run(["kill", "-0", "--", `-${pgid}`], { clearEnv: true, env: TOOL_ENV });
   return r.code === 0;
+}
+
+/** Whether `ps -A -o pgid=,stat=` output lists a process of `pgid` that is not a zombie. Pure. */
+export function liveInGroup(psOutput: string, pgid: number): boolean {
+  for (const line of psOutput.split("\n")) {
+    const [group, stat] = line.trim().split(/\s+/);
+    if (Number(group) === pgid && stat && !stat.startsWith("Z")) return true;
+  }
+  return false;
 }
 
 /**

@@ -5,7 +5,7 @@ import { waitFor } from "../helpers/wait_for.ts";
 import {
   BASE_ENV,
   context,
-  killGroup,
+  killMarked,
   pidsWithMarker,
   shell,
   uniqueMarker,
@@ -78,7 +78,7 @@ Deno.test("a timeout ends the whole process group, grandchildren included", asyn
     strictEqual(o.message, "timed out after 500ms");
     deepStrictEqual(pidsWithMarker(marker), []);
   } finally {
-    for (const pid of pidsWithMarker(marker)) killGroup(pid);
+    killMarked(marker);
   }
 });
 
@@ -112,11 +112,15 @@ Deno.test("a command that ignores INT is ended after the grace period", async ()
     context({ signal: controller.signal }),
     { graceMs: 300 },
   );
-  await waitFor(() => pidsWithMarker(marker).length > 0, { what: "the step to start" });
-  controller.abort();
-  const o = await running;
-  strictEqual(o.status, "interrupted");
-  deepStrictEqual(pidsWithMarker(marker), []);
+  try {
+    await waitFor(() => pidsWithMarker(marker).length > 0, { what: "the step to start" });
+    controller.abort();
+    const o = await running;
+    strictEqual(o.status, "interrupted");
+    deepStrictEqual(pidsWithMarker(marker), []);
+  } finally {
+    killMarked(marker);
+  }
 });
 
 Deno.test("a command that leaves a process behind holding the pipes still finishes", async () => {
@@ -129,8 +133,7 @@ Deno.test("a command that leaves a process behind holding the pipes still finish
     strictEqual(o.status, "ok");
     strictEqual(pidsWithMarker(marker).length, 1, "the leftover is not rune's to kill");
   } finally {
-    for (const pid of pidsWithMarker(marker)) killGroup(pid);
-    for (const pid of pidsWithMarker(marker)) Deno.kill(pid, "SIGKILL");
+    killMarked(marker);
   }
 });
 

@@ -91,17 +91,40 @@ export function uniqueMarker(label: string): string {
  * `ps`: Deno reads /proc only with --allow-all, which the test permission set does not grant.
  */
 export function pidsWithMarker(marker: string): number[] {
-  const out = new Deno.Command("ps", { args: ["-eo", "pid=,stat=,args="], stdout: "piped" })
-    .outputSync();
-  const pids: number[] = [];
-  for (const line of new TextDecoder().decode(out.stdout).split("\n")) {
-    const m = line.trim().match(/^(\d+)\s+(\S+)\s+(.*)$/);
-    if (m && !m[2].startsWith("Z") && m[3].includes(marker)) pids.push(Number(m[1]));
-  }
-  return pids;
+  return markedProcesses(marker).map((p) => p.pid);
 }
 
-/** Ends a process group the test started (cleanup: never by name, only by our own pgid). */
+function markedProcesses(marker: string): { pid: number; pgid: number }[] {
+  const found: { pid: number; pgid: number }[] = [];
+  for (const line of ps(["-eo", "pid=,pgid=,stat=,args="]).split("\n")) {
+    const m = line.trim().match(/^(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/);
+    if (m && !m[3].startsWith("Z") && m[4].includes(marker)) {
+      found.push({ pid: Number(m[1]), pgid: Number(m[2]) });
+    }
+  }
+  return found;
+}
+
+function ps(args: string[]): string {
+  const out = new Deno.Command("ps", { args, stdout: "piped" }).outputSync();
+  return new TextDecoder().decode(out.stdout);
+}
+
+/**
+ * Cleanup after a test that may have failed half-way: SIGKILL every process carrying `marker`
+ * and its process group, unless that group is the test runner's own. Never by name.
+ */
+export function killMarked(marker: string): void {
+  const own = Number(ps(["-o", "pgid=", "-p", String(Deno.pid)]).trim());
+  for (const { pid, pgid } of markedProcesses(marker)) {
+    try {
+      if (pgid !== own && pgid > 1) Deno.kill(-pgid, "SIGKILL");
+      else Deno.kill(pid, "SIGKILL");
+    } catch { /* already gone */ }
+  }
+}
+
+/** Ends a process group the test started (cleanup: only by our own pgid). */
 export function killGroup(pgid: number): void {
   try {
     Deno.kill(-pgid, "SIGKILL");

@@ -92,19 +92,19 @@ Deno.test("backgroundState() trusts a pid only with its start time", async (t) =
   }
 });
 
-Deno.test("probeBackground() asks ps once, and kill -0 only for leaders that are gone", async () => {
+Deno.test("probeBackground() asks for start times once, and for groups only when leaders are gone", async () => {
   const rt = fakeRuntime((argv) => {
-    if (argv[0] === "ps") {
+    if (argv[1] === "-o") {
       return { stdout: `  1 ${entry(1).started}\n  2 Sun Nov 29 00:00:00 2026\n` };
     }
-    return { code: argv.at(-1) === "-3" ? 0 : 1 };
+    return { stdout: "    3 S\n    4 Z\n" }; // ps -A -o pgid=,stat=: group 4 is a zombie
   });
   const r = await probeBackground(rt, [entry(1), entry(2), entry(3), entry(4)]);
   deepStrictEqual(r.running.map((e) => e.pid), [1, 3]);
   deepStrictEqual(r.gone.map((e) => e.pid), [2, 4]);
   deepStrictEqual(rt.calls, [
     ["ps", "-o", "pid=,lstart=", "-p", "1,2,3,4"],
-    ["kill", "-0", "--", "-3"],
-    ["kill", "-0", "--", "-4"],
+    ["ps", "-A", "-o", "pgid=,stat="],
+    ["ps", "-A", "-o", "pgid=,stat="],
   ]);
 });
