@@ -7,6 +7,7 @@ import { VERSION } from "../version.ts";
 import { CONFIG_ENV, helpText } from "./help.ts";
 import { registerStartStop } from "./commands/start_stop.ts";
 import { registerDoctor } from "./commands/doctor.ts";
+import { registerSession } from "./commands/session.ts";
 
 /** Set by the action that ran; read by main() after parsing. */
 export interface ExitBox {
@@ -53,5 +54,6 @@ export function buildProgram(exit: ExitBox): Command {
 
   registerStartStop(program, exit);
   registerDoctor(program, exit);
+  registerSession(program, exit);
   return program;
 }

@@ -101,14 +101,16 @@ function fit(
 export function clip(line: string, columns: number): string {
   let visible = 0;
   let out = "";
+  let coloured = false;
   for (let i = 0; i < line.length; i++) {
     if (line[i] === "\x1b") {
+      coloured = true;
       const end = line.indexOf("m", i);
       out += line.slice(i, end + 1);
       i = end;
       continue;
     }
-    if (visible >= columns - 1) return `${out}\x1b[0m`;
+    if (visible >= columns - 1) return coloured ? `${out}\x1b[0m` : out;
     out += line[i];
     visible++;
   }
@@ -134,6 +136,8 @@ export class LiveReporter implements Reporter {
   #pending: ReturnType<typeof setTimeout> | undefined;
   #began = 0;
   #suspended = false;
+  /** After end(): the block is final; notes (tmux's attach hint…) are printed below it. */
+  #ended = false;
   #pendingNotes: string[] = [];
 
   constructor(options: LiveOptions) {
@@ -148,7 +152,7 @@ export class LiveReporter implements Reporter {
   #draw(final = false): void {
     if (this.#pending !== undefined) clearTimeout(this.#pending);
     this.#pending = undefined;
-    if (this.#suspended) return;
+    if (this.#suspended || this.#ended) return;
     const size = this.#o.size();
     const lines = renderLive({
       header: this.#header,
@@ -222,7 +226,9 @@ export class LiveReporter implements Reporter {
   }
 
   note(message: string): void {
-    this.#pendingNotes.push(`${this.#o.colors.dim("note:")} ${message}`);
+    const line = `${this.#o.colors.dim("note:")} ${message}`;
+    if (this.#ended) return this.#o.write(`${line}\n`);
+    this.#pendingNotes.push(line);
     this.#schedule();
   }
 
@@ -247,6 +253,7 @@ export class LiveReporter implements Reporter {
     const lines = closingLines(summary, this.#now() - this.#began, this.#o.colors);
     this.#o.write(`${lines.map((l) => `${l}\n`).join("")}\x1b[?25h`);
     this.#drawn = 0;
+    this.#ended = true;
   }
 
   /** Shows the cursor again whatever happened (called from the CLI's finally). */

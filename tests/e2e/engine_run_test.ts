@@ -106,6 +106,52 @@ Deno.test("optional failures warn, a required one stops the ritual and exits 1",
   }
 });
 
+Deno.test("settings.env allow and deny change what is withheld; a command's own env passes", async () => {
+  const { home, project } = setUp(
+    `
+settings:
+  env: {allow: [MY_TOOL_TOKEN], deny: [INTERNAL_*]}
+rituals:
+  start:
+    global:
+      - name: env
+        command: env > seen
+        env: {OWN_SECRET: "mine"}
+`,
+    {
+      GITHUB_TOKEN: "ghp_x",
+      AWS_SECRET_ACCESS_KEY: "aws",
+      INTERNAL_URL: "http://i",
+      SSH_AUTH_SOCK: "/tmp/agent.sock",
+      DBUS_SESSION_BUS_ADDRESS: "unix:path=/run/bus",
+      MY_TOOL_TOKEN: "kept",
+    },
+  );
+  try {
+    const r = await runRune(["start", "web"], { env: home.env, cwd: project });
+    strictEqual(r.code, 0, r.stderr);
+    const seen = Deno.readTextFileSync(`${project}/seen`);
+    for (const gone of ["GITHUB_TOKEN", "AWS_SECRET_ACCESS_KEY", "INTERNAL_URL"]) {
+      ok(!seen.includes(gone), `${gone} leaked`);
+    }
+    for (
+      const kept of [
+        "SSH_AUTH_SOCK=/tmp/agent.sock",
+        "DBUS_SESSION_BUS_ADDRESS=unix:path=/run/bus",
+        "MY_TOOL_TOKEN=kept",
+        "OWN_SECRET=mine",
+      ]
+    ) {
+      ok(seen.split("\n").includes(kept), `${kept} missing:\n${seen}`);
+    }
+    const dry = await runRune(["start", "web", "--dry-run"], { env: home.env, cwd: project });
+    match(dry.stdout, /AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN, INTERNAL_URL/);
+    ok(!dry.stdout.includes("ghp_x"));
+  } finally {
+    home.cleanup();
+  }
+});
+
 Deno.test("--json prints one result object per command on stdout", async () => {
   const { home, project } = setUp(FAILING);
   try {

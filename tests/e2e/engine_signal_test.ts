@@ -1,5 +1,5 @@
 /** Ctrl-C (SIGINT) to a running `rune start`, through the bundle under its permission set. */
-import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, match, strictEqual } from "node:assert/strict";
 import { runeArgv } from "../helpers/run_rune.ts";
 import { makeTempHome } from "../helpers/temp_home.ts";
 import { waitFor } from "../helpers/wait_for.ts";

@@ -83,7 +83,7 @@ Deno.test("renderLive() never shows more lines than it may, even with long failu
 });
 
 Deno.test("clip() cuts to the width without breaking colour codes", () => {
-  strictEqual(clip("abcdef", 4), "abc\x1b[0m");
+  strictEqual(clip("abcdef", 4), "abc");
   strictEqual(clip("\x1b[31mabcdef\x1b[39m", 4), "\x1b[31mabc\x1b[0m");
   strictEqual(clip("abc", 80), "abc");
 });
@@ -105,6 +105,10 @@ Deno.test("LiveReporter hides the cursor while drawing and shows it again at the
   r.stepFinished({ step: p.steps[1], outcome: { status: "ok", exitCode: 0, durationMs: 5 } });
   r.end({ plan: p, results: [], interrupted: false });
   ok(out.endsWith("\x1b[?25h"), JSON.stringify(out.slice(-40)));
+  const atEnd = out.length;
+  r.note("attach with: tmux attach -t dev-web");
+  strictEqual(out.slice(atEnd), "note: attach with: tmux attach -t dev-web\n", "no redraw");
+  out = out.slice(0, atEnd);
   const final = out.slice(out.lastIndexOf("\x1b[3A\r"));
   // deno-lint-ignore no-control-regex
   const bare = (l: string) => l.replace(/\x1b\[[0-9;?]*[A-Za-z]|\r/g, "");

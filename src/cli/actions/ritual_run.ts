@@ -19,6 +19,9 @@ import type { Config } from "../../config/schema.ts";
 import type { Plan } from "../../rituals/plan_types.ts";
 import type { RunSummary } from "../../rituals/outcome_types.ts";
 import { stopBackground } from "./background_report.ts";
+import { createTmuxExecutor } from "../../tmux/executor.ts";
+import { currentRuneArgv } from "../../tmux/close_hook.ts";
+import { killProjectSessions } from "./session.ts";
 
 export async function runRitualCommand(
   ritual: RitualName,
@@ -56,6 +59,9 @@ export async function runRitualCommand(
     return EXIT.ok;
   }
   const summary = await executePlan(plan.value, loaded.value.config, env, options, globals);
+  if (ritual === "stop" && loaded.value.config.settings?.tmux?.kill_sessions_on_stop) {
+    await killProjectSessions(plan.value.project.name, loaded.value.config, env, options, globals);
+  }
   if (ritual === "stop") {
     await stopBackground(plan.value.project.name, runePaths(env).stateDir, {
       kill: options.killBackground,
@@ -102,23 +108,45 @@ async function executePlan(
   };
   const signals: Deno.Signal[] = ["SIGINT", "SIGTERM"];
   for (const s of signals) Deno.addSignalListener(s, onSignal);
+  const stateDir = runePaths(env).stateDir;
+  const tmux = createTmuxExecutor({
+    project: plan.project.name,
+    projectDir: plan.project.dir,
+    socketSetting: config.settings?.tmux?.socket,
+    closeHook: config.settings?.tmux?.stop_on_session_close
+      ? { runeArgv: currentRuneArgv(), stateDir, configFile: plan.configFile }
+      : undefined,
+    uid: Deno.uid() ?? 0,
+  });
+  const flags = {
+    noTmux: false,
+    noPty: false,
+    detach: options.detach,
+    tmuxSocket: options.socket,
+    verbose: globals.verbose,
+  };
+  const terminal = { stdin: Deno.stdin.isTerminal(), stdout: Deno.stdout.isTerminal() };
   try {
-    return await runPlan(plan, {
+    const summary = await runPlan(plan, {
       reporter,
       runtime: denoRuntime,
       baseEnv: filtered.kept,
       parentEnv: env,
-      terminal: { stdin: Deno.stdin.isTerminal(), stdout: Deno.stdout.isTerminal() },
-      flags: {
-        noTmux: false,
-        noPty: false,
-        detach: false,
-        verbose: globals.verbose,
-      },
-      stateDir: runePaths(env).stateDir,
+      terminal,
+      flags,
+      stateDir,
+      executors: { tmux: (step, ctx) => tmux.execute(step, ctx) },
       signal: controller.signal,
       onInteractive: (active) => interactive = active,
     });
+    if (!summary.interrupted) {
+      for (
+        const line of await tmux.finish({ flags, parentEnv: env, terminal, runtime: denoRuntime })
+      ) {
+        reporter.note(line);
+      }
+    }
+    return summary;
   } finally {
     for (const s of signals) Deno.removeSignalListener(s, onSignal);
     reporter.restoreTerminal?.();
