@@ -4,6 +4,7 @@
  * `denoRuntime`, tests pass a fake that records argv and answers from a script.
  * Needs: --allow-run for the programs run, --allow-env for `env()`.
  */
+import { isLoaderVariable } from "./exec/env_filter.ts";
 
 export interface RunOptions {
   cwd?: string;
@@ -35,14 +36,28 @@ export interface Runtime {
 
 const decoder = new TextDecoder();
 
+/**
+ * The env a child gets: exactly `env` with clearEnv, else rune's own plus `env`. Loader
+ * variables (LD_*, DYLD_*) are always left out: with them present Deno refuses to spawn
+ * anything unless rune holds every run permission.
+ */
+export function childEnv(options: { env?: Record<string, string>; clearEnv?: boolean }) {
+  const base = options.clearEnv ? {} : Deno.env.toObject();
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...base, ...options.env })) {
+    if (!isLoaderVariable(k)) env[k] = v;
+  }
+  return env;
+}
+
 export const denoRuntime: Runtime = {
   async run(argv, options = {}) {
     const stdinText = typeof options.stdin === "string" ? options.stdin : undefined;
     const command = new Deno.Command(argv[0], {
       args: argv.slice(1),
       cwd: options.cwd,
-      env: options.env,
-      clearEnv: options.clearEnv,
+      env: childEnv(options),
+      clearEnv: true,
       stdin: stdinText !== undefined ? "piped" : options.stdin ? "inherit" : "null",
       stdout: options.inheritOutput ? "inherit" : "piped",
       stderr: options.inheritOutput ? "inherit" : "piped",

@@ -9,6 +9,7 @@ import { registerStartStop } from "./commands/start_stop.ts";
 import { registerDoctor } from "./commands/doctor.ts";
 import { registerConfig } from "./commands/config.ts";
 import { registerRitual } from "./commands/ritual.ts";
+import { registerSession } from "./commands/session.ts";
 
 /** Set by the action that ran; read by main() after parsing. */
 export interface ExitBox {
@@ -57,5 +58,6 @@ export function buildProgram(exit: ExitBox): Command {
   registerDoctor(program, exit);
   registerConfig(program, exit);
   registerRitual(program, exit);
+  registerSession(program, exit);
   return program;
 }

@@ -8,7 +8,7 @@ import { expandField } from "../config/expand.ts";
 import type { FieldContext, Variables } from "../config/expand.ts";
 import { parseDuration } from "../config/duration.ts";
 import { expandHome } from "../config/locate.ts";
-import { filterEnv } from "../exec/env_filter.ts";
+import { filterEnv, isLoaderVariable } from "../exec/env_filter.ts";
 import { runePaths } from "../state/paths.ts";
 import { err, errorIssue, ok } from "../result.ts";
 import type { Issue, Result } from "../result.ts";
@@ -71,6 +71,17 @@ export function planRitual(
       ));
     }
     const env = expandEnv(spec, expander, vars, at("env"));
+    for (const name of Object.keys(env).filter(isLoaderVariable)) {
+      issues.push(errorIssue(
+        "loader-env",
+        `Cannot pass "${name}" to "${spec.name}": Deno refuses to start programs with loader ` +
+          `variables in their environment`,
+        {
+          where: loaded.locate([...at("env"), name]),
+          hint: `Set it in the command itself: command: "${name}=… ${spec.command ?? "…"}"`,
+        },
+      ));
+    }
     const command = spec.command === undefined
       ? ""
       : expander(spec.command, vars, "shell", at("command"));

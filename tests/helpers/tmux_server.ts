@@ -3,6 +3,7 @@
  * killed in `finally`. Tests never touch the user's default server.
  */
 import { waitFor } from "./wait_for.ts";
+import { tmuxArg } from "../../src/tmux/escape.ts";
 
 export interface TmuxServer {
   /** Absolute socket path: pass as `--socket-path` or RUNE_TMUX_SOCKET=path to rune. */
@@ -36,7 +37,8 @@ export async function withTmuxServer<T>(
   const dec = new TextDecoder();
   const tryTmux = async (...args: string[]) => {
     const out = await new Deno.Command("tmux", {
-      args: ["-S", socket, "-f", conf, ...args],
+      // A lone argument ending in ";" would be a command separator: escape like rune does.
+      args: ["-S", socket, "-f", conf, ...args.map(tmuxArg)],
       stdout: "piped",
       stderr: "piped",
       stdin: "null",

@@ -300,3 +300,10 @@ rituals:
     'Cannot plan "b": template "t" starts a pane in "/code/web/gone", which does not exist',
   );
 });
+
+Deno.test("planRitual() refuses loader variables in a command's env, with the way around", () => {
+  const yaml = `rituals: {start: {global: [{name: a, command: make, env: {LD_PRELOAD: x.so}}]}}`;
+  const issues = planOrIssues(yaml, "start") as Issue[];
+  deepStrictEqual(issues.map((i) => i.code), ["loader-env"]);
+  strictEqual(issues[0].hint, 'Set it in the command itself: command: "LD_PRELOAD=… make"');
+});

@@ -9,7 +9,7 @@ import { makeColors, wantsColor } from "../../colors.ts";
 import type { GlobalOptions } from "../globals.ts";
 
 /** The programs rune starts; each needs its own --allow-run entry. */
-const PROGRAMS = ["sh", "tmux", "script", "stty", "kill"];
+const PROGRAMS = ["sh", "tmux", "script", "stty", "kill", "ps"];
 const MIN_TMUX = "3.0";
 
 export async function runDoctor(options: { json: boolean }, globals: GlobalOptions) {

@@ -10,6 +10,18 @@ import type { Issue } from "../../result.ts";
 import { makeColors, wantsColor } from "../../colors.ts";
 import { EXIT } from "../exit_codes.ts";
 import { loadConfigOrReport } from "./load_config.ts";
+import { exitCodeFor, runPlan } from "../../rituals/run.ts";
+import { chooseReporter } from "./reporter_choice.ts";
+import { filterEnv } from "../../exec/env_filter.ts";
+import { runePaths } from "../../state/paths.ts";
+import { denoRuntime } from "../../runtime.ts";
+import type { Config } from "../../config/schema.ts";
+import type { Plan } from "../../rituals/plan_types.ts";
+import type { RunSummary } from "../../rituals/outcome_types.ts";
+import { stopBackground } from "./background_report.ts";
+import { createTmuxExecutor } from "../../tmux/executor.ts";
+import { currentRuneArgv } from "../../tmux/close_hook.ts";
+import { killProjectSessions } from "./session.ts";
 
 export async function runRitualCommand(
   ritual: RitualName,
@@ -46,8 +58,17 @@ export async function runRitualCommand(
     }
     return EXIT.ok;
   }
-  console.error(`rune ${ritual}: running plans arrives with the ritual engine; use --dry-run`);
-  return EXIT.usage;
+  const summary = await executePlan(plan.value, loaded.value.config, env, options, globals);
+  if (ritual === "stop" && loaded.value.config.settings?.tmux?.kill_sessions_on_stop) {
+    await killProjectSessions(plan.value.project.name, loaded.value.config, env, options, globals);
+  }
+  if (ritual === "stop") {
+    await stopBackground(plan.value.project.name, runePaths(env).stateDir, {
+      kill: options.killBackground,
+      quiet: globals.quiet || options.json,
+    });
+  }
+  return exitCodeFor(summary);
 }
 
 function reportIssues(issues: Issue[], what: string): number {
@@ -63,5 +84,71 @@ function isDirectory(path: string): boolean {
   } catch (e) {
     if (e instanceof Deno.errors.NotCapable) throw e;
     return false;
+  }
+}
+
+async function executePlan(
+  plan: Plan,
+  config: Config,
+  env: Record<string, string>,
+  options: RitualCommandOptions,
+  globals: GlobalOptions,
+): Promise<RunSummary> {
+  const reporter = chooseReporter({ json: options.json, globals });
+  const filtered = filterEnv(env, {
+    allow: config.settings?.env?.allow ?? [],
+    deny: config.settings?.env?.deny ?? [],
+  });
+  // Ctrl-C (and TERM) stop the ritual; while an interactive step owns the terminal they are
+  // its business, not rune's.
+  const controller = new AbortController();
+  let interactive = false;
+  const onSignal = () => {
+    if (!interactive) controller.abort();
+  };
+  const signals: Deno.Signal[] = ["SIGINT", "SIGTERM"];
+  for (const s of signals) Deno.addSignalListener(s, onSignal);
+  const stateDir = runePaths(env).stateDir;
+  const tmux = createTmuxExecutor({
+    project: plan.project.name,
+    projectDir: plan.project.dir,
+    socketSetting: config.settings?.tmux?.socket,
+    closeHook: config.settings?.tmux?.stop_on_session_close
+      ? { runeArgv: currentRuneArgv(), stateDir, configFile: plan.configFile }
+      : undefined,
+    uid: Deno.uid() ?? 0,
+  });
+  const flags = {
+    noTmux: false,
+    noPty: false,
+    detach: options.detach,
+    tmuxSocket: options.socket,
+    verbose: globals.verbose,
+  };
+  const terminal = { stdin: Deno.stdin.isTerminal(), stdout: Deno.stdout.isTerminal() };
+  try {
+    const summary = await runPlan(plan, {
+      reporter,
+      runtime: denoRuntime,
+      baseEnv: filtered.kept,
+      parentEnv: env,
+      terminal,
+      flags,
+      stateDir,
+      executors: { tmux: (step, ctx) => tmux.execute(step, ctx) },
+      signal: controller.signal,
+      onInteractive: (active) => interactive = active,
+    });
+    if (!summary.interrupted) {
+      for (
+        const line of await tmux.finish({ flags, parentEnv: env, terminal, runtime: denoRuntime })
+      ) {
+        reporter.note(line);
+      }
+    }
+    return summary;
+  } finally {
+    for (const s of signals) Deno.removeSignalListener(s, onSignal);
+    reporter.restoreTerminal?.();
   }
 }

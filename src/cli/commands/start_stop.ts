@@ -7,6 +7,12 @@ import type { ExitBox } from "../program.ts";
 export interface RitualCommandOptions {
   dryRun: boolean;
   json: boolean;
+  /** --detach: build tmux sessions, do not attach or switch. */
+  detach: boolean;
+  /** --socket NAME / --socket-path PATH */
+  socket?: { name?: string; path?: string };
+  /** stop: end what `rune start` left running in the background. */
+  killBackground: boolean;
 }
 
 export function registerStartStop(program: Command, exit: ExitBox): void {
@@ -23,11 +29,17 @@ export function registerStartStop(program: Command, exit: ExitBox): void {
       "print the plan: every command, in order, with its options; run nothing",
     )
     .option("--json", "print the plan (with --dry-run) or one result per command as JSON")
+    .option("-d, --detach", "build tmux sessions but do not attach; print how to attach")
+    .option("--socket <name>", "use the tmux server with this socket name (tmux -L)")
+    .option("--socket-path <path>", "use the tmux server at this socket path (tmux -S)")
     .action(async (project, options, cmd) => {
       const { runRitualCommand } = await import("../actions/ritual_run.ts");
       exit.code = await runRitualCommand("start", project, {
         dryRun: options.dryRun === true,
         json: options.json === true,
+        detach: options.detach === true,
+        socket: { name: options.socket, path: options.socketPath },
+        killBackground: false,
       }, toGlobals(cmd.optsWithGlobals()));
     });
   addHelp(start, {
@@ -36,8 +48,14 @@ export function registerStartStop(program: Command, exit: ExitBox): void {
       ["rune start web", "start project web"],
       ["rune start web --dry-run", "show the plan and the tmux commands; run nothing"],
       ["rune start --dry-run --json", "the plan as JSON, for scripts"],
+      ["rune start --detach", "build the tmux session, print how to attach"],
+      ["rune start --socket work", "use the tmux server `tmux -L work`"],
     ],
-    env: CONFIG_ENV,
+    env: [
+      ...CONFIG_ENV,
+      ["RUNE_TMUX_SOCKET", "tmux server to use: a socket name, or a path if it has a /"],
+      ["TMUX", "inside tmux, rune switches the client instead of attaching"],
+    ],
   });
 
   const stop = program
@@ -47,17 +65,27 @@ export function registerStartStop(program: Command, exit: ExitBox): void {
     .argument("[project]", "project name (default: detected from the current directory)")
     .option("-n, --dry-run", "print the plan; run nothing")
     .option("--json", "print the plan (with --dry-run) or one result per command as JSON")
+    .option(
+      "--kill-background",
+      "after the stop ritual, end the background commands `rune start` left running",
+    )
+    .option("--socket <name>", "the tmux server with this socket name (tmux -L)")
+    .option("--socket-path <path>", "the tmux server at this socket path (tmux -S)")
     .action(async (project, options, cmd) => {
       const { runRitualCommand } = await import("../actions/ritual_run.ts");
       exit.code = await runRitualCommand("stop", project, {
         dryRun: options.dryRun === true,
         json: options.json === true,
+        detach: true,
+        socket: { name: options.socket, path: options.socketPath },
+        killBackground: options.killBackground === true,
       }, toGlobals(cmd.optsWithGlobals()));
     });
   addHelp(stop, {
     examples: [
       ["rune stop", "stop the project in the current directory"],
       ["rune stop web --dry-run", "show what stopping web would run"],
+      ["rune stop --kill-background", "also end the dev servers `rune start` left running"],
     ],
     env: CONFIG_ENV,
   });

@@ -1,0 +1,34 @@
+/** Picks how a run shows itself: live on a terminal, plain lines otherwise, or JSON lines. */
+import { makeColors, wantsColor } from "../../colors.ts";
+import type { Reporter } from "../../rituals/reporter.ts";
+import { streamWriter } from "../../rituals/reporter.ts";
+import { JsonReporter } from "../../rituals/report_json.ts";
+import { LiveReporter } from "../../rituals/report_live.ts";
+import { PlainReporter } from "../../rituals/report_plain.ts";
+import type { GlobalOptions } from "../globals.ts";
+
+export function chooseReporter(
+  options: { json: boolean; globals: GlobalOptions },
+): Reporter & { restoreTerminal?(): void } {
+  const err = streamWriter(Deno.stderr);
+  if (options.json) return new JsonReporter(streamWriter(Deno.stdout), err);
+  const { globals } = options;
+  const color = wantsColor("stderr", !globals.color);
+  const colors = makeColors(color);
+  // A live display needs a terminal that understands cursor movement; NO_COLOR users and
+  // logs get plain lines (so do --quiet and --verbose, whose output is meant to be kept).
+  if (color && !globals.quiet && !globals.verbose && Deno.env.get("TERM") !== "dumb") {
+    return new LiveReporter({
+      write: err,
+      colors,
+      columns: () => {
+        try {
+          return Deno.consoleSize().columns;
+        } catch {
+          return 80;
+        }
+      },
+    });
+  }
+  return new PlainReporter({ write: err, colors, quiet: globals.quiet, verbose: globals.verbose });
+}

@@ -1,0 +1,73 @@
+/**
+ * Starts a background step: its own session (outlives rune), output appended to its log file,
+ * pid recorded for `rune stop`. Needs --allow-run=sh, --allow-write on the state dir.
+ */
+import type { ExecContext, StepOutcome } from "../rituals/outcome_types.ts";
+import type { BackgroundStep } from "../rituals/plan_types.ts";
+import { childEnv } from "../runtime.ts";
+import { processStarts, recordBackground } from "../state/background_registry.ts";
+
+export interface BackgroundOptions {
+  project: string;
+  /** $XDG_STATE_HOME/rune, where the pid registry lives. */
+  stateDir: string;
+}
+
+export async function runBackgroundStep(
+  step: BackgroundStep,
+  ctx: ExecContext,
+  options: BackgroundOptions,
+): Promise<StepOutcome> {
+  const started = ctx.runtime.now();
+  const logDir = step.logFile.slice(0, step.logFile.lastIndexOf("/"));
+  Deno.mkdirSync(logDir, { recursive: true, mode: 0o700 });
+  // Created here so its mode is 0600 (output can hold anything); the shell only appends.
+  Deno.writeTextFileSync(step.logFile, "", { mode: 0o600, append: true });
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command("sh", {
+      // Deno cannot hand a file to a child as stdout: the shell opens the log itself. The path
+      // travels in an env var so no quoting of it is needed.
+      args: ["-c", `exec >>"$RUNE_LOG_FILE" 2>&1 </dev/null; unset RUNE_LOG_FILE\n${step.command}`],
+      cwd: step.cwd,
+      clearEnv: true,
+      env: childEnv({
+        clearEnv: true,
+        env: { ...ctx.baseEnv, ...step.env, RUNE_LOG_FILE: step.logFile },
+      }),
+      stdin: "null",
+      stdout: "null",
+      stderr: "null",
+      detached: true,
+    }).spawn();
+  } catch (e) {
+    if (e instanceof Deno.errors.NotCapable) throw e;
+    return {
+      status: "failed",
+      exitCode: null,
+      durationMs: ctx.runtime.now() - started,
+      message: `could not start sh: ${(e as Error).message}`,
+      via: "background",
+    };
+  }
+  child.unref();
+  recordBackground(options.stateDir, {
+    pid: child.pid,
+    pgid: child.pid,
+    project: options.project,
+    name: step.name,
+    command: step.command,
+    logFile: step.logFile,
+    startedAt: new Date(started).toISOString(),
+    started: (await processStarts(ctx.runtime, [child.pid])).get(child.pid),
+  });
+  return {
+    status: "started",
+    exitCode: null,
+    durationMs: ctx.runtime.now() - started,
+    message: `pid ${child.pid}, log ${step.logFile}`,
+    logFile: step.logFile,
+    pid: child.pid,
+    via: "background",
+  };
+}

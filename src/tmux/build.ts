@@ -1,0 +1,210 @@
+/**
+ * SessionLayout → the exact tmux argv that builds it, as ONE client invocation (FACTS §2).
+ * Pure. Nothing is addressed by index: each new-session/new-window/split-window makes its pane
+ * the current target, windows are added with `-t =S:`, and focus uses offsets from the current
+ * window/pane, so users' base-index and pane-base-index never matter. Every created pane's id
+ * is printed (-P -F) so later calls address panes by id.
+ */
+import type { PaneLayout, SessionLayout, WindowLayout } from "../rituals/plan_types.ts";
+import { chain, literalFormat } from "./escape.ts";
+
+export interface BuildOptions {
+  /** Global flags selecting the server: [], ["-L", name] or ["-S", path]. */
+  socket: readonly string[];
+  /** Recorded as the session's @rune-project option: rune's mark on sessions it made. */
+  project: string;
+  /** Size of the detached session, so layouts fit before a client attaches (FACTS §4). */
+  size: { columns: number; rows: number };
+  /** The step's own env, given to every pane (-e). */
+  env: Readonly<Record<string, string>>;
+  /** Names hidden from the session's panes (set-environment -r, before any pane starts). */
+  hide: readonly string[];
+  /** Where typed panes report readiness (see markerLine). */
+  markerDir: string;
+}
+
+/** One pane of a build, in creation order (the order -P prints ids). */
+export interface BuiltPane {
+  /** "w1p2": window and pane position in the layout, from 1. */
+  key: string;
+  /** Lines to type once the pane's shell is ready; empty for exec panes and plain shells. */
+  commands: string[];
+}
+
+export interface SessionBuild {
+  argv: string[];
+  panes: BuiltPane[];
+}
+
+/** The marker option: `#{@rune-project}` is non-empty only on sessions rune made. */
+export const PROJECT_OPTION = "@rune-project";
+/** Printed by -P for each new pane. */
+const PRINT_ID = ["-P", "-F", "#{pane_id}"];
+/** Panes beyond this get `select-layout tiled` between splits so there is room to split. */
+const RETILE_AFTER = 3;
+
+/** ` true > DIR/KEY`: a line every shell runs (builtin, no process); leading space: no history. */
+export function markerLine(markerDir: string, key: string): string {
+  return ` true > ${markerDir}/${key}`;
+}
+
+/** Builds a new session from `layout`. */
+export function buildSession(layout: SessionLayout, options: BuildOptions): SessionBuild {
+  const commands: string[][] = [];
+  const panes: BuiltPane[] = [];
+  const target = `=${layout.session}:`;
+  const env = envFlags(options.env);
+  const size = ["-x", String(options.size.columns), "-y", String(options.size.rows)];
+  const mark = ["set-option", "-t", target, PROJECT_OPTION, options.project];
+  // A session's first pane exists before set-environment -r can hide anything from it
+  // (FACTS §1a), and respawn-pane would rerun the first command rather than the user's
+  // default shell: so with names to hide, the session starts on an idle placeholder window
+  // that is killed once the real windows exist, and the windows are renumbered.
+  const placeholder = options.hide.length > 0;
+  if (placeholder) {
+    commands.push([
+      "new-session",
+      "-d",
+      "-s",
+      literalFormat(layout.session),
+      ...size,
+      "-c",
+      literalFormat(layout.dir),
+      "cat",
+    ]);
+    commands.push(mark);
+    for (const hidden of options.hide) {
+      commands.push(["set-environment", "-t", target, "-r", hidden]);
+    }
+  }
+  layout.windows.forEach((window, wi) => {
+    window.panes.forEach((pane, pi) => {
+      const key = `w${wi + 1}p${pi + 1}`;
+      const dir = ["-c", literalFormat(pane.dir)];
+      const name = window.name === undefined ? [] : ["-n", literalFormat(window.name)];
+      const process = pane.exec ? [execCommand(pane)] : [];
+      if (wi === 0 && pi === 0 && !placeholder) {
+        commands.push([
+          "new-session",
+          "-d",
+          "-s",
+          literalFormat(layout.session),
+          ...name,
+          ...size,
+          ...dir,
+          ...env,
+          ...PRINT_ID,
+          ...process,
+        ]);
+        commands.push(mark);
+      } else if (pi === 0) {
+        commands.push([
+          "new-window",
+          "-t",
+          target,
+          ...name,
+          ...dir,
+          ...env,
+          ...PRINT_ID,
+          ...process,
+        ]);
+      } else {
+        commands.push(["split-window", ...dir, ...env, ...PRINT_ID, ...process]);
+        if (window.panes.length > RETILE_AFTER) commands.push(["select-layout", "tiled"]);
+      }
+      panes.push(typedPane(key, pane, options.markerDir, commands));
+    });
+    windowTail(window, commands);
+  });
+  if (placeholder) {
+    commands.push(["kill-window", "-t", `${target}^`]);
+    commands.push(["move-window", "-r", "-t", target]);
+  }
+  focusWindow(layout.windows, commands);
+  return { argv: ["tmux", ...options.socket, ...chain(commands)], panes };
+}
+
+/** Adds one window running `window`'s panes to an existing session (tmux_session steps). */
+export function buildAddWindow(
+  session: string,
+  window: WindowLayout,
+  options: BuildOptions,
+): SessionBuild {
+  const commands: string[][] = [];
+  const panes: BuiltPane[] = [];
+  const env = envFlags(options.env);
+  window.panes.forEach((pane, pi) => {
+    const dir = ["-c", literalFormat(pane.dir)];
+    const process = pane.exec ? [execCommand(pane)] : [];
+    if (pi === 0) {
+      const name = window.name === undefined ? [] : ["-n", literalFormat(window.name)];
+      commands.push([
+        "new-window",
+        "-t",
+        `=${session}:`,
+        ...name,
+        ...dir,
+        ...env,
+        ...PRINT_ID,
+        ...process,
+      ]);
+    } else {
+      commands.push(["split-window", ...dir, ...env, ...PRINT_ID, ...process]);
+    }
+    panes.push(typedPane(`w1p${pi + 1}`, pane, options.markerDir, commands));
+  });
+  windowTail(window, commands);
+  return { argv: ["tmux", ...options.socket, ...chain(commands)], panes };
+}
+
+/** Types each pane's lines, addressed by pane id, in one invocation. */
+export function buildTyping(
+  socket: readonly string[],
+  panes: readonly { id: string; lines: readonly string[] }[],
+): string[] {
+  const commands: string[][] = [];
+  for (const { id, lines } of panes) {
+    for (const line of lines) {
+      commands.push(["send-keys", "-t", id, "-l", line]);
+      commands.push(["send-keys", "-t", id, "Enter"]);
+    }
+  }
+  return ["tmux", ...socket, ...chain(commands)];
+}
+
+function envFlags(env: Readonly<Record<string, string>>): string[] {
+  return Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
+}
+
+/** An exec pane runs its lines as its process (under the default shell's -c). */
+function execCommand(pane: PaneLayout): string {
+  return pane.commands.join("\n");
+}
+
+/** A typed pane gets its marker line now; its commands wait for the marker (handshake). */
+function typedPane(
+  key: string,
+  pane: PaneLayout,
+  markerDir: string,
+  commands: string[][],
+): BuiltPane {
+  if (pane.exec || pane.commands.length === 0) return { key, commands: [] };
+  commands.push(["send-keys", "-l", markerLine(markerDir, key)]);
+  commands.push(["send-keys", "Enter"]);
+  return { key, commands: pane.commands };
+}
+
+/** After a window's last split: its layout, then its focused pane (offset from the last). */
+function windowTail(window: WindowLayout, commands: string[][]): void {
+  if (window.layout) commands.push(["select-layout", window.layout]);
+  const focused = Math.max(0, window.panes.findIndex((p) => p.focus));
+  const back = window.panes.length - 1 - focused;
+  if (back > 0) commands.push(["select-pane", "-t", `:.-${back}`]);
+}
+
+/** The focused window (default the first), as an offset back from the last one created. */
+function focusWindow(windows: readonly WindowLayout[], commands: string[][]): void {
+  const focused = Math.max(0, windows.findIndex((w) => w.focus));
+  const back = windows.length - 1 - focused;
+  if (back > 0) commands.push(["select-window", "-t", `:-${back}`]);
+}

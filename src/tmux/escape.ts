@@ -1,0 +1,28 @@
+/**
+ * tmux's two injection holes, closed in one place that every argv builder uses (FACTS §2):
+ * an argument ending in `;` is read as a command separator (even by `send-keys -l`), and the
+ * values of -s, -n, -c (and -F-style formats) are format-expanded, so `#(cmd)` runs a shell.
+ */
+
+/** Any argument: a trailing `;` is escaped so tmux keeps it as text (exact round trip). */
+export function tmuxArg(arg: string): string {
+  return arg.endsWith(";") ? `${arg.slice(0, -1)}\\;` : arg;
+}
+
+/**
+ * A value tmux format-expands (-s, -n, -c): `#` doubled, so it stays literal. (The trailing
+ * `;` is chain()'s job: every argument passes through tmuxArg exactly once.)
+ */
+export function literalFormat(value: string): string {
+  return value.replaceAll("#", "##");
+}
+
+/** A command list: each command's args escaped, commands joined by separate ";" elements. */
+export function chain(commands: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  commands.forEach((cmd, i) => {
+    if (i > 0) out.push(";");
+    out.push(cmd[0], ...cmd.slice(1).map(tmuxArg));
+  });
+  return out;
+}

@@ -1,0 +1,73 @@
+/**
+ * rune's sessions on a server: the ones carrying the @rune-project option. Parsing is pure and
+ * tested on captured output; a tab separates fields (no sanitized name contains one).
+ */
+import type { Runtime } from "../runtime.ts";
+import { PROJECT_OPTION } from "./build.ts";
+import { runTmux, tmuxCommand, tmuxError } from "./client.ts";
+
+export interface SessionInfo {
+  name: string;
+  project: string;
+  windows: number;
+  attached: number;
+  /** Unix seconds. */
+  created: number;
+}
+
+export const LIST_FORMAT =
+  `#{session_name}\t#{${PROJECT_OPTION}}\t#{session_windows}\t#{session_attached}\t#{session_created}`;
+
+/** `list-sessions -F LIST_FORMAT` output → rune's sessions (others dropped). */
+export function parseSessionList(text: string): SessionInfo[] {
+  const out: SessionInfo[] = [];
+  for (const line of text.split("\n")) {
+    const [name, project, windows, attached, created] = line.split("\t");
+    if (!name || !project || created === undefined) continue;
+    out.push({
+      name,
+      project,
+      windows: Number(windows),
+      attached: Number(attached),
+      created: Number(created),
+    });
+  }
+  return out;
+}
+
+export type ListResult = { ok: true; sessions: SessionInfo[] } | {
+  ok: false;
+  message: string;
+  missing?: boolean;
+};
+
+export async function listRuneSessions(
+  runtime: Runtime,
+  socket: readonly string[],
+  env: Record<string, string>,
+): Promise<ListResult> {
+  const r = await runTmux(runtime, tmuxCommand(socket, "list-sessions", "-F", LIST_FORMAT), env);
+  if (r.code === 127) {
+    return { ok: false, message: "tmux is not installed or not on PATH", missing: true };
+  }
+  if (r.code !== 0) {
+    // No server (or no sessions) is an empty list, not an error.
+    if (/no server running|no sessions|error connecting/.test(r.stderr)) {
+      return { ok: true, sessions: [] };
+    }
+    return { ok: false, message: tmuxError(r) };
+  }
+  return { ok: true, sessions: parseSessionList(r.stdout) };
+}
+
+export async function killSession(
+  runtime: Runtime,
+  socket: readonly string[],
+  env: Record<string, string>,
+  name: string,
+): Promise<{ ok: boolean; message: string }> {
+  const r = await runTmux(runtime, tmuxCommand(socket, "kill-session", "-t", `=${name}`), env);
+  return r.code === 0
+    ? { ok: true, message: `killed session "${name}"` }
+    : { ok: false, message: tmuxError(r) };
+}
