@@ -81,8 +81,9 @@ function duplicateKeys(doc: Document, where: Locator): Issue[] {
       const first = new Map<string, number>();
       for (const pair of map.items) {
         if (!isScalar(pair.key) || !pair.key.range) continue;
+        // Several merge keys are how YAML 1.1 merges several maps (yaml marks them with a symbol).
+        if (typeof pair.key.value === "symbol" || pair.key.value === "<<") continue;
         const name = String(pair.key.value);
-        if (name === "<<") continue; // several merge keys are how YAML 1.1 merges several maps
         const earlier = first.get(name);
         if (earlier === undefined) {
           first.set(name, pair.key.range[0]);
