@@ -558,3 +558,48 @@ Deno.test("the top level must be a map; an empty file is an empty config", () =>
   const empty = validateConfigText("# nothing yet\n", FILE);
   deepStrictEqual([empty.issues, empty.config], [[], {}]);
 });
+
+Deno.test("keys Rune's docs use but Go Rune never read warn; none is taken for a typo", () => {
+  const text = `settings:
+  timezone: America/New_York
+  auto_start: true
+  focus: deep
+projects:
+  - name: web
+    detect: [package.json]
+    description: d
+    tags: [a]
+    client: c
+    rate: 150
+    budget: 1
+    deadline: x
+rituals:
+  start:
+    global:
+      - name: a
+        command: x
+        when: weekdays
+  break: {}
+  resume: {}
+  daily: {}
+  weekly: {}
+`;
+  const found = check(text);
+  deepStrictEqual(found.map((r) => r[0]), Array(found.length).fill("warning"));
+  deepStrictEqual(found.map((r) => /"([^"]+)"/.exec(r[3])?.[1]), [
+    "timezone",
+    "auto_start",
+    "focus",
+    "description",
+    "tags",
+    "client",
+    "rate",
+    "budget",
+    "deadline",
+    "when",
+    "break",
+    "resume",
+    "daily",
+    "weekly",
+  ]);
+});
