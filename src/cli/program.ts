@@ -7,6 +7,8 @@ import { VERSION } from "../version.ts";
 import { CONFIG_ENV, helpText } from "./help.ts";
 import { registerStartStop } from "./commands/start_stop.ts";
 import { registerDoctor } from "./commands/doctor.ts";
+import { registerConfig } from "./commands/config.ts";
+import { registerRitual } from "./commands/ritual.ts";
 import { registerSession } from "./commands/session.ts";
 import { registerAudit } from "./commands/audit.ts";
 
@@ -55,6 +57,8 @@ export function buildProgram(exit: ExitBox): Command {
 
   registerStartStop(program, exit);
   registerDoctor(program, exit);
+  registerConfig(program, exit);
+  registerRitual(program, exit);
   registerSession(program, exit);
   registerAudit(program, exit);
   return program;
