@@ -27,6 +27,8 @@ export interface PaneOptions {
   /** Pipe rune's stdout through `cat` (stdin stays the terminal). */
   pipeStdout?: boolean;
   env?: Record<string, string>;
+  /** Unset TMUX and TMUX_PANE, as if rune ran in a terminal outside tmux. */
+  outsideTmux?: boolean;
 }
 
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -45,6 +47,7 @@ export async function runInPane(tmux: TmuxServer, o: PaneOptions): Promise<PaneR
     // Job control, as in a person's shell: rune runs as its own foreground process group, so
     // a Ctrl-C reaches rune and its children, never this script.
     "set -m",
+    ...(o.outsideTmux ? ["unset TMUX TMUX_PANE"] : []),
     `cd ${q(o.cwd)}`,
     `stty -g > ${scratch}/before`,
     run,
