@@ -15,7 +15,7 @@ import type { ExecContext, StepOutcome } from "../rituals/outcome_types.ts";
 import type { PtyStep } from "../rituals/plan_types.ts";
 import { childEnv } from "../runtime.ts";
 import type { TranscriptRef } from "../state/audit.ts";
-import { buildScriptArgv, ptyCommandText } from "./argv.ts";
+import { buildScriptArgv, ptyCommandText, shQuote } from "./argv.ts";
 import type { ScriptFlavour } from "./flavour.ts";
 import { restoreTerminalModes, saveTerminalModes } from "./terminal_modes.ts";
 
@@ -35,6 +35,7 @@ export async function runInteractive(
   const via = how.kind;
   const started = ctx.runtime.now();
   const { argv, env } = spawnSpec(step, ctx, how);
+  if (ctx.flags.verbose) ctx.note(`$ ${argv.map(shQuote).join(" ")}`);
   const saved = ctx.terminal.stdin ? await saveTerminalModes(ctx.runtime) : undefined;
   const release = ctx.takeTerminal();
 
