@@ -19,6 +19,8 @@ export interface AutoTmuxFacts {
   ritual: "start" | "stop";
   dryRun: boolean;
   noTmux: boolean;
+  /** --detach: the user asked not to be attached to anything. */
+  detach: boolean;
   /** rune's unfiltered environment: TMUX and RUNE_NO_AUTO_TMUX. */
   env: Readonly<Record<string, string | undefined>>;
   terminal: { stdin: boolean; stdout: boolean };
@@ -29,7 +31,9 @@ export interface AutoTmuxFacts {
 export type AutoTmuxDecision = { run: true } | { run: false; note?: string };
 
 export function decideAutoTmux(f: AutoTmuxFacts): AutoTmuxDecision {
-  if (!f.enabled || f.ritual !== "start" || f.dryRun || f.noTmux) return { run: false };
+  if (!f.enabled || f.ritual !== "start" || f.dryRun || f.noTmux || f.detach) {
+    return { run: false };
+  }
   if (f.env.TMUX || f.env[NO_AUTO_TMUX_ENV]) return { run: false };
   if (!f.terminal.stdin || !f.terminal.stdout) {
     return { run: false, note: "auto_tmux: no terminal to attach a tmux session to; running here" };

@@ -8,6 +8,7 @@ const base: AutoTmuxFacts = {
   ritual: "start",
   dryRun: false,
   noTmux: false,
+  detach: false,
   env: {},
   terminal: { stdin: true, stdout: true },
   tmuxUsable: () => true,
@@ -21,6 +22,7 @@ Deno.test("decideAutoTmux() runs start in tmux only when asked, outside tmux, wi
     { name: "stop ritual", facts: f({ ritual: "stop" }), want: { run: false } },
     { name: "--dry-run", facts: f({ dryRun: true }), want: { run: false } },
     { name: "--no-tmux", facts: f({ noTmux: true }), want: { run: false } },
+    { name: "--detach", facts: f({ detach: true }), want: { run: false } },
     { name: "already in tmux", facts: f({ env: { TMUX: "/tmp/t,1,0" } }), want: { run: false } },
     {
       name: "RUNE_NO_AUTO_TMUX (the inner rune)",

@@ -26,6 +26,7 @@ export async function autoTmux(
     ritual: "start",
     dryRun: options.dryRun,
     noTmux: options.noTmux === true,
+    detach: options.detach,
     env,
     terminal: { stdin: Deno.stdin.isTerminal(), stdout: Deno.stdout.isTerminal() },
     tmuxUsable,

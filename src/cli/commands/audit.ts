@@ -13,10 +13,11 @@ export function registerAudit(program: Command, exit: ExitBox): void {
     .command("audit")
     .summary("show the log of interactive runs (and their transcripts)")
     .description(
-      "Every interactive command rune runs (in tmux, under `script`, or on the terminal) adds one\n" +
-        "line to $XDG_STATE_HOME/rune/audit.jsonl: when, who, which project and command, how it\n" +
-        "ran, its exit status and duration. With settings.audit.transcripts: true, runs under\n" +
-        "`script` are also recorded in full (they may hold typed secrets; files are 0600).",
+      "Every interactive command rune runs (in tmux, under `script`, or on the terminal) adds one " +
+        "line to $XDG_STATE_HOME/rune/audit.jsonl: when, who, which project and command, how it " +
+        "ran, its exit status and duration. With settings.audit.transcripts: true, runs under " +
+        "`script` are also recorded in full (they may hold typed secrets; files are 0600). " +
+        "Exit codes: 0 ok, 2 unknown id or bad option, 3 the replay program is missing.",
     );
   addHelp(audit, {
     examples: [
@@ -26,6 +27,7 @@ export function registerAudit(program: Command, exit: ExitBox): void {
       ["rune audit show 3f9a --replay", "replay its transcript at the recorded speed"],
     ],
     env: AUDIT_ENV,
+    exitCodes: false,
   });
   audit.command("ls")
     .summary("list interactive runs, oldest first")
