@@ -22,6 +22,8 @@ import { stopBackground } from "./background_report.ts";
 import { createTmuxExecutor } from "../../tmux/executor.ts";
 import { currentRuneArgv } from "../../tmux/close_hook.ts";
 import { killProjectSessions } from "./session.ts";
+import { describeStepBuild, stepBuildOptions } from "../../tmux/step_build.ts";
+import { chooseSocket, socketArgs } from "../../tmux/socket.ts";
 
 export async function runRitualCommand(
   ritual: RitualName,
@@ -49,11 +51,26 @@ export async function runRitualCommand(
   if (!plan.ok) return reportIssues(plan.error, `cannot plan the ${ritual} ritual`);
 
   if (options.dryRun) {
+    const tmuxArgv = dryRunTmux(plan.value, loaded.value.config, env, options);
     if (options.json) {
-      console.log(JSON.stringify(plan.value, null, 2));
+      console.log(
+        JSON.stringify({ ...plan.value, tmuxArgv: Object.fromEntries(tmuxArgv) }, null, 2),
+      );
     } else {
       const colors = makeColors(wantsColor("stdout", !globals.color));
-      const lines = formatPlan(plan.value, { colors, home: env.HOME });
+      const lines = formatPlan(plan.value, {
+        colors,
+        home: env.HOME,
+        describeTmux: (step) => {
+          const argv = tmuxArgv.get(step.id);
+          return argv
+            ? [
+              "tmux argv (one call; MARKERS is a temp dir made at run time):",
+              `  ${argv.map(shellWord).join(" ")}`,
+            ]
+            : [];
+        },
+      });
       console.log([...lines, "", colors.dim("dry run: nothing was run")].join("\n"));
     }
     return EXIT.ok;
@@ -151,4 +168,39 @@ async function executePlan(
     for (const s of signals) Deno.removeSignalListener(s, onSignal);
     reporter.restoreTerminal?.();
   }
+}
+
+/** The exact argv each tmux step would run, by step id (the create-session form). */
+function dryRunTmux(
+  plan: Plan,
+  config: Config,
+  env: Record<string, string>,
+  options: RitualCommandOptions,
+): Map<number, string[]> {
+  const baseEnv = filterEnv(env, {
+    allow: config.settings?.env?.allow ?? [],
+    deny: config.settings?.env?.deny ?? [],
+  }).kept;
+  const socket = socketArgs(chooseSocket(options.socket, env, config.settings?.tmux?.socket));
+  const out = new Map<number, string[]>();
+  for (const step of plan.steps) {
+    if (step.kind !== "tmux") continue;
+    const build = describeStepBuild(
+      step,
+      stepBuildOptions(step, {
+        socket,
+        project: plan.project.name,
+        parentEnv: env,
+        baseEnv,
+        markerDir: "MARKERS",
+      }),
+    );
+    out.set(step.id, build.create.argv);
+  }
+  return out;
+}
+
+/** Quotes an argv element for display the way a shell would read it back. */
+function shellWord(s: string): string {
+  return /^[A-Za-z0-9_\/.,:=@%+#{}-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
