@@ -111,7 +111,7 @@ rituals:
       env: home.env,
       cwd: dir,
     });
-    match(text.stdout, /tmux -L s new-session -d -s dev-web -n code/);
+    match(text.stdout, /tmux -L s new-session -d -s dev-web .*new-window -t =dev-web: -n code/);
   } finally {
     home.cleanup();
   }
