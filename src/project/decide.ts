@@ -1,6 +1,6 @@
 /**
  * Which project the cwd belongs to, from a snapshot of the world. Pure: every fact comes in
- * through `ProjectFacts`; see README "Project detection" for the rules in words.
+ * through `ProjectFacts`; see detect.ts for the rules in words.
  */
 import { err, errorIssue, ok } from "../result.ts";
 import type { Issue, Result } from "../result.ts";
@@ -45,6 +45,13 @@ export function decideProject(
   const done = (project: ProjectInfo) => ok({ project, warnings });
 
   if (options.argument !== undefined) {
+    const i = findNamed(projects.map((p) => p.name), options.argument);
+    if (i !== undefined) return done(argumentProject(projects[i], rules[i], facts));
+    const keys = options.knownNames ?? [];
+    const k = findNamed(keys, options.argument);
+    if (k !== undefined) {
+      return done({ name: keys[k].toLowerCase(), dir: facts.cwd, detectedBy: "argument" });
+    }
     const wanted = sanitizeName(options.argument);
     if (wanted === "") {
       return err([
@@ -55,13 +62,6 @@ export function decideProject(
         ),
         ...warnings,
       ]);
-    }
-    const i = findNamed(projects.map((p) => p.name), options.argument);
-    if (i !== undefined) return done(argumentProject(projects[i], rules[i], facts));
-    const keys = options.knownNames ?? [];
-    const k = findNamed(keys, options.argument);
-    if (k !== undefined) {
-      return done({ name: keys[k].toLowerCase(), dir: facts.cwd, detectedBy: "argument" });
     }
     return done({ name: wanted, dir: facts.cwd, detectedBy: UNCONFIGURED_ARGUMENT });
   }

@@ -14,7 +14,9 @@ export function remoteUrls(configText: string): string[] {
     if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
     const section = line.match(/^\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\]|\\.)*)")?\s*\]/);
     if (section) {
-      inRemote = section[1].toLowerCase() === "remote" && section[2] !== undefined;
+      const name = section[1].toLowerCase();
+      // [remote "origin"], or git's old spelling [remote.origin]
+      inRemote = name === "remote" ? section[2] !== undefined : name.startsWith("remote.");
       continue;
     }
     if (!inRemote) continue;

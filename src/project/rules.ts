@@ -1,6 +1,6 @@
 /**
  * Rune's `projects[].detect` strings, parsed once into data the decision can apply. Pure.
- * See README "Project detection" for the forms and what each one means.
+ * detect.ts describes the forms and what each one means.
  */
 import { expandHome } from "../config/locate.ts";
 import { escapeRegex, globMatcher, hasGlobChars, valueKind } from "./glob.ts";
@@ -24,7 +24,7 @@ export interface EntryRule {
   glob?: RegExp;
 }
 
-/** `dir:PATH`, a bare `/abs` or `~/path`, or `*∕name∕*`: the cwd is at or inside a place. */
+/** `dir:PATH`, a bare `/abs` or `~/path`, or a path starting with a `*` segment: a place. */
 export interface LocationRule {
   kind: "location";
   text: string;

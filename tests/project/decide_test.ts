@@ -114,6 +114,13 @@ const rows: Row[] = [
     want: ["bad-project-name"],
   },
   {
+    name: "argument: a configured name with no usable character is still found",
+    projects: [{ name: "日本" }],
+    facts: world(DEV),
+    options: { argument: "日本" },
+    want: { name: "日本", dir: DEV.cwd, detectedBy: "argument; dir is the current directory" },
+  },
+  {
     name: "argument: beats every rule",
     projects: [{ name: "web", detect: ["*"] }, { name: "other" }],
     facts: world({ cwd: "/w", entries: { "/w": { x: "file" } } }),

@@ -18,12 +18,15 @@ Deno.test("remoteUrls() reads url and pushurl of every remote section", () => {
     "\turl = not-a-remote-either",
     '[remote "q"]',
     '\turl = "/srv/git/with \\"quote\\".git"',
+    "[remote.old]",
+    "\turl = old-style",
   ].join("\n");
   deepStrictEqual(remoteUrls(config), [
     "git@github.com:acme/web.git",
     "https://github.com/up/web.git",
     "ssh://git@example.com/up/web",
     '/srv/git/with "quote".git',
+    "old-style",
   ]);
 });
 
