@@ -4,8 +4,8 @@ import type { RitualCommandOptions } from "../commands/start_stop.ts";
 import type { RitualName } from "../../rituals/plan_types.ts";
 import { planRitual } from "../../rituals/plan.ts";
 import { formatPlan } from "../../rituals/format_plan.ts";
-import { findProject } from "../../project/detect.ts";
-import { formatIssue } from "../../result.ts";
+import { findProject, UNCONFIGURED_ARGUMENT } from "../../project/detect.ts";
+import { formatIssue, warningIssue } from "../../result.ts";
 import type { Issue } from "../../result.ts";
 import { makeColors, wantsColor } from "../../colors.ts";
 import { EXIT } from "../exit_codes.ts";
@@ -35,13 +35,28 @@ export async function runRitualCommand(
   if (!loaded.ok) return loaded.error;
   const env = Deno.env.toObject();
   const cwd = Deno.cwd();
+  const config = loaded.value.config;
   const project = await findProject({
     argument: projectArg,
-    projects: loaded.value.config.projects ?? [],
+    projects: config.projects ?? [],
     cwd,
     env,
+    knownNames: [
+      ...Object.keys(config.rituals?.start?.per_project ?? {}),
+      ...Object.keys(config.rituals?.stop?.per_project ?? {}),
+    ],
+    onWarning: (w) => {
+      if (!globals.quiet) console.error(formatIssue(w));
+    },
   });
   if (!project.ok) return reportIssues(project.error, "cannot tell which project this is");
+  if (project.value.detectedBy === UNCONFIGURED_ARGUMENT && !globals.quiet) {
+    console.error(formatIssue(warningIssue(
+      "unknown-project",
+      `Project "${project.value.name}" is not in the config: only the global commands run`,
+      { hint: "Add it under projects (with its detect rules) or under rituals.start.per_project" },
+    )));
+  }
 
   const plan = planRitual(loaded.value, ritual, project.value, {
     env,
