@@ -2,7 +2,7 @@
 # tmux session build: 10 windows x 4 panes, detached, on an isolated server, built by rune,
 # tmuxinator, tmuxp, one tmux call per operation, and a single chained tmux call, in ONE
 # hyperfine run (ratios hold on a noisy machine). Then the tmux client processes each spawns
-# (strace). Panes run /bin/sh. Writes bench/results/tmux.{md,json} and tmux-processes.txt.
+# (strace). Panes run /bin/sh. Writes bench/results/tmux.{md,json} and tmux-processes.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 need hyperfine
@@ -94,21 +94,27 @@ hyperfine --warmup 2 --runs "${RUNS:-10}" --prepare "$reset" \
   -n "one tmux call per operation" "sh $tmp/per-op.sh" \
   -n "single chained tmux call" "sh $tmp/chained.sh"
 
-# How many tmux client processes each spawns (execve of tmux, counted by strace).
+# How many tmux client processes each spawns: a `tmux` shim first on PATH counts its calls
+# (strace -f would follow the daemonized server forever).
+mkdir -p "$tmp/shim"
+real_tmux=$(command -v tmux)
+printf '#!/bin/sh\necho >>"%s/calls"\nexec %s "$@"\n' "$tmp" "$real_tmux" >"$tmp/shim/tmux"
+chmod +x "$tmp/shim/tmux"
 count() {
   eval "$reset"
-  strace -f -qq -e trace=execve -o "$tmp/trace" sh -c "$1" >/dev/null 2>&1 || true
-  grep -c 'execve("[^"]*/tmux"' "$tmp/trace" || true
+  : >"$tmp/calls"
+  PATH="$tmp/shim:$PATH" sh -c "$1" >/dev/null 2>&1 || true
+  wc -l <"$tmp/calls" | tr -d ' '
 }
 {
-  echo "| command | tmux processes |"
+  echo "| command | tmux client processes |"
   echo "|---|---|"
   echo "| rune start --detach | $(count "$RUNE --config $tmp/rune.yaml start bench --detach --socket $sock -q") |"
   echo "| tmuxinator | $(count "tmuxinator start -p $tmp/tmuxinator.yml") |"
   echo "| tmuxp | $(count "tmuxp load -y -d -L $sock $tmp/tmuxp.yaml") |"
   echo "| one call per operation | $(count "sh $tmp/per-op.sh") |"
   echo "| single chained call | $(count "sh $tmp/chained.sh") |"
-} | tee "$RESULTS/tmux-processes.txt"
+} | tee "$RESULTS/tmux-processes.md"
 python3 - "$RESULTS/tmux.json" <<'PY'
 import json, sys
 r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
