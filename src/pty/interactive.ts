@@ -82,9 +82,18 @@ export function createInteractiveExecutors(options: InteractiveOptions): Interac
       }
       case "pty":
       case "direct": {
+        const command = step.command ?? "";
+        if (!command.trim()) {
+          // A tmux_session step without a command only opens a window: nothing to run here.
+          return {
+            status: "skipped",
+            exitCode: null,
+            durationMs: 0,
+            message: "no command to run outside tmux",
+          };
+        }
         const id = newAuditId();
         const time = new Date(ctx.runtime.now());
-        const command = step.command ?? "";
         let transcript: TranscriptRef | undefined;
         if (route.kind === "pty" && options.transcripts) {
           try {

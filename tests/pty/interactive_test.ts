@@ -257,6 +257,18 @@ Deno.test("tmux not usable: a tmux_session command falls back to the pty, said o
   });
 });
 
+Deno.test("a tmux_session step without a command has nothing to run outside tmux", async () => {
+  await withState(async (_dir, options) => {
+    const ex = createInteractiveExecutors(options);
+    const { ctx } = context({ flags: { noTmux: true } });
+    const outcome = await ex.tmux({ ...templateStep, layout: undefined, command: "" }, ctx);
+    deepStrictEqual(
+      [outcome.status, outcome.message],
+      ["skipped", "no command to run outside tmux"],
+    );
+  });
+});
+
 function exists(path: string): boolean {
   try {
     Deno.statSync(path);
