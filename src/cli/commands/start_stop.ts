@@ -24,8 +24,8 @@ export function registerStartStop(program: Command, exit: ExitBox): void {
     .command("start")
     .summary("run the start ritual of a project")
     .description(
-      "Run the start ritual: global commands, then the project's own. Interactive commands open\n" +
-        "a tmux session from a template, or run in a terminal.",
+      "Run the start ritual: global commands, then the project's own. Interactive commands " +
+        "open a tmux session from a template, or run in a terminal.",
     )
     .argument("[project]", "project name (default: detected from the current directory)")
     .option(
