@@ -9,96 +9,17 @@
  * than guessed: a wrong guess would let a value's quotes close the author's.
  */
 
-/** Where a value goes, and how many backtick substitutions enclose it. */
-export type ShellPlacement =
-  | { kind: "bare"; force: boolean; layers: number }
-  | { kind: "single"; layers: number }
-  | { kind: "double"; separate: boolean; layers: number }
-  | { kind: "comment"; layers: number }
-  | { kind: "unsupported"; reason: string };
+import {
+  cmdFrame,
+  doubleFrame,
+  NAME_CHAR,
+  NAME_START,
+  SPECIAL_PARAM,
+  UNCLOSED,
+} from "./shell_frames.ts";
+import type { CmdFrame, DoubleFrame, Frame, ShellPlacement } from "./shell_frames.ts";
 
-type CmdFrame = {
-  kind: "cmd";
-  start: number;
-  /** Inside `$(…)`: a `)` at depth 0 closes it. */
-  sub: boolean;
-  depth: number;
-  /** The current word's unquoted characters; quoted parts and placeholders are "\0". */
-  word: string;
-  escape: boolean;
-  dollar: boolean;
-  dollarAt: number;
-  dollarParen: boolean;
-  paramName: boolean;
-  /** Consecutive `<` just read. */
-  lt: number;
-  /** Here-document delimiter: 0 none, 1 expected next, 2 being read. */
-  delimiter: 0 | 1 | 2;
-};
-type DoubleFrame = {
-  kind: "double";
-  start: number;
-  locale: boolean;
-  escape: boolean;
-  dollar: boolean;
-  dollarAt: number;
-  dollarParen: boolean;
-  paramName: boolean;
-};
-type Frame =
-  | CmdFrame
-  | DoubleFrame
-  | { kind: "single"; start: number }
-  | { kind: "ansi"; start: number; escape: boolean }
-  | { kind: "comment"; start: number }
-  | { kind: "param"; start: number; inDouble: boolean; escape: boolean; dollar: boolean }
-  | { kind: "arith"; start: number; depth: number; closing: boolean }
-  | { kind: "backtick"; start: number; inner: ShellLexer; escape: boolean; inDouble: boolean };
-
-const UNCLOSED: Record<Frame["kind"], string> = {
-  cmd: `"$(" is never closed`,
-  double: "a double-quoted string is never closed",
-  single: "a single-quoted string is never closed",
-  ansi: `"$'" is never closed`,
-  comment: "",
-  param: `"\${" is never closed`,
-  arith: `"$((" is never closed`,
-  backtick: "a backtick substitution is never closed",
-};
-
-const NAME_START = /[A-Za-z_]/;
-const NAME_CHAR = /[A-Za-z0-9_]/;
-const SPECIAL_PARAM = /[0-9?#$!*@-]/;
-
-function cmdFrame(start: number, sub: boolean): CmdFrame {
-  return {
-    kind: "cmd",
-    start,
-    sub,
-    depth: 0,
-    word: "",
-    escape: false,
-    dollar: false,
-    dollarAt: start,
-    dollarParen: false,
-    paramName: false,
-    lt: 0,
-    delimiter: 0,
-  };
-}
-
-function doubleFrame(start: number, locale: boolean): DoubleFrame {
-  return {
-    kind: "double",
-    start,
-    locale,
-    escape: false,
-    dollar: false,
-    dollarAt: start,
-    dollarParen: false,
-    paramName: false,
-  };
-}
+export type { ShellPlacement } from "./shell_frames.ts";
 
 export class ShellLexer {
   #stack: Frame[] = [cmdFrame(0, false)];

@@ -1,11 +1,14 @@
 /**
  * One value made literal for the quoting context it is placed in. Pure.
  *
- * The output is read the same way by sh (dash), bash, zsh and fish, interactive or not, because
- * pane commands are typed into the user's own shell: no backslash is ever left inside single
- * quotes (fish reads `\'` and `\\` there), no backslash escapes a backtick inside double quotes
- * (fish keeps it), and `!` never stands inside double quotes (interactive bash and zsh expand
- * history there). NUL cannot be passed to a program and is dropped.
+ * Commands run with `sh -c`, and pane commands are typed into the user's own interactive shell,
+ * so the output avoids what shells or terminals read differently: no backslash is left inside
+ * single quotes (fish reads `\'` and `\\` there), no backslash escapes a backtick inside double
+ * quotes (fish keeps it), no `!` is written at all (interactive bash and zsh expand history
+ * from it by a reading of the quotes simpler than the parser's), no control character is
+ * written (typed, ^U or ^C edit the line or send a signal), and no typed line starts inside a
+ * value. Verified with dash, bash -c and bash reading typed lines with history expansion on;
+ * zsh and fish are reasoned about, not tested here. NUL cannot reach a program and is dropped.
  */
 
 import type { ShellPlacement } from "./shell_context.ts";
@@ -42,6 +45,22 @@ function dropNul(value: string): string {
   return value.includes("\0") ? value.replaceAll("\0", "") : value;
 }
 
+/** Control characters: typed into a terminal they edit the line (^U, ^W), send signals (^C)
+ * or complete (Tab), so they are never written raw; a line break is handled on its own. */
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\x01-\x09\x0b-\x1f\x7f]/;
+// deno-lint-ignore no-control-regex
+const CONTROL_OR_NEWLINE = /[\x01-\x1f\x7f]/;
+
+/** A character made at run time by printf, so the text holds only printable characters. */
+function printfPiece(ch: string): string {
+  return `"$(printf '\\${ch.charCodeAt(0).toString(8).padStart(3, "0")}')"`;
+}
+
+/** `!`, which interactive bash and zsh expand from history wherever their own (simpler)
+ * reading of the line thinks it is unquoted, made by printf instead of written. */
+const BANG = printfPiece("!");
+
 /**
  * A value as one shell word (or word piece) outside any quotes: left as is when every
  * character is plain, else single-quoted with `'` and `\` written as `\'` and `\\` between the
@@ -49,23 +68,41 @@ function dropNul(value: string): string {
  * preceding text would join them: `~{{x}}`, `$NAME{{x}}`).
  *
  *   web → web     it's → 'it'\''s'     a b → 'a b'     "" → ''     a\b → 'a'\\'b'
+ *
+ * Control characters and `!` become `"$(printf '\ooo')"`: typed into a terminal, controls edit
+ * the line or send signals, and interactive bash and zsh expand `!` from history wherever their
+ * own simpler reading of the line thinks it unquoted. A line break stands alone as `'⏎'`, so no
+ * typed line starts inside the value (bash reads `^x^y` at a line's start as a history
+ * substitution), and such a value ends with `\⏎`, so the line after it starts unquoted for the
+ * shell and its history expansion alike.
  */
 export function quoteBare(value: string, force = false): string {
   const v = dropNul(value);
   if (v === "") return "''";
   if (!force && SAFE_BARE.test(v) && !RESERVED.has(v)) return v;
+  const lines = v.includes("\n");
   let out = "";
   let run = "";
+  const flush = () => {
+    if (run) out += `'${run}'`;
+    run = "";
+  };
   for (const ch of v) {
     if (ch === "'" || ch === "\\") {
-      if (run) out += `'${run}'`;
-      run = "";
+      flush();
       out += `\\${ch}`;
+    } else if (ch === "\n") {
+      flush();
+      out += "'\n'";
+    } else if (CONTROL.test(ch) || ch === "!") {
+      flush();
+      out += printfPiece(ch);
     } else {
       run += ch;
     }
   }
-  return run ? `${out}'${run}'` : out;
+  flush();
+  return lines ? `${out}\\\n` : out;
 }
 
 /** The one quoting other modules use to put a value into shell text. */
@@ -75,23 +112,32 @@ export function shellQuote(value: string): string {
 
 /**
  * A value inside the author's single quotes (`echo 'Starting {{.Project}}'`): everything stays
- * quoted; each `'` and `\` closes the quotes, is written escaped, and reopens them.
+ * quoted; each `'` and `\` closes the quotes, is written escaped, and reopens them (`!` is
+ * made by printf there, as in quoteBare). A value
+ * holding line breaks or control characters closes the quotes, stands as a bare word, and
+ * reopens them.
  *
  *   it's → it'\''s     a\b → a'\\'b
  */
 export function quoteInSingle(value: string): string {
-  return dropNul(value).replace(/['\\]/g, (ch) => `'\\${ch}'`);
+  const v = dropNul(value);
+  if (CONTROL_OR_NEWLINE.test(v)) return `'${quoteBare(v, true)}'`;
+  return v.replace(/['\\!]/g, (ch) => ch === "!" ? `'${BANG}'` : `'\\${ch}'`);
 }
 
 /**
  * A value inside the author's double quotes: `\`, `"` and `$` are backslash-escaped; a
- * backtick and `!` close the double quotes and stand in single quotes (`"'!'"`). Newlines stay
- * literal. `separate` starts with `""`, so the value cannot extend a `$NAME` written just
+ * backtick closes the double quotes and stands in single quotes (`"'`'"`), and `!` is made by
+ * `$(printf '\041')`. A value holding line breaks or control characters closes the quotes,
+ * stands as a bare word, and reopens them. `separate` starts with `""`, so the value cannot extend a `$NAME` written just
  * before it.
  */
 export function quoteInDouble(value: string, separate = false): string {
-  const body = dropNul(value).replace(/[\\"$`!]/g, (ch) => {
-    if (ch === "`" || ch === "!") return `"'${ch}'"`;
+  const v = dropNul(value);
+  if (CONTROL_OR_NEWLINE.test(v)) return `"${quoteBare(v, true)}"`;
+  const body = v.replace(/[\\"$`!]/g, (ch) => {
+    if (ch === "!") return BANG.slice(1, -1);
+    if (ch === "`") return `"'${ch}'"`;
     return `\\${ch}`;
   });
   return separate ? `""${body}` : body;
@@ -99,11 +145,12 @@ export function quoteInDouble(value: string, separate = false): string {
 
 /**
  * A value inside a comment: a line break would end the comment and run the rest, so line breaks
- * become spaces; the value is also quoted as a bare word, so a shell that scanned the comment
+ * and other control characters become spaces; the value is also quoted as a bare word, so a shell that scanned the comment
  * for a closing `)` or backtick would still find none.
  */
 export function quoteInComment(value: string): string {
-  return quoteBare(value.replace(/[\r\n]/g, " "));
+  // deno-lint-ignore no-control-regex
+  return quoteBare(value.replace(/[\x01-\x1f\x7f]/g, " "));
 }
 
 /**

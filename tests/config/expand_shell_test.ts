@@ -7,66 +7,19 @@
 import { deepStrictEqual, ok as assert, strictEqual } from "node:assert/strict";
 import { expandField } from "../../src/config/expand.ts";
 import type { Variables } from "../../src/config/expand.ts";
+import { HOSTILE, PWN } from "./hostile_values.ts";
 
-const PWN = "pwned";
-export const HOSTILE: string[] = [
-  "web",
-  "",
-  `x; touch ${PWN}`,
-  `$(touch ${PWN})`,
-  `\`touch ${PWN}\``,
-  `'; touch ${PWN}; '`,
-  `"; touch ${PWN}; "`,
-  `\\"; touch ${PWN}; \\"`,
-  `'"'"'; touch ${PWN}; '"'"'`,
-  "'",
-  "''",
-  '"',
-  "\\",
-  "\\\\",
-  "a\\",
-  "\\'",
-  "it's",
-  "a\nb",
-  "\n",
-  "a\n\n",
-  `a\ntouch ${PWN}`,
-  "a\\\nb",
-  "a\r\nb",
-  "..",
-  "a.b:c",
-  "*",
-  "?",
-  "[ab]",
-  "~",
-  "~root",
-  "~/x",
-  "-n",
-  "--help",
-  "-e a\\tb",
-  "a b  c",
-  "a\tb",
-  "ünïcödé 🎉 \u202e rtl",
-  "$HOME",
-  "${HOME}",
-  "$((1+1))",
-  "$'\\x41'",
-  '$"x"',
-  "!!",
-  "!$ !-1 ^a^b",
-  "#",
-  " # comment",
-  "if",
-  "time",
-  "{a,b}",
-  "a=b",
-  "%1",
-  "()",
-  ";&|<>",
-  ")",
-  "EOF",
-  "\\`",
-];
+/** Seeded random strings over every character a shell treats specially (same on every run). */
+function fuzzValues(count: number): string[] {
+  const alphabet = [..."ab '\"\\$()`;&|<>*?[]{}~#!=%,:./-^@+\n\té"];
+  let seed = 20260102;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return Array.from({ length: count }, () => {
+    const n = Math.floor(next() * 11);
+    return Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+  });
+}
+const VALUES = [...HOSTILE, ...fuzzValues(150)];
 
 const SEP = "\x01SEP\x01";
 const VARS: Omit<Variables, "Project"> = {
@@ -247,20 +200,20 @@ Deno.test("expandField(shell): hostile values print back exactly, in every conte
       for (const c of CASES) {
         await t.step(`${shell.name}: ${c.name}`, async () => {
           // One shell per context runs every value; on a mismatch, each value alone names it.
-          const script = HOSTILE.map((v) => `${render(c.template, v)}\nprintf '\\001SEP\\001'`)
+          const script = VALUES.map((v) => `${render(c.template, v)}\nprintf '\\001SEP\\001'`)
             .join("\n");
           let pwned = false;
           try {
             const got = (await shell.run(dir, script)).split(SEP).slice(0, -1);
             pwned = await exists(`${dir}/${PWN}`);
-            if (got.length !== HOSTILE.length || got.some((g, i) => g !== c.want(HOSTILE[i]))) {
-              for (const v of HOSTILE) {
+            if (got.length !== VALUES.length || got.some((g, i) => g !== c.want(VALUES[i]))) {
+              for (const v of VALUES) {
                 const alone = await shell.run(dir, render(c.template, v));
                 const why = `value ${JSON.stringify(v)} → ${render(c.template, v)}`;
                 strictEqual(alone, c.want(v), why);
               }
             }
-            deepStrictEqual(got, HOSTILE.map(c.want));
+            deepStrictEqual(got, VALUES.map(c.want));
           } finally {
             pwned ||= await exists(`${dir}/${PWN}`);
             if (pwned) await Deno.remove(`${dir}/${PWN}`);

@@ -30,14 +30,20 @@ Deno.test("quoteBare() leaves plain words alone and single-quotes the rest", asy
     ["$(id)", "'$(id)'"],
     ["`id`", "'`id`'"],
     ['"q"', `'"q"'`],
-    ["a\nb", "'a\nb'"],
+    ["a\nb", "'a''\n''b'\\\n"],
+    ["\n", "'\n'\\\n"],
+    ["a\tb", `'a'"$(printf '\\011')"'b'`],
+    ["a\rb", `'a'"$(printf '\\015')"'b'`],
+    ["\x15rm", `"$(printf '\\025')"'rm'`],
+    ["\x7f", `"$(printf '\\177')"`],
     ["*", "'*'"],
     ["~", "'~'"],
     ["a=b", "'a=b'"],
     ["a,b", "'a,b'"],
     ["%1", "'%1'"],
     ["#x", "'#x'"],
-    ["!!", "'!!'"],
+    ["!!", `"$(printf '\\041')""$(printf '\\041')"`],
+    ["a!", `'a'"$(printf '\\041')"`],
     ["{a,b}", "'{a,b}'"],
     ["ünï 🎉", "'ünï 🎉'"],
     ["if", "'if'"],
@@ -58,8 +64,8 @@ Deno.test("quoteInSingle() keeps a value inside the author's single quotes", asy
     ["it's", `it'\\''s`],
     ["a\\b", `a'\\\\'b`],
     ['$(id) `x` "q"', '$(id) `x` "q"'],
-    ["a\nb", "a\nb"],
-    ["!!", "!!"],
+    ["a\nb", "''a''\n''b'\\\n'"],
+    ["!", `'"$(printf '\\041')"'`],
   ];
   for (const [value, want] of cases) {
     await t.step(JSON.stringify(value), () => strictEqual(quoteInSingle(value), want));
@@ -75,8 +81,9 @@ Deno.test("quoteInDouble() escapes what double quotes still expand", async (t) =
     ["${HOME}", "\\${HOME}"],
     ["a\\b", "a\\\\b"],
     ["`id`", `"'\`'"id"'\`'"`],
-    ["!!", `"'!'""'!'"`],
-    ["a\nb", "a\nb"],
+    ["!", "$(printf '\\041')"],
+    ["a\nb", `"'a''\n''b'\\\n"`],
+    ["a\tb", `"'a'"$(printf '\\011')"'b'"`],
   ];
   for (const [value, want] of cases) {
     await t.step(JSON.stringify(value), () => strictEqual(quoteInDouble(value), want));
@@ -87,6 +94,7 @@ Deno.test("quoteInDouble() escapes what double quotes still expand", async (t) =
 });
 
 Deno.test("quoteInComment() keeps the value on the comment's line", () => {
+  strictEqual(quoteInComment("a\tb\x15"), "'a b '");
   strictEqual(quoteInComment("a\ntouch pwned"), "'a touch pwned'");
   strictEqual(quoteInComment("a\r\nb"), "'a  b'");
   strictEqual(quoteInComment("web"), "web");
