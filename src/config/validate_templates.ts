@@ -19,6 +19,9 @@ export interface TemplateFieldOptions {
   rawScalar?: (path: ConfigPath) => string | undefined;
 }
 
+/** A shell field that is only `{{.Command}}`: quoted like every value, it is one word. */
+const COMMAND_ALONE = /^\s*\{\{[~-]?\s*\.?Command\s*[~-]?\}\}\s*$/;
+
 interface Field {
   path: ConfigPath;
   text: string;
@@ -33,6 +36,17 @@ export function checkTemplateFields(
   const issues: Issue[] = [];
   for (const field of templateFields(config)) {
     if (!field.text.includes("{{")) continue;
+    if (field.context === "shell" && COMMAND_ALONE.test(field.text)) {
+      issues.push({
+        severity: "warning",
+        code: "command-as-word",
+        problem: `Cannot run ${JSON.stringify(field.text.trim())} in ${describePath(field.path)} ` +
+          "as a command line: its value is quoted as one word, so the shell looks for a program " +
+          "named after the whole command",
+        hint: `Write "eval {{.Command}}" to run the step's command there`,
+        ...(locate(field.path) ? { where: locate(field.path) } : {}),
+      });
+    }
     for (const p of checkTemplateText(field.text, field.context)) {
       const where = locate(field.path);
       const column = where && exactColumn(options.rawScalar?.(field.path), field.text, p.offset);

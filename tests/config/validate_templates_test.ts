@@ -229,3 +229,24 @@ Deno.test({
   }
   assert(checked >= 15, `checked ${checked} of ${files.length}`);
 });
+
+Deno.test("checkTemplateFields() warns when {{.Command}} alone would be one quoted word", () => {
+  const yaml = `
+rituals:
+  start:
+    global:
+      - {name: a, command: "npm run dev", interactive: true, tmux_template: t}
+  templates:
+    t:
+      session_name: "{{.Command}}"
+      windows: [{panes: ["{{.Command}}", "eval {{.Command}}", "echo '{{.Command}}'"]}]
+`;
+  deepStrictEqual(check(yaml).map((i) => [i.severity, i.code, where(i), i.hint]), [
+    [
+      "warning",
+      "command-as-word",
+      [9, 26],
+      'Write "eval {{.Command}}" to run the step\'s command there',
+    ],
+  ]);
+});
