@@ -19,6 +19,7 @@ import { compileTemplate } from "./handlebars_env.ts";
 import { ShellLexer } from "./shell_context.ts";
 import { escapeForPlacement } from "./shell_quote.ts";
 import { parseTemplateText, templateVariableNames } from "./template_parse.ts";
+import type { TemplatePart } from "./template_parse.ts";
 import { makeProblem } from "./template_vars.ts";
 import type { FieldContext, TemplateProblem, Variables } from "./template_vars.ts";
 import { sanitizeTmuxName } from "./tmux_name.ts";
@@ -79,48 +80,21 @@ function compiled(text: string, context: FieldContext): Compiled {
 function compile(text: string, context: FieldContext): Compiled {
   const finish = context === "name" ? sanitizeTmuxName : (s: string) => s;
   const parsed = parseTemplateText(text);
-  if (parsed.problems.length) return { problems: parsed.problems };
-  const variables = parsed.parts.filter((p) => p.kind === "variable");
-  if (!variables.length || !parsed.ast) {
+  const placeholders = parsed.parts.filter((p) => p.kind !== "text");
+  if (!parsed.ast || !placeholders.length) {
+    if (parsed.problems.length) return { problems: parsed.problems };
     const literal = finish(parsed.parts.map((p) => p.kind === "text" ? p.text : "").join(""));
     return { problems: [], render: () => literal };
   }
 
   const escapers: ((value: string) => string)[] = [];
-  const problems: TemplateProblem[] = [];
+  const problems = [...parsed.problems];
   if (context === "shell") {
-    const lexer = new ShellLexer();
-    for (const part of parsed.parts) {
-      if (part.kind === "text") {
-        lexer.feed(part.text, part.offsetOf);
-        continue;
-      }
-      const placement = lexer.placeholder();
-      if (placement.kind === "unsupported") {
-        problems.push(makeProblem(
-          "template-context",
-          part.source,
-          `rune cannot quote its value there: ${placement.reason}`,
-          part.offset,
-          `Assign it first and use the shell variable: v=${part.source}; … "$v"`,
-        ));
-      }
-      escapers.push((value) => escapeForPlacement(placement, value) ?? "");
-    }
-    const open = lexer.unclosed();
-    if (open) {
-      problems.push(makeProblem(
-        "template-context",
-        shorten(text),
-        `${open.reason}, so rune cannot tell which quotes a value stands in`,
-        open.offset,
-        "Balance the quotes and substitutions in the command",
-      ));
-    }
+    problems.push(...shellEscapers(text, parsed.parts, escapers));
   } else {
-    for (const _ of variables) escapers.push((value) => value);
+    for (const _ of placeholders) escapers.push((value) => value);
   }
-  if (problems.length) return { problems };
+  if (problems.length) return { problems: problems.sort((a, b) => a.offset - b.offset) };
 
   const render = compileTemplate(parsed.ast);
   return {
@@ -136,6 +110,48 @@ function compile(text: string, context: FieldContext): Compiled {
       return finish(out);
     },
   };
+}
+
+/**
+ * Reads the command with the shell lexer, pushing one escaper per placeholder; returns the
+ * problems of placements no quoting can make literal, and of quotes left open.
+ */
+function shellEscapers(
+  text: string,
+  parts: TemplatePart[],
+  escapers: ((value: string) => string)[],
+): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const lexer = new ShellLexer();
+  for (const part of parts) {
+    if (part.kind === "text") {
+      lexer.feed(part.text, part.offsetOf);
+      continue;
+    }
+    const placement = lexer.placeholder();
+    if (part.kind === "invalid") continue; // has its own problem already
+    if (placement.kind === "unsupported") {
+      problems.push(makeProblem(
+        "template-context",
+        part.source,
+        `rune cannot quote its value there: ${placement.reason}`,
+        part.offset,
+        `Assign it first and use the shell variable: v=${part.source}; … "$v"`,
+      ));
+    }
+    escapers.push((value) => escapeForPlacement(placement, value) ?? "");
+  }
+  const open = lexer.unclosed();
+  if (open) {
+    problems.push(makeProblem(
+      "template-context",
+      shorten(text),
+      `${open.reason}, so rune cannot tell which quotes a value stands in`,
+      open.offset,
+      "Balance the quotes and substitutions in the command",
+    ));
+  }
+  return problems;
 }
 
 function shorten(text: string): string {

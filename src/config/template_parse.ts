@@ -29,12 +29,20 @@ export interface VariablePart {
   source: string;
 }
 
-export type TemplatePart = TextPart | VariablePart;
+/** A placeholder that has a problem of its own (unknown name, block…): it still stands in the
+ * text, so the placeholders after it can be checked too. */
+export interface InvalidPart {
+  kind: "invalid";
+  offset: number;
+}
+
+export type TemplatePart = TextPart | VariablePart | InvalidPart;
 
 export interface ParsedTemplate {
   parts: TemplatePart[];
   problems: TemplateProblem[];
-  /** The parsed (Go-style rewritten) template, ready to compile; undefined on a syntax error. */
+  /** The parsed (Go-style rewritten) template; undefined on a syntax error. Compile it only
+   * when there are no problems. */
   ast?: TemplateAst;
 }
 
@@ -83,15 +91,18 @@ export function parseTemplateText(text: string): ParsedTemplate {
         break;
       case "MustacheStatement": {
         const checked = checkMustache(node as hbs.AST.MustacheStatement, source, origin);
-        if ("problem" in checked) problems.push(checked);
-        else parts.push({ kind: "variable", name: checked.name, offset: origin, source });
+        if ("problem" in checked) {
+          problems.push(checked);
+          parts.push({ kind: "invalid", offset: origin });
+        } else parts.push({ kind: "variable", name: checked.name, offset: origin, source });
         break;
       }
       default:
         problems.push(unsupported(node.type, source, origin));
+        parts.push({ kind: "invalid", offset: origin });
     }
   }
-  return { parts, problems, ast: problems.length ? undefined : parsed.ast };
+  return { parts, problems, ast: parsed.ast };
 }
 
 /** The variable names a template uses, in order of first use (unknown ones included). */

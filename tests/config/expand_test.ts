@@ -306,6 +306,19 @@ Deno.test("expandField(shell) refuses placements no quoting can make literal", a
       offset: 23,
     }]);
   });
+  await t.step("every problem of a field at once, in text order", () => {
+    deepStrictEqual(
+      problems("echo {{nope}} ${{.Project}} {{#if x}}'{{/if}} ${{.User}}", "shell").map((
+        p,
+      ) => [p.code, p.offset]),
+      [
+        ["unknown-variable", 5],
+        ["template-context", 15],
+        ["template-syntax", 28],
+        ["template-context", 47],
+      ],
+    );
+  });
   await t.step("an unclosed quote without placeholders is none of expansion's business", () => {
     strictEqual(expand("echo 'it's", "shell"), "echo 'it's");
   });

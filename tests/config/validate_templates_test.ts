@@ -133,7 +133,7 @@ Deno.test("checkTemplateFields() points at the placeholder only when the column 
     ["double-quoted", '"echo {{nope}}"', [5, 24]],
     ["single-quoted", "'echo {{nope}}'", [5, 24]],
     ["double-quoted with an escape", '"echo \\t {{nope}}"', [5, 18]],
-    ["single-quoted with ''", "'it''s {{nope}}'", [5, 18]],
+    ["single-quoted with ''", "'say ''hi'' {{nope}}'", [5, 18]],
     ["block scalar", "|\n          echo {{nope}}", [5, 18]],
     ["quoted over two lines", '"echo\n          {{nope}}"', [5, 18]],
   ];
