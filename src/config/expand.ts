@@ -136,7 +136,7 @@ function shellEscapers(
         part.source,
         `rune cannot quote its value there: ${placement.reason}`,
         part.offset,
-        `Assign it first and use the shell variable: v=${part.source}; … "$v"`,
+        placement.hint ?? `Assign it first and use the shell variable: v=${part.source}; … "$v"`,
       ));
     }
     escapers.push((value) => escapeForPlacement(placement, value) ?? "");

@@ -369,9 +369,17 @@ function unsupported(reason: string): ShellPlacement {
 }
 
 function afterBackslash(): ShellPlacement {
-  return unsupported("it follows a backslash, which would escape the value's first character");
+  return {
+    kind: "unsupported",
+    reason: "it follows a backslash, which would escape the value's first character",
+    hint: "Remove the backslash before it",
+  };
 }
 
 function afterDollar(): ShellPlacement {
-  return unsupported(`it follows "$", so the shell would read the value as a variable name`);
+  return {
+    kind: "unsupported",
+    reason: `it follows "$", so the shell would read the value as a variable name`,
+    hint: `For a literal "$", write \\$ before it`,
+  };
 }

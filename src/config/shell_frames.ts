@@ -8,7 +8,8 @@ export type ShellPlacement =
   | { kind: "single"; layers: number }
   | { kind: "double"; separate: boolean; layers: number }
   | { kind: "comment"; layers: number }
-  | { kind: "unsupported"; reason: string };
+  /** `hint`: a fix particular to this reason (else: assign the value to a variable first). */
+  | { kind: "unsupported"; reason: string; hint?: string };
 
 export type CmdFrame = {
   kind: "cmd";

@@ -278,9 +278,13 @@ Deno.test("expandField(shell) refuses placements no quoting can make literal", a
       source: "{{.Project}}",
       reason:
         `rune cannot quote its value there: it follows "$", so the shell would read the value as a variable name`,
-      hint: hint("{{.Project}}"),
+      hint: 'For a literal "$", write \\$ before it',
       offset: 6,
     }]);
+    strictEqual(
+      expand("echo \\${{.Project}}/hr", "shell", { Project: "5 EUR" }),
+      "echo \\$'5 EUR'/hr",
+    );
   });
   await t.step("the same text is fine as a name or text", () => {
     strictEqual(expand("echo ${{.Project}}/hr", "text"), "echo $web/hr");
@@ -290,10 +294,12 @@ Deno.test("expandField(shell) refuses placements no quoting can make literal", a
   });
   await t.step("a here-document", () => {
     deepStrictEqual(
-      problems("cat <<EOF\n{{.User}}\nEOF", "shell").map((p) => [p.reason, p.offset]),
-      [
-        ["rune cannot quote its value there: it comes after a here-document (<<)", 10],
-      ],
+      problems("cat <<EOF\n{{.User}}\nEOF", "shell").map((p) => [p.reason, p.hint, p.offset]),
+      [[
+        "rune cannot quote its value there: it comes after a here-document (<<)",
+        hint("{{.User}}"),
+        10,
+      ]],
     );
   });
   await t.step("an unclosed quote, located at the quote", () => {

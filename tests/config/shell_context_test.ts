@@ -23,8 +23,16 @@ const double = (separate = false, layers = 0): ShellPlacement => ({
 const comment = (layers = 0): ShellPlacement => ({ kind: "comment", layers });
 const no = (reason: string): ShellPlacement => ({ kind: "unsupported", reason });
 
-const AFTER_DOLLAR = `it follows "$", so the shell would read the value as a variable name`;
-const AFTER_BACKSLASH = "it follows a backslash, which would escape the value's first character";
+const AFTER_DOLLAR: ShellPlacement = {
+  kind: "unsupported",
+  reason: `it follows "$", so the shell would read the value as a variable name`,
+  hint: 'For a literal "$", write \\$ before it',
+};
+const AFTER_BACKSLASH: ShellPlacement = {
+  kind: "unsupported",
+  reason: "it follows a backslash, which would escape the value's first character",
+  hint: "Remove the backslash before it",
+};
 
 Deno.test("ShellLexer finds the quoting context of each placeholder", async (t) => {
   const cases: [string, ShellPlacement[]][] = [
@@ -73,11 +81,11 @@ Deno.test("ShellLexer finds the quoting context of each placeholder", async (t) 
     ["echo a\\\n§", [bare()]],
     ["cat <<< §", [bare()]],
     ["cat <<EOF >§", [bare()]],
-    ["echo $§", [no(AFTER_DOLLAR)]],
-    ['echo "$§"', [no(AFTER_DOLLAR)]],
-    ["echo \\§", [no(AFTER_BACKSLASH)]],
-    ['echo "\\§"', [no(AFTER_BACKSLASH)]],
-    ["echo `echo \\§`", [no(AFTER_BACKSLASH)]],
+    ["echo $§", [AFTER_DOLLAR]],
+    ['echo "$§"', [AFTER_DOLLAR]],
+    ["echo \\§", [AFTER_BACKSLASH]],
+    ['echo "\\§"', [AFTER_BACKSLASH]],
+    ["echo `echo \\§`", [AFTER_BACKSLASH]],
     ["echo $'§'", [no("it is inside $'…'")]],
     ['echo $"§"', [no('it is inside $"…"')]],
     ["echo ${x:-§}", [no("it is inside ${…}")]],
