@@ -1,10 +1,11 @@
 /**
  * tmux session and window names that tmux reads back exactly as written. Pure.
  *
- * tmux reads `.` and `:` in a target as window/pane separators, format-expands `#`
- * (`#(cmd)` runs a shell command in -s and -c values; FACTS §2), and reads a leading `$`, `@`,
- * `%` as an id and `=`, `~`, `!`, `+`, `-`, `^`, `{` as target syntax. Control and bidi
- * characters garble status lines and spoof names on screen.
+ * tmux reads `.` and `:` in a target as window/pane separators and format-expands `#`
+ * (`#(cmd)` runs a shell command in -s and -c values; FACTS §2). Without the `=` exact-match
+ * prefix (a person typing `tmux attach -t NAME`), a leading `$`, `@`, `%` reads as an id and
+ * `=`, `~`, `!`, `+`, `-`, `^`, `{` as target syntax. Control and bidi characters garble status
+ * lines and spoof names on screen.
  */
 
 /** Longest name rune makes, in characters (code points); longer names are cut. */

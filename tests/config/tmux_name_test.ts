@@ -1,5 +1,6 @@
 import { strictEqual } from "node:assert/strict";
 import { sanitizeTmuxName, TMUX_NAME_MAX } from "../../src/config/tmux_name.ts";
+import { withTmuxServer } from "../helpers/tmux_server.ts";
 
 Deno.test("sanitizeTmuxName() makes names tmux reads back exactly", async (t) => {
   const cases: [string, string][] = [
@@ -40,4 +41,54 @@ Deno.test("sanitizeTmuxName() cuts long names by characters, never inside one", 
     sanitizeTmuxName("x".repeat(TMUX_NAME_MAX - 1) + " y"),
     "x".repeat(TMUX_NAME_MAX - 1),
   );
+});
+
+const hasTmux = (() => {
+  try {
+    return new Deno.Command("tmux", { args: ["-V"], stdout: "null", stderr: "null" }).outputSync()
+      .success;
+  } catch {
+    return false;
+  }
+})();
+
+Deno.test({
+  name: "sanitizeTmuxName(): tmux creates, finds and lists each name exactly as given",
+  ignore: !hasTmux,
+}, async () => {
+  const raw = [
+    "home.arpa:lab",
+    "s#(touch pwned)#{pane_id}",
+    "$1",
+    "@2",
+    "%3",
+    "=x",
+    "-n",
+    "{last}",
+    "x; rm -rf ~",
+    "ünï 🎉",
+    "tab\there",
+    "a;",
+    "!bang",
+    "~tilde",
+  ];
+  await withTmuxServer(async (server) => {
+    for (const value of raw) {
+      const name = sanitizeTmuxName(value);
+      await server.tmux("new-session", "-d", "-s", name, "-n", name, "-c", server.dir);
+      await server.tmux("has-session", "-t", `=${name}`);
+      const listed = await server.tmux("list-sessions", "-F", "#{session_name}");
+      strictEqual(listed.split("\n").includes(name), true, `${JSON.stringify(value)} → ${name}`);
+      const windows = await server.tmux("list-windows", "-t", `=${name}`, "-F", "#{window_name}");
+      strictEqual(windows, name);
+    }
+    strictEqual((await server.tmux("list-sessions")).split("\n").length, raw.length);
+    let pwned = true;
+    try {
+      await Deno.stat(`${server.dir}/pwned`);
+    } catch {
+      pwned = false;
+    }
+    strictEqual(pwned, false);
+  });
 });
