@@ -75,7 +75,8 @@ Deno.test({
   await withTmuxServer(async (server) => {
     for (const value of raw) {
       const name = sanitizeTmuxName(value);
-      await server.tmux("new-session", "-d", "-s", name, "-n", name, "-c", server.dir);
+      // No login shell: killing one mid-startup can leave an rc's lock behind (pyenv rehash).
+      await server.tmux("new-session", "-d", "-s", name, "-n", name, "-c", server.dir, "sleep 300");
       await server.tmux("has-session", "-t", `=${name}`);
       const listed = await server.tmux("list-sessions", "-F", "#{session_name}");
       strictEqual(listed.split("\n").includes(name), true, `${JSON.stringify(value)} → ${name}`);
