@@ -5,7 +5,9 @@
 import type { ExecContext, StepOutcome } from "../rituals/outcome_types.ts";
 import type { BackgroundStep } from "../rituals/plan_types.ts";
 import { childEnv } from "../runtime.ts";
-import { processStarts, recordBackground } from "../state/background_registry.ts";
+import { recordBackground } from "../state/background_registry.ts";
+import { processStarts } from "./process_group.ts";
+import { spawnFailure } from "./exit_reason.ts";
 
 export interface BackgroundOptions {
   project: string;
@@ -20,9 +22,20 @@ export async function runBackgroundStep(
 ): Promise<StepOutcome> {
   const started = ctx.runtime.now();
   const logDir = step.logFile.slice(0, step.logFile.lastIndexOf("/"));
-  Deno.mkdirSync(logDir, { recursive: true, mode: 0o700 });
-  // Created here so its mode is 0600 (output can hold anything); the shell only appends.
-  Deno.writeTextFileSync(step.logFile, "", { mode: 0o600, append: true });
+  try {
+    Deno.mkdirSync(logDir, { recursive: true, mode: 0o700 });
+    // Created here so its mode is 0600 (output can hold anything); the shell only appends.
+    Deno.writeTextFileSync(step.logFile, "", { mode: 0o600, append: true });
+  } catch (e) {
+    if (e instanceof Deno.errors.NotCapable) throw e;
+    return {
+      status: "failed",
+      exitCode: null,
+      durationMs: ctx.runtime.now() - started,
+      message: `cannot create its log file "${step.logFile}": ${(e as Error).message}`,
+      via: "background",
+    };
+  }
   let child: Deno.ChildProcess;
   try {
     child = new Deno.Command("sh", {
@@ -46,21 +59,27 @@ export async function runBackgroundStep(
       status: "failed",
       exitCode: null,
       durationMs: ctx.runtime.now() - started,
-      message: `could not start sh: ${(e as Error).message}`,
+      message: spawnFailure(e, step.cwd),
       via: "background",
     };
   }
   child.unref();
-  recordBackground(options.stateDir, {
-    pid: child.pid,
-    pgid: child.pid,
-    project: options.project,
-    name: step.name,
-    command: step.command,
-    logFile: step.logFile,
-    startedAt: new Date(started).toISOString(),
-    started: (await processStarts(ctx.runtime, [child.pid])).get(child.pid),
-  });
+  try {
+    recordBackground(options.stateDir, {
+      pid: child.pid,
+      pgid: child.pid,
+      project: options.project,
+      name: step.name,
+      command: step.command,
+      logFile: step.logFile,
+      startedAt: new Date(started).toISOString(),
+      started: (await processStarts(ctx.runtime, [child.pid])).get(child.pid),
+    });
+  } catch (e) {
+    if (e instanceof Deno.errors.NotCapable) throw e;
+    // It runs either way; only `rune stop` will not know about it.
+    ctx.note(`"${step.name}" runs as pid ${child.pid} but could not be recorded: ${e}`);
+  }
   return {
     status: "started",
     exitCode: null,

@@ -4,10 +4,11 @@
  * over. Needs --allow-run=tmux, --allow-write for the marker dir.
  */
 import type { ExecContext, StepOutcome } from "../rituals/outcome_types.ts";
-import type { SessionLayout, TmuxStep, WindowLayout } from "../rituals/plan_types.ts";
+import type { TmuxStep } from "../rituals/plan_types.ts";
 import { runShellStep } from "../exec/shell_step.ts";
 import { buildAddWindow, buildSession, buildTyping, markerLine } from "./build.ts";
-import type { BuildOptions, SessionBuild } from "./build.ts";
+import type { SessionBuild } from "./build.ts";
+import { stepBuildOptions, stepLayout } from "./step_build.ts";
 import { runTmux, tmuxClientEnv, tmuxCommand, tmuxError } from "./client.ts";
 import { awaitMarkers } from "./handshake.ts";
 import { attachCommand, chooseSocket, insideServer, socketArgs } from "./socket.ts";
@@ -38,8 +39,6 @@ export interface TmuxExecutor {
   /** After the ritual: attach, switch-client, or print how to attach. */
   finish(ctx: Pick<ExecContext, "flags" | "parentEnv" | "terminal" | "runtime">): Promise<string[]>;
 }
-
-const DETACHED_SIZE = { columns: 200, rows: 50 };
 
 export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
   let last: Built | undefined;
@@ -105,15 +104,14 @@ async function buildOrReuse(
 ): Promise<StepOutcome> {
   const markerDir = Deno.makeTempDirSync({ prefix: "rune-panes-" });
   try {
-    const buildOptions: BuildOptions = {
+    const buildOptions = stepBuildOptions(step, {
       socket: socketArgs(bc.socket),
       project: bc.options.project,
-      size: DETACHED_SIZE,
-      env: step.env,
-      hide: Object.keys(ctx.parentEnv).filter((k) => !(k in ctx.baseEnv)).sort(),
+      parentEnv: ctx.parentEnv,
+      baseEnv: ctx.baseEnv,
       markerDir,
-    };
-    const layout = step.layout ?? commandLayout(step);
+    });
+    const layout = stepLayout(step);
     if (layout.before.length) {
       const exists = await runTmux(
         ctx.runtime,
@@ -226,21 +224,6 @@ async function typeCommands(
     buildTyping(socket, typed.map((p) => ({ id: idOf.get(p.key)!, lines: p.commands }))),
     bc.clientEnv,
   );
-}
-
-/** A tmux_session step as a one-window layout: its command typed into a fresh pane. */
-function commandLayout(step: TmuxStep): SessionLayout {
-  const window: WindowLayout = {
-    dir: step.cwd,
-    focus: true,
-    panes: [{
-      commands: step.command ? [step.command] : [],
-      dir: step.cwd,
-      focus: true,
-      exec: false,
-    }],
-  };
-  return { template: "", session: step.session, dir: step.cwd, before: [], windows: [window] };
 }
 
 function tmuxMissing(): StepOutcome {

@@ -35,10 +35,23 @@ export async function withTmuxServer<T>(
   const conf = `${dir}/tmux.conf`;
   Deno.writeTextFileSync(conf, [...(options.conf ?? []), ""].join("\n"));
   const dec = new TextDecoder();
+  // The server (and so every pane) gets a bare environment and an empty HOME: the developer's
+  // own rc files (pyenv, prompts…) must never slow down or change what a test sees.
+  const home = `${dir}/home`;
+  Deno.mkdirSync(home);
+  const env = {
+    PATH: Deno.env.get("PATH") ?? "/usr/local/bin:/usr/bin:/bin",
+    HOME: home,
+    SHELL: "/bin/bash",
+    TERM: "xterm-256color",
+    LANG: "C.UTF-8",
+  };
   const tryTmux = async (...args: string[]) => {
     const out = await new Deno.Command("tmux", {
       // A lone argument ending in ";" would be a command separator: escape like rune does.
       args: ["-S", socket, "-f", conf, ...args.map(tmuxArg)],
+      clearEnv: true,
+      env,
       stdout: "piped",
       stderr: "piped",
       stdin: "null",
