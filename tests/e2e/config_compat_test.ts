@@ -226,6 +226,8 @@ Deno.test({
   ignore: !readme,
   async fn() {
     const home = makeTempHome();
+    // Its detect rules include dir:~/projects/main-app, the project's directory.
+    Deno.mkdirSync(`${home.home}/projects/main-app`, { recursive: true });
     try {
       const steps = async (ritual: string) => {
         const r = await runRune(
