@@ -6,6 +6,7 @@ import type { Config } from "./schema.ts";
 import { configCandidates } from "./locate.ts";
 import type { ConfigCandidate } from "./locate.ts";
 import { validateConfigText } from "./validate.ts";
+import type { TemplateFieldCheck } from "./validate.ts";
 import { err, hasErrors, ok } from "../result.ts";
 import type { Issue, Location, Result } from "../result.ts";
 import type { ConfigPath } from "./positions.ts";
@@ -37,11 +38,22 @@ export interface LoadOptions {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   strict?: boolean;
+  /**
+   * Check template variables too (default true). `rune ritual list` passes false: the check
+   * loads the template engine, and a listing shows the text as written anyway.
+   */
+  templates?: boolean;
+}
+
+/** checkTemplateFields, imported on first use: it brings the template engine with it. */
+export async function templateFieldCheck(): Promise<TemplateFieldCheck> {
+  const { checkTemplateFields } = await import("./validate_templates.ts");
+  return checkTemplateFields;
 }
 
 /** The config file rune would read, or every place it looked. Needs --allow-read on them. */
 export async function findConfigFile(
-  options: Omit<LoadOptions, "strict">,
+  options: Omit<LoadOptions, "strict" | "templates">,
 ): Promise<Result<ConfigCandidate, ConfigCandidate[]>> {
   const tried = configCandidates(options.flag, options.env, options.cwd);
   for (const candidate of tried) {
@@ -68,17 +80,24 @@ export async function loadConfig(options: LoadOptions): Promise<Result<LoadedCon
     if (e instanceof Deno.errors.NotCapable) throw e;
     return err({ kind: "unreadable", file: path, message: (e as Error).message });
   }
-  const parsed = parseConfig(text, path, { strict: options.strict, source });
+  const checkTemplates = options.templates === false ? undefined : await templateFieldCheck();
+  const parsed = parseConfig(text, path, { strict: options.strict, source, checkTemplates });
   return parsed.ok ? parsed : err({ kind: "invalid", file: path, issues: parsed.error });
 }
 
-/** Pure: config text → validated config, or every issue found (errors and warnings). */
+/**
+ * Pure: config text → validated config, or every issue found (errors and warnings). Template
+ * variables are checked only when `checkTemplates` is given (see `templateFieldCheck`).
+ */
 export function parseConfig(
   text: string,
   file: string,
-  options: { strict?: boolean; source?: string } = {},
+  options: { strict?: boolean; source?: string; checkTemplates?: TemplateFieldCheck } = {},
 ): Result<LoadedConfig, Issue[]> {
-  const checked = validateConfigText(text, file, { strict: options.strict });
+  const checked = validateConfigText(text, file, {
+    strict: options.strict,
+    checkTemplates: options.checkTemplates,
+  });
   if (!checked.config || hasErrors(checked.issues)) return err(checked.issues);
   return ok({
     file,

@@ -140,7 +140,8 @@ export const ProjectSchema = z.object({
 
 export const ConfigSchema = z.object({
   version: z.literal(1).optional().meta({ description: "Config format version (1)." }),
-  user_id: z.string().optional().meta({ description: "Rune's; not used by rune." }),
+  // Rune's own sections: accepted whatever they hold (Rune writes user_id; rune ignores it).
+  user_id: z.unknown().optional().meta({ description: "Rune's; not used by rune." }),
   settings: SettingsSchema.nullish(),
   projects: z.array(ProjectSchema).nullish(),
   rituals: z.object({

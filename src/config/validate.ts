@@ -1,8 +1,10 @@
 /**
  * The whole check of one config text, every problem in one pass: YAML syntax and duplicate
  * keys, then the schema (wrong types, missing keys, version), unknown and misspelt keys,
- * commands, templates and layouts, durations, projects, and template variables (from
- * validate_templates.ts). Issues come back sorted by their place in the file. Pure.
+ * commands, templates and layouts, durations, projects, and template variables (the
+ * `checkTemplates` option: checkTemplateFields of validate_templates.ts, which load.ts imports
+ * lazily because it brings the template engine). Issues come back sorted by their place in the
+ * file. Pure.
  */
 import type { Issue, Location } from "../result.ts";
 import { errorIssue } from "../result.ts";
@@ -15,7 +17,7 @@ import { unknownKeyIssues } from "./unknown_keys.ts";
 import { commandIssues } from "./check_commands.ts";
 import { templateIssues } from "./check_templates.ts";
 import { durationIssues, projectIssues } from "./check_values.ts";
-import { checkTemplateFields } from "./validate_templates.ts";
+import type { checkTemplateFields } from "./validate_templates.ts";
 import { describeValue, kindOf } from "./schema_walk.ts";
 
 export interface Validation {
@@ -26,11 +28,18 @@ export interface Validation {
   where: Locator;
 }
 
+/** The signature of checkTemplateFields (validate_templates.ts). */
+export type TemplateFieldCheck = typeof checkTemplateFields;
+
 export interface ValidateOptions {
   /** --strict: every warning becomes an error. */
   strict?: boolean;
-  /** The check of template variables; a seam for tests (default: checkTemplateFields). */
-  checkTemplates?: typeof checkTemplateFields;
+  /**
+   * The check of template variables, normally checkTemplateFields (validate_templates.ts).
+   * Not imported here: it loads the template engine, which `rune ritual list` must not pay
+   * for. Without it, template variables are not checked (load.ts passes it by default).
+   */
+  checkTemplates?: TemplateFieldCheck;
 }
 
 export function validateConfigText(
@@ -69,8 +78,9 @@ export function validateConfigText(
   );
   const config = checked.success ? checked.data : undefined;
   // Template fields are checked on typed data only; with schema errors the run fails anyway.
-  const checkTemplates = options.checkTemplates ?? checkTemplateFields;
-  if (config) issues.push(...checkTemplates(config, (path: ConfigPath) => where.value(path)));
+  if (config && options.checkTemplates) {
+    issues.push(...options.checkTemplates(config, (path: ConfigPath) => where.value(path)));
+  }
   return finish(config, issues, where, options);
 }
 

@@ -161,7 +161,9 @@ Deno.test({
     "(pending: the template checker)",
   ignore: !freelancer || variableCheckPending,
   fn() {
-    const v = validateConfigText(Deno.readTextFileSync(freelancer!), freelancer!);
+    const v = validateConfigText(Deno.readTextFileSync(freelancer!), freelancer!, {
+      checkTemplates: checkTemplateFields,
+    });
     const errors = v.issues.filter((i) => i.severity === "error");
     ok(errors.length >= 3, JSON.stringify(errors, null, 2));
     deepStrictEqual(errors.filter((i) => NON_TEMPLATE_CODES.has(i.code)), []);

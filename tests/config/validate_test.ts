@@ -200,7 +200,7 @@ rituals:
 });
 
 Deno.test("Rune's own sections and x- keys pass silently, whatever they hold", () => {
-  const text = `user_id: "b6c1"
+  const text = `user_id: 12345
 x-defaults: &defaults
   optional: true
 integrations:

@@ -280,6 +280,27 @@ rituals:
   ]]);
 });
 
+Deno.test("planRitual() still refuses an unknown template the loader did not see", () => {
+  // Loading rejects an unknown tmux_template (tests/config/validate_test.ts); the planner's own
+  // check is the safety net for a config built or changed after loading.
+  const loaded = parseConfig(
+    `
+rituals:
+  start:
+    global: [{name: a, interactive: true, tmux_template: t}]
+  templates:
+    t: {session_name: s, windows: [{panes: [x]}]}
+`,
+    "/cfg.yaml",
+  );
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
+  loaded.value.config.rituals!.start!.global![0].tmux_template = "nope";
+  const r = planRitual(loaded.value, "start", PROJECT, FACTS);
+  deepStrictEqual(r.ok ? [] : r.error.map((i) => [i.code, i.problem, i.where?.line]), [
+    ["unknown-template", 'Cannot plan "a": there is no template "nope"', 4],
+  ]);
+});
+
 // An unknown template name is a config error now (tests/config/validate_test.ts): the config
 // does not load, so only the plan-time check of directories is left here.
 Deno.test("planRitual() reports a template dir that is missing", () => {

@@ -1,6 +1,6 @@
 /** `rune config path|show|validate|schema`: the shell around src/config. */
 import { stringify } from "yaml";
-import { findConfigFile } from "../../config/load.ts";
+import { findConfigFile, templateFieldCheck } from "../../config/load.ts";
 import { validateConfigText } from "../../config/validate.ts";
 import { configJsonSchemaText } from "../../config/json_schema.ts";
 import type { ConfigCandidate } from "../../config/locate.ts";
@@ -100,7 +100,9 @@ export async function runConfigValidate(
 
 async function validateFile(file: string, strict: boolean): Promise<Issue[]> {
   try {
-    return validateConfigText(await Deno.readTextFile(file), file, { strict }).issues;
+    const text = await Deno.readTextFile(file);
+    return validateConfigText(text, file, { strict, checkTemplates: await templateFieldCheck() })
+      .issues;
   } catch (e) {
     if (e instanceof Deno.errors.NotCapable) throw e;
     return [errorIssue("unreadable", `Cannot read the config "${file}": ${(e as Error).message}`)];

@@ -9,12 +9,14 @@ import { EXIT } from "../exit_codes.ts";
 
 export async function loadConfigOrReport(
   globals: GlobalOptions,
+  options: { templates?: boolean } = {},
 ): Promise<Result<LoadedConfig, number>> {
   const loaded = await loadConfig({
     flag: globals.config,
     env: Deno.env.toObject(),
     cwd: Deno.cwd(),
     strict: globals.strict,
+    templates: options.templates,
   });
   if (loaded.ok) {
     if (!globals.quiet) { for (const w of loaded.value.warnings) console.error(formatIssue(w)); }

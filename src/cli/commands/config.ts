@@ -9,7 +9,7 @@ export function registerConfig(program: Command, exit: ExitBox): void {
     .command("config")
     .summary("find, show, check the config, or print its JSON Schema")
     .description(
-      "Work with rune's config file: --config or RUNE_CONFIG, else\n" +
+      "Work with rune's config file: --config or RUNE_CONFIG, else " +
         "$XDG_CONFIG_HOME/rune/config.yaml, else ~/.rune/config.yaml (Rune's own place).",
     );
   addHelp(config, {
@@ -26,8 +26,8 @@ export function registerConfig(program: Command, exit: ExitBox): void {
     .command("path")
     .summary("print the path of the config rune reads, and why that one")
     .description(
-      "Print the config file rune reads on stdout, and on stderr why (--config, RUNE_CONFIG,\n" +
-        "XDG_CONFIG_HOME or ~/.rune). With no config anywhere, print the path `rune init` will\n" +
+      "Print the config file rune reads on stdout, and on stderr why (--config, RUNE_CONFIG, " +
+        "XDG_CONFIG_HOME or ~/.rune). With no config anywhere, print the path `rune init` will " +
         "create and exit 2.",
     )
     .option("--json", "print {path, source, exists, tried} as JSON")
@@ -51,7 +51,7 @@ export function registerConfig(program: Command, exit: ExitBox): void {
     .command("show")
     .summary("print the config as rune reads it")
     .description(
-      "Print the config as rune reads it: merge keys and aliases resolved, keys rune does not\n" +
+      "Print the config as rune reads it: merge keys and aliases resolved, keys rune does not " +
         "use left out. YAML by default.",
     )
     .option("--json", "print it as JSON")
@@ -75,9 +75,9 @@ export function registerConfig(program: Command, exit: ExitBox): void {
     .command("validate")
     .summary("check the config and list every problem")
     .description(
-      "Check the config: YAML syntax, duplicate keys, types, unknown or misspelt keys, commands\n" +
-        "with nothing to run, templates, layouts, durations and template variables. Every\n" +
-        "problem is listed with file:line:col and a fix; then a summary `N errors, M warnings`.\n" +
+      "Check the config: YAML syntax, duplicate keys, types, unknown or misspelt keys, commands " +
+        "with nothing to run, templates, layouts, durations and template variables. Every " +
+        "problem is listed with file:line:col and a fix; then a summary `N errors, M warnings`. " +
         "Warnings (keys rune ignores) do not fail the check unless --strict is given.",
     )
     .option("--json", "print the problems as a JSON array on stdout")
@@ -102,7 +102,7 @@ export function registerConfig(program: Command, exit: ExitBox): void {
     .command("schema")
     .summary("print the config's JSON Schema")
     .description(
-      "Print the JSON Schema of the config (generated from rune's own schema). Point an editor\n" +
+      "Print the JSON Schema of the config (generated from rune's own schema). Point an editor " +
         "at it with a first line `# yaml-language-server: $schema=PATH` in the config.",
     )
     .action(async () => {

@@ -18,9 +18,9 @@ export function registerRitual(program: Command, exit: ExitBox): void {
     .command("list")
     .summary("list commands per ritual and project, and the templates")
     .description(
-      "For the start and stop rituals: the global commands and each project's per_project\n" +
-        "commands, marked optional, background, interactive, with the template or session they\n" +
-        "open; then the tmux templates with their windows, panes and layouts. With a project,\n" +
+      "For the start and stop rituals: the global commands and each project's per_project " +
+        "commands, marked optional, background, interactive, with the template or session they " +
+        "open; then the tmux templates with their windows, panes and layouts. With a project, " +
         "only that project's commands (and the global ones) and the templates they use.",
     )
     .argument("[project]", "show only what concerns this project")
