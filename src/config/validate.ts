@@ -18,6 +18,7 @@ import { commandIssues } from "./check_commands.ts";
 import { templateIssues } from "./check_templates.ts";
 import { durationIssues, projectIssues } from "./check_values.ts";
 import type { checkTemplateFields } from "./validate_templates.ts";
+import { rawScalarReader } from "./scalar_source.ts";
 import { describeValue, kindOf } from "./schema_walk.ts";
 
 export interface Validation {
@@ -79,7 +80,10 @@ export function validateConfigText(
   const config = checked.success ? checked.data : undefined;
   // Template fields are checked on typed data only; with schema errors the run fails anyway.
   if (config && options.checkTemplates) {
-    issues.push(...options.checkTemplates(config, (path: ConfigPath) => where.value(path)));
+    // With the raw scalar text, an issue points at the placeholder itself, not the value's start.
+    issues.push(...options.checkTemplates(config, (path: ConfigPath) => where.value(path), {
+      rawScalar: rawScalarReader(read.doc, text),
+    }));
   }
   return finish(config, issues, where, options);
 }

@@ -53,6 +53,7 @@ rituals:
     templates:
       st:
         session_name: "{{x6}}"
+        windows: [{name: w, panes: [x]}]
   stop:
     global:
       - {name: s, command: "{{x7}}"}
