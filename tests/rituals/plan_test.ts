@@ -328,3 +328,19 @@ Deno.test("planRitual() refuses loader variables in a command's env, with the wa
   deepStrictEqual(issues.map((i) => i.code), ["loader-env"]);
   strictEqual(issues[0].hint, 'Set it in the command itself: command: "LD_PRELOAD=… make"');
 });
+
+Deno.test("planRitual(): {{.Command}} is the step's expanded command, quoted where it lands", () => {
+  const yaml = `
+rituals:
+  start:
+    global:
+      - {name: w, command: "npm run {{.Project}}", interactive: true, tmux_template: t}
+  templates:
+    t:
+      session_name: s
+      windows: [{name: a, panes: ["eval {{.Command}}"]}]
+`;
+  const step = plan(yaml).steps[0];
+  assert(step.kind === "tmux");
+  deepStrictEqual(step.layout?.windows[0].panes[0].commands, ["eval 'npm run web'"]);
+});
