@@ -21,11 +21,16 @@ import type { CmdFrame, DoubleFrame, Frame, ShellPlacement } from "./shell_frame
 
 export type { ShellPlacement } from "./shell_frames.ts";
 
+const ARITHMETIC = "it comes after ((, [[ or let, where bash evaluates even quoted values as " +
+  "arithmetic (and a[$(cmd)] runs cmd)";
+
 export class ShellLexer {
   #stack: Frame[] = [cmdFrame(0, false)];
   #uncertain: string | undefined;
   /** A `<<` was read: what follows the end of its line is a here-document body. */
   #heredoc = false;
+  /** The last character of a command frame was an unquoted `(` opening a word. */
+  #paren = false;
 
   /** Reads author text; `offsetOf(i)` is where `text[i]` sits in the field (for problems). */
   feed(text: string, offsetOf: (i: number) => number = (i) => i): void {
@@ -153,6 +158,8 @@ export class ShellLexer {
   }
 
   #cmd(f: CmdFrame, ch: string, offset: number): void {
+    const afterParen = this.#paren;
+    this.#paren = false;
     if (f.escape) {
       f.escape = false;
       if (ch !== "\n") f.word += "\0";
@@ -218,6 +225,10 @@ export class ShellLexer {
       case ">":
         return this.#endWord(f);
       case "(":
+        // bash's `(( … ))` evaluates its words as arithmetic, quoted or not: a value like
+        // a[$(cmd)] would run cmd. dash reads two subshells; rune cannot know the pane's shell.
+        if (afterParen) this.#setUncertain(ARITHMETIC);
+        this.#paren = f.word === "";
         this.#endWord(f);
         if (f.sub) f.depth++;
         return;
@@ -241,6 +252,8 @@ export class ShellLexer {
   }
 
   #endWord(f: CmdFrame): void {
+    // `[[ x -eq y ]]`, `let` and `declare -i` evaluate quoted values as arithmetic in bash.
+    if (f.word === "[[" || f.word === "let") this.#setUncertain(ARITHMETIC);
     if (f.word === "case" && this.#stack.some((s) => s.kind === "cmd" && s.sub)) {
       // A case pattern's `)` would close rune's idea of the `$(` early.
       this.#setUncertain("it comes after case inside $(…)");

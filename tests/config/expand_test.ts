@@ -302,6 +302,19 @@ Deno.test("expandField(shell) refuses placements no quoting can make literal", a
       ]],
     );
   });
+  await t.step("bash arithmetic evaluates even quoted values: ((, [[ and let are refused", () => {
+    for (
+      const text of ["(( {{.Project}} > 1 ))", "[[ {{.Project}} -eq 1 ]]", "let n={{.Project}}"]
+    ) {
+      deepStrictEqual(problems(text, "shell").map((p) => p.reason), [
+        "rune cannot quote its value there: it comes after ((, [[ or let, where bash " +
+        "evaluates even quoted values as arithmetic (and a[$(cmd)] runs cmd)",
+      ], text);
+    }
+    // A subshell and $(( … )) are not arithmetic on the value.
+    strictEqual(expand("( echo {{.Project}} )", "shell"), "( echo web )");
+    strictEqual(expand("echo $((1+1)) {{.Project}}", "shell"), "echo $((1+1)) web");
+  });
   await t.step("an unclosed quote, located at the quote", () => {
     deepStrictEqual(problems("echo 'it's {{.Project}}'", "shell"), [{
       code: "template-context",
