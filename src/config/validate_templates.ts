@@ -3,6 +3,7 @@
  * template syntax errors and placeholders no quoting can keep literal become located issues,
  * before anything runs. Pure. Each field is checked in the context the planner expands it in.
  */
+import { describePath } from "./positions.ts";
 import type { Config, RitualSpec, TemplateSpec } from "./schema.ts";
 import type { Issue, Location } from "../result.ts";
 import { checkTemplateText } from "./expand.ts";
@@ -138,16 +139,4 @@ function exactColumn(raw: string | undefined, value: string, offset: number): nu
   if (raw === `"${value}"` && !value.includes("\\")) return offset + 1;
   if (raw === `'${value}'` && !value.includes("'")) return offset + 1;
   return undefined;
-}
-
-/**
- * ["rituals","start","global",0,"command"] → "rituals.start.global[0].command"; a key that is
- * not a plain word is bracketed: ["rituals","templates","a.b"] → 'rituals.templates["a.b"]'.
- */
-export function describePath(path: ConfigPath): string {
-  return path.reduce<string>((s, p) => {
-    if (typeof p === "number") return `${s}[${p}]`;
-    if (!/^[A-Za-z0-9_-]+$/.test(p)) return `${s}[${JSON.stringify(p)}]`;
-    return s ? `${s}.${p}` : p;
-  }, "") || "(top level)";
 }

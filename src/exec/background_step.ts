@@ -7,7 +7,7 @@ import type { BackgroundStep } from "../rituals/plan_types.ts";
 import { childEnv } from "../runtime.ts";
 import { recordBackground } from "../state/background_registry.ts";
 import { processStarts } from "./process_group.ts";
-import { spawnFailure } from "./exit_reason.ts";
+import { spawnStep } from "./exit_reason.ts";
 
 export interface BackgroundOptions {
   project: string;
@@ -36,33 +36,22 @@ export async function runBackgroundStep(
       via: "background",
     };
   }
-  let child: Deno.ChildProcess;
-  try {
-    child = new Deno.Command("sh", {
-      // Deno cannot hand a file to a child as stdout: the shell opens the log itself. The path
-      // travels in an env var so no quoting of it is needed.
-      args: ["-c", `exec >>"$RUNE_LOG_FILE" 2>&1 </dev/null; unset RUNE_LOG_FILE\n${step.command}`],
-      cwd: step.cwd,
+  const child = spawnStep("sh", {
+    // Deno cannot hand a file to a child as stdout: the shell opens the log itself. The path
+    // travels in an env var so no quoting of it is needed.
+    args: ["-c", `exec >>"$RUNE_LOG_FILE" 2>&1 </dev/null; unset RUNE_LOG_FILE\n${step.command}`],
+    cwd: step.cwd,
+    clearEnv: true,
+    env: childEnv({
       clearEnv: true,
-      env: childEnv({
-        clearEnv: true,
-        env: { ...ctx.baseEnv, ...step.env, RUNE_LOG_FILE: step.logFile },
-      }),
-      stdin: "null",
-      stdout: "null",
-      stderr: "null",
-      detached: true,
-    }).spawn();
-  } catch (e) {
-    if (e instanceof Deno.errors.NotCapable) throw e;
-    return {
-      status: "failed",
-      exitCode: null,
-      durationMs: ctx.runtime.now() - started,
-      message: spawnFailure(e, step.cwd),
-      via: "background",
-    };
-  }
+      env: { ...ctx.baseEnv, ...step.env, RUNE_LOG_FILE: step.logFile },
+    }),
+    stdin: "null",
+    stdout: "null",
+    stderr: "null",
+    detached: true,
+  }, { durationMs: ctx.runtime.now() - started, via: "background" });
+  if (!(child instanceof Deno.ChildProcess)) return child;
   child.unref();
   try {
     recordBackground(options.stateDir, {

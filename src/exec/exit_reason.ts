@@ -10,6 +10,7 @@
  *   zsh:   "zsh:1: command not found: nosuchtool"
  *   busybox: "sh: nosuchtool: not found"
  */
+import type { StepOutcome } from "../rituals/outcome_types.ts";
 
 /** "exited with 2", "program "x" is not installed or not on PATH", "killed by SIGKILL" */
 export function explainExit(
@@ -50,14 +51,47 @@ function unrunnableProgram(lines: readonly string[]): string | undefined {
 }
 
 /** Why `sh` could not even start: most often the directory vanished after planning. */
-export function spawnFailure(e: unknown, cwd: string): string {
+export function spawnFailure(e: unknown, cwd: string, program = "sh"): string {
   if (e instanceof Deno.errors.NotFound) {
     try {
       Deno.statSync(cwd);
     } catch {
       return `the directory "${cwd}" does not exist`;
     }
-    return `program "sh" is not installed or not on PATH`;
+    return `program "${program}" is not installed or not on PATH`;
   }
-  return `could not start sh: ${(e as Error).message}`;
+  return `could not start ${program}: ${(e as Error).message}`;
+}
+
+/**
+ * Spawns a step's child, or says in a failed StepOutcome why it could not start (a missing
+ * permission is a bug in rune's permission set, not a step failure: it propagates).
+ */
+export function spawnStep(
+  program: string,
+  options: Deno.CommandOptions & { cwd: string },
+  failure: { durationMs: number; via: StepOutcome["via"] },
+): Deno.ChildProcess | StepOutcome {
+  try {
+    return new Deno.Command(program, options).spawn();
+  } catch (e) {
+    if (e instanceof Deno.errors.NotCapable) throw e;
+    const missingProgram = e instanceof Deno.errors.NotFound && dirExists(options.cwd);
+    return {
+      status: "failed",
+      exitCode: null,
+      durationMs: failure.durationMs,
+      message: spawnFailure(e, options.cwd, program),
+      via: failure.via,
+      missing: missingProgram ? program : undefined,
+    };
+  }
+}
+
+function dirExists(path: string): boolean {
+  try {
+    return Deno.statSync(path).isDirectory;
+  } catch {
+    return false;
+  }
 }

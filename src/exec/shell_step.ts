@@ -17,7 +17,7 @@ import type { ShellStep } from "../rituals/plan_types.ts";
 import { childEnv } from "../runtime.ts";
 import { OutputTail } from "./output_tail.ts";
 import { endGroup } from "./process_group.ts";
-import { explainExit, spawnFailure } from "./exit_reason.ts";
+import { explainExit, spawnStep } from "./exit_reason.ts";
 
 /** How long output may keep flowing after `sh` exits (a command that left `x &` behind). */
 const DRAIN_MS = 250;
@@ -36,29 +36,18 @@ export async function runShellStep(
 ): Promise<StepOutcome> {
   const started = ctx.runtime.now();
   const tail = new OutputTail();
-  let child: Deno.ChildProcess;
-  try {
-    child = new Deno.Command("sh", {
-      args: ["-c", step.command],
-      cwd: step.cwd,
-      clearEnv: true,
-      env: childEnv({ clearEnv: true, env: { ...ctx.baseEnv, ...step.env } }),
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-      // Its own session and process group: timeouts and Ctrl-C reach grandchildren too.
-      detached: true,
-    }).spawn();
-  } catch (e) {
-    if (e instanceof Deno.errors.NotCapable) throw e;
-    return {
-      status: "failed",
-      exitCode: null,
-      durationMs: ctx.runtime.now() - started,
-      message: spawnFailure(e, step.cwd),
-      via: "shell",
-    };
-  }
+  const child = spawnStep("sh", {
+    args: ["-c", step.command],
+    cwd: step.cwd,
+    clearEnv: true,
+    env: childEnv({ clearEnv: true, env: { ...ctx.baseEnv, ...step.env } }),
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+    // Its own session and process group: timeouts and Ctrl-C reach grandchildren too.
+    detached: true,
+  }, { durationMs: ctx.runtime.now() - started, via: "shell" });
+  if (!(child instanceof Deno.ChildProcess)) return child;
 
   let ended: "timeout" | "interrupt" | undefined;
   let ending: Promise<void> | undefined;

@@ -11,6 +11,7 @@
  *   comes back "interrupted", so the ritual stops.
  * Needs --allow-run=script,sh,stty.
  */
+import { spawnStep } from "../exec/exit_reason.ts";
 import type { ExecContext, StepOutcome } from "../rituals/outcome_types.ts";
 import type { PtyStep } from "../rituals/plan_types.ts";
 import { childEnv } from "../runtime.ts";
@@ -56,27 +57,17 @@ export async function runInteractive(
   ctx.signal.addEventListener("abort", onAbort);
 
   try {
-    try {
-      child = new Deno.Command(argv[0], {
-        args: argv.slice(1),
-        cwd: step.cwd,
-        clearEnv: true,
-        env,
-        stdin: "inherit",
-        stdout: "inherit",
-        stderr: "inherit",
-      }).spawn();
-    } catch (e) {
-      if (e instanceof Deno.errors.NotCapable) throw e;
-      return {
-        status: "failed",
-        exitCode: null,
-        durationMs: ctx.runtime.now() - started,
-        message: `could not start ${argv[0]}: ${(e as Error).message}`,
-        via,
-        missing: e instanceof Deno.errors.NotFound ? argv[0] : undefined,
-      };
-    }
+    const spawned = spawnStep(argv[0], {
+      args: argv.slice(1),
+      cwd: step.cwd,
+      clearEnv: true,
+      env,
+      stdin: "inherit",
+      stdout: "inherit",
+      stderr: "inherit",
+    }, { durationMs: ctx.runtime.now() - started, via });
+    if (!(spawned instanceof Deno.ChildProcess)) return spawned;
+    child = spawned;
     // A signal that came while spawning found no child to end.
     if (endedBy || ctx.signal.aborted) end(endedBy ?? "interrupted");
     const status = await child.status;

@@ -4,6 +4,7 @@ import { runRune } from "../helpers/run_rune.ts";
 import { makeTempHome, type TempHome } from "../helpers/temp_home.ts";
 import { killMarked, pidsWithMarker, uniqueMarker } from "../helpers/plan_fixture.ts";
 import { waitFor } from "../helpers/wait_for.ts";
+import { exists } from "../helpers/files.ts";
 
 function setUp(config: string, extraEnv: Record<string, string> = {}): {
   home: TempHome;
@@ -258,12 +259,3 @@ rituals:
     home.cleanup();
   }
 });
-
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -4,6 +4,7 @@ import { runeArgv } from "../helpers/run_rune.ts";
 import { makeTempHome } from "../helpers/temp_home.ts";
 import { waitFor } from "../helpers/wait_for.ts";
 import { killMarked, pidsWithMarker, uniqueMarker } from "../helpers/plan_fixture.ts";
+import { exists } from "../helpers/files.ts";
 
 Deno.test("SIGINT mid-ritual: the command gets it, nothing more starts, background stays, exit 130", async () => {
   const home = makeTempHome();
@@ -72,13 +73,4 @@ rituals:
 function denoDir(): Record<string, string> {
   const dir = Deno.env.get("DENO_DIR");
   return dir ? { DENO_DIR: dir } : {};
-}
-
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -5,24 +5,11 @@
  */
 import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
 import { runRune } from "../helpers/run_rune.ts";
-import { makeTempHome } from "../helpers/temp_home.ts";
-import type { TempHome } from "../helpers/temp_home.ts";
+import { makeTempHome, withProject } from "../helpers/temp_home.ts";
 import { withTmuxServer } from "../helpers/tmux_server.ts";
 import { readAudit } from "../../src/state/audit.ts";
 import type { AuditEntry } from "../../src/state/audit.ts";
 import { runInPane } from "./pty_pane.ts";
-
-async function withProject(config: string, fn: (home: TempHome, dir: string) => Promise<void>) {
-  const home = makeTempHome();
-  try {
-    const dir = `${home.dir}/app`;
-    Deno.mkdirSync(dir);
-    home.writeConfig(config);
-    await fn(home, dir);
-  } finally {
-    home.cleanup();
-  }
-}
 
 const mode = (path: string) => Deno.statSync(path).mode! & 0o777;
 

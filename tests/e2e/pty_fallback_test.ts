@@ -5,23 +5,10 @@
  */
 import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
 import { runRune } from "../helpers/run_rune.ts";
-import { makeTempHome } from "../helpers/temp_home.ts";
-import type { TempHome } from "../helpers/temp_home.ts";
+import { makeTempHome, withProject } from "../helpers/temp_home.ts";
 import { withTmuxServer } from "../helpers/tmux_server.ts";
 import { sharedDir } from "../helpers/shared.ts";
 import { exists, readOr, runInPane } from "./pty_pane.ts";
-
-async function withProject(config: string, fn: (home: TempHome, dir: string) => Promise<void>) {
-  const home = makeTempHome();
-  try {
-    const dir = `${home.dir}/app`;
-    Deno.mkdirSync(dir);
-    home.writeConfig(config);
-    await fn(home, dir);
-  } finally {
-    home.cleanup();
-  }
-}
 
 Deno.test("no terminal: a required interactive command fails clearly, nothing after it runs", async () => {
   const config = `

@@ -8,6 +8,7 @@ import { runeArgv } from "../helpers/run_rune.ts";
 import type { TempHome } from "../helpers/temp_home.ts";
 import type { TmuxServer } from "../helpers/tmux_server.ts";
 import { waitFor } from "../helpers/wait_for.ts";
+import { exists, readOr } from "../helpers/files.ts";
 
 export interface PaneRun {
   /** The pane's id (%N), a send-keys / capture-pane target. */
@@ -95,19 +96,5 @@ export async function sttyOf(tty: string): Promise<string> {
 }
 
 /** A file's text, or "" while it does not exist. */
-export function readOr(path: string): string {
-  try {
-    return Deno.readTextFileSync(path);
-  } catch {
-    return "";
-  }
-}
 
-export function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { exists, readOr };

@@ -10,6 +10,7 @@ import {
   shell,
   uniqueMarker,
 } from "../helpers/plan_fixture.ts";
+import { exists } from "../helpers/files.ts";
 
 Deno.test("a command that exits 0 is ok, with its exit code", async () => {
   const o = await runShellStep(shell(1, "ok", "echo hi; true"), context());
@@ -162,12 +163,3 @@ Deno.test("the child gets only the (filtered) base env, not rune's own", async (
     Deno.env.delete("RUNE_TEST_SECRET_TOKEN");
   }
 });
-
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

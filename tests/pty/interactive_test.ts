@@ -11,6 +11,7 @@ import type { PtyStep, TmuxStep } from "../../src/rituals/plan_types.ts";
 import { denoRuntime } from "../../src/runtime.ts";
 import { readAudit } from "../../src/state/audit.ts";
 import { stripScriptMarkers } from "../../src/state/transcripts.ts";
+import { exists } from "../helpers/files.ts";
 
 interface Recorded {
   notes: string[];
@@ -268,12 +269,3 @@ Deno.test("a tmux_session step without a command has nothing to run outside tmux
     );
   });
 });
-
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

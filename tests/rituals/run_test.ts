@@ -7,6 +7,7 @@ import type { RunSummary, StepExecutor, StepOutcome } from "../../src/rituals/ou
 import type { PtyStep, Step, TmuxStep } from "../../src/rituals/plan_types.ts";
 import { denoRuntime } from "../../src/runtime.ts";
 import { BASE_ENV, FLAGS, plan, shell } from "../helpers/plan_fixture.ts";
+import { exists } from "../helpers/files.ts";
 
 /** Records what the runner tells its reporter, as short strings. */
 function recorder(): Reporter & { events: string[] } {
@@ -211,13 +212,4 @@ Deno.test("exitCodeFor() maps a summary to rune's exit codes", async (t) => {
 
 function base(id: number, name: string) {
   return { id, name, scope: "project" as const, optional: false };
-}
-
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
