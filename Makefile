@@ -48,7 +48,7 @@ compile: setup
 	fi
 
 run: bundle
-	$(RUN) dist/rune.js start demo --config templates/demo.yaml --socket $(DEMO_SOCKET)
+	$(RUN) dist/rune.js start demo --verbose --config templates/demo.yaml --socket $(DEMO_SOCKET)
 
 test: bundle
 	@bash scripts/test.sh

@@ -7,7 +7,10 @@ import { VERSION } from "../version.ts";
 import { CONFIG_ENV, helpText } from "./help.ts";
 import { registerStartStop } from "./commands/start_stop.ts";
 import { registerDoctor } from "./commands/doctor.ts";
+import { registerConfig } from "./commands/config.ts";
+import { registerRitual } from "./commands/ritual.ts";
 import { registerSession } from "./commands/session.ts";
+import { registerAudit } from "./commands/audit.ts";
 
 /** Set by the action that ran; read by main() after parsing. */
 export interface ExitBox {
@@ -31,6 +34,10 @@ export function buildProgram(exit: ExitBox): Command {
     .option("-v, --verbose", "echo each child command before it runs")
     .showSuggestionAfterError(true)
     .configureOutput({
+      // Synchronous writes that shrug off a closed pipe (`rune --help | head`): commander's
+      // default goes through Node's stream and dies with a raw EPIPE trace.
+      writeOut: (text) => writeQuietly(Deno.stdout, text),
+      writeErr: (text) => writeQuietly(Deno.stderr, text),
       // commander's own colour probe reads variables that need an env permission (FACTS §9).
       getOutHasColors: () => Deno.stdout.isTerminal() && !Deno.env.get("NO_COLOR"),
       getErrHasColors: () => Deno.stderr.isTerminal() && !Deno.env.get("NO_COLOR"),
@@ -54,6 +61,19 @@ export function buildProgram(exit: ExitBox): Command {
 
   registerStartStop(program, exit);
   registerDoctor(program, exit);
+  registerConfig(program, exit);
+  registerRitual(program, exit);
   registerSession(program, exit);
+  registerAudit(program, exit);
   return program;
+}
+
+function writeQuietly(stream: { writeSync(p: Uint8Array): number }, text: string): void {
+  const bytes = new TextEncoder().encode(text);
+  try {
+    let off = 0;
+    while (off < bytes.length) off += stream.writeSync(bytes.subarray(off));
+  } catch (e) {
+    if (!(e instanceof Deno.errors.BrokenPipe)) throw e;
+  }
 }

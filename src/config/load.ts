@@ -1,17 +1,18 @@
 /**
- * Reads and validates the config: YAML (with positions) → zod schema → semantic checks.
- * Collects every problem before returning; each issue names file:line:col.
+ * Finds and reads the config, then validates it (validate.ts): every problem is collected and
+ * located (file:line:col) before returning. The only file access of src/config.
  */
-import { isNode, LineCounter, parseDocument } from "yaml";
-import type { Document } from "yaml";
-import { ConfigSchema } from "./schema.ts";
 import type { Config } from "./schema.ts";
 import { configCandidates } from "./locate.ts";
 import type { ConfigCandidate } from "./locate.ts";
-import { err, errorIssue, hasErrors, ok } from "../result.ts";
+import { validateConfigText } from "./validate.ts";
+import type { TemplateFieldCheck } from "./validate.ts";
+import { err, hasErrors, ok } from "../result.ts";
 import type { Issue, Location, Result } from "../result.ts";
+import type { ConfigPath } from "./positions.ts";
 
-export type ConfigPath = readonly (string | number)[];
+export type { ConfigPath } from "./positions.ts";
+export { describePath } from "./positions.ts";
 
 export interface LoadedConfig {
   file: string;
@@ -20,6 +21,10 @@ export interface LoadedConfig {
   warnings: Issue[];
   /** Where a value sits in the file (the key's value, or the nearest parent that exists). */
   locate(path: ConfigPath): Location | undefined;
+  /** Where a key sits in the file (for maps; else as `locate`). */
+  locateKey(path: ConfigPath): Location | undefined;
+  /** Why this file: "--config", "RUNE_CONFIG", "XDG_CONFIG_HOME", "~/.rune" (or "text"). */
+  source: string;
 }
 
 export type LoadFailure =
@@ -33,81 +38,73 @@ export interface LoadOptions {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   strict?: boolean;
+  /**
+   * Check template variables too (default true). `rune ritual list` passes false: the check
+   * loads the template engine, and a listing shows the text as written anyway.
+   */
+  templates?: boolean;
 }
 
-/** Finds, reads and parses the config. Needs --allow-read on the candidate paths. */
-export async function loadConfig(options: LoadOptions): Promise<Result<LoadedConfig, LoadFailure>> {
+/** checkTemplateFields, imported on first use: it brings the template engine with it. */
+export async function templateFieldCheck(): Promise<TemplateFieldCheck> {
+  const { checkTemplateFields } = await import("./validate_templates.ts");
+  return checkTemplateFields;
+}
+
+/** The config file rune would read, or every place it looked. Needs --allow-read on them. */
+export async function findConfigFile(
+  options: Omit<LoadOptions, "strict" | "templates">,
+): Promise<Result<ConfigCandidate, ConfigCandidate[]>> {
   const tried = configCandidates(options.flag, options.env, options.cwd);
   for (const candidate of tried) {
-    let text: string;
     try {
-      text = await Deno.readTextFile(candidate.path);
+      await Deno.stat(candidate.path);
+      return ok(candidate);
     } catch (e) {
-      if (e instanceof Deno.errors.NotFound && !candidate.explicit) continue;
-      if (e instanceof Deno.errors.NotFound) break;
       if (e instanceof Deno.errors.NotCapable) throw e;
-      return err({ kind: "unreadable", file: candidate.path, message: (e as Error).message });
+      if (candidate.explicit) break;
     }
-    const parsed = parseConfig(text, candidate.path, { strict: options.strict });
-    return parsed.ok
-      ? parsed
-      : err({ kind: "invalid", file: candidate.path, issues: parsed.error });
   }
-  return err({ kind: "not-found", tried });
+  return err(tried);
 }
 
-/** Pure: config text → validated config, or every issue found. */
+/** Finds, reads and validates the config. Needs --allow-read on the candidate paths. */
+export async function loadConfig(options: LoadOptions): Promise<Result<LoadedConfig, LoadFailure>> {
+  const found = await findConfigFile(options);
+  if (!found.ok) return err({ kind: "not-found", tried: found.error });
+  const { path, source } = found.value;
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotCapable) throw e;
+    return err({ kind: "unreadable", file: path, message: (e as Error).message });
+  }
+  const checkTemplates = options.templates === false ? undefined : await templateFieldCheck();
+  const parsed = parseConfig(text, path, { strict: options.strict, source, checkTemplates });
+  return parsed.ok ? parsed : err({ kind: "invalid", file: path, issues: parsed.error });
+}
+
+/**
+ * Pure: config text → validated config, or every issue found (errors and warnings). Template
+ * variables are checked only when `checkTemplates` is given (see `templateFieldCheck`).
+ */
 export function parseConfig(
   text: string,
   file: string,
-  options: { strict?: boolean } = {},
+  options: { strict?: boolean; source?: string; checkTemplates?: TemplateFieldCheck } = {},
 ): Result<LoadedConfig, Issue[]> {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, merge: true, prettyErrors: false });
-  const at = (offset: number): Location => {
-    const { line, col } = lines.linePos(offset);
-    return { file, line, column: col };
-  };
-  const issues: Issue[] = [];
-  for (const e of doc.errors) {
-    issues.push(errorIssue("yaml-syntax", `Cannot read the YAML: ${e.message.split("\n")[0]}`, {
-      where: at(e.pos[0]),
-    }));
-  }
-  if (issues.length) return err(issues);
-
-  const locate = (path: ConfigPath) => locateIn(doc, path, at);
-  const data = doc.toJS() ?? {};
-  const checked = ConfigSchema.safeParse(data);
-  if (!checked.success) {
-    for (const zi of checked.error.issues) {
-      const path = zi.path.filter((p): p is string | number => typeof p !== "symbol");
-      issues.push(errorIssue("schema", `${describePath(path)}: ${zi.message}`, {
-        where: locate(path),
-      }));
-    }
-  }
-  const warnings = issues.filter((i) => i.severity === "warning");
-  if (hasErrors(issues) || (options.strict && warnings.length)) return err(issues);
-  return ok({ file, config: checked.success ? checked.data : {}, warnings, locate });
-}
-
-function locateIn(
-  doc: Document,
-  path: ConfigPath,
-  at: (offset: number) => Location,
-): Location | undefined {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) return at(node.range[0]);
-  }
-  return undefined;
-}
-
-/** ["rituals","start","global",0,"name"] → "rituals.start.global[0].name" */
-export function describePath(path: ConfigPath): string {
-  return path.reduce<string>(
-    (s, p) => (typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${p}` : p),
-    "",
-  ) || "(top level)";
+  const checked = validateConfigText(text, file, {
+    strict: options.strict,
+    checkTemplates: options.checkTemplates,
+  });
+  if (!checked.config || hasErrors(checked.issues)) return err(checked.issues);
+  return ok({
+    file,
+    config: checked.config,
+    warnings: checked.issues,
+    locate: checked.where.value,
+    locateKey: checked.where.key,
+    source: options.source ?? "text",
+  });
 }

@@ -9,6 +9,7 @@ import { z } from "zod";
 
 /** Go-style duration ("30s", "2m", "1h30m", "500ms") or a number of seconds; 0 means none. */
 export const DurationSchema = z.union([z.string(), z.number()]).meta({
+  id: "Duration",
   description: 'A duration: "30s", "2m", "1h30m", "500ms", or a number of seconds. 0 means none.',
 });
 
@@ -29,6 +30,7 @@ export const PaneObjectSchema = z.object({
 });
 
 export const PaneSchema = z.union([z.string(), z.null(), PaneObjectSchema]).meta({
+  id: "Pane",
   description: "A pane: a command string, null for an empty shell, or an object.",
 });
 
@@ -49,7 +51,7 @@ export const WindowSchema = z.object({
   pre: commandLines("Typed into every pane of this window before its own command.").optional(),
   focus: flag("Make this the active window when the session opens.").optional(),
   panes: z.array(PaneSchema).nullish().meta({ description: "The panes, top-left first." }),
-});
+}).meta({ id: "Window", description: "A tmux window of a template." });
 
 export const TemplateSchema = z.object({
   session_name: text('tmux session name, e.g. "dev-{{.Project}}" (sanitized for tmux).'),
@@ -59,7 +61,7 @@ export const TemplateSchema = z.object({
   }),
   pre_window: commandLines("Typed into every pane of every window first.").optional(),
   windows: z.array(WindowSchema).nullish().meta({ description: "Windows in order." }),
-});
+}).meta({ id: "Template", description: "A tmux session template." });
 
 export const CommandSchema = z.object({
   name: text("What the step is called in progress output and summaries."),
@@ -74,7 +76,7 @@ export const CommandSchema = z.object({
   env: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().meta({
     description: "Variables added to this command's environment (always passed, never filtered).",
   }),
-});
+}).meta({ id: "Command", description: "One step of a ritual." });
 
 export const RitualSchema = z.object({
   global: z.array(CommandSchema).nullish().meta({ description: "Run for every project." }),
@@ -84,7 +86,7 @@ export const RitualSchema = z.object({
   templates: z.record(z.string(), TemplateSchema).nullish().meta({
     description: "tmux session templates (the seed's place; rituals.templates is Rune's).",
   }),
-});
+}).meta({ id: "Ritual", description: "Commands of the start or the stop ritual." });
 
 export const NotificationsSchema = z.object({
   enabled: z.boolean().optional(),
@@ -138,7 +140,8 @@ export const ProjectSchema = z.object({
 
 export const ConfigSchema = z.object({
   version: z.literal(1).optional().meta({ description: "Config format version (1)." }),
-  user_id: z.string().optional().meta({ description: "Rune's; not used by rune." }),
+  // Rune's own sections: accepted whatever they hold (Rune writes user_id; rune ignores it).
+  user_id: z.unknown().optional().meta({ description: "Rune's; not used by rune." }),
   settings: SettingsSchema.nullish(),
   projects: z.array(ProjectSchema).nullish(),
   rituals: z.object({

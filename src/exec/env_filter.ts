@@ -4,9 +4,12 @@
  * Rune (Go) drops any name containing KEY, PASS, AUTH, SSH_, SESSION, DO_, … which also removes
  * SSH_AUTH_SOCK (git over ssh stops working), DBUS_SESSION_BUS_ADDRESS and XDG_SESSION_* (desktop
  * notifications), KEYTIMEOUT, PASSENGER_*, SUDO_USER… rune removes names that *hold* secrets and
- * keeps the sockets and settings tools need:
+ * keeps the sockets and settings tools need. A part that is only a secret at the END of a name
+ * (KEY, PASS, PWD, AUTH) counts only there: SMTP_PASS and JWT_KEY go, PASSENGER_ENV and
+ * KEYTIMEOUT stay.
  *   removed: AWS_SECRET_ACCESS_KEY, AWS_ACCESS_KEY_ID, GITHUB_TOKEN, PGPASSWORD, DB_PASSWORD,
- *            STRIPE_API_KEY, MY_PRIVATE_KEY, GOOGLE_APPLICATION_CREDENTIALS, SESSION_COOKIE, …
+ *            STRIPE_API_KEY, MY_PRIVATE_KEY, GOOGLE_APPLICATION_CREDENTIALS, SESSION_COOKIE,
+ *            SMTP_PASS, DB_PWD, NPM_CONFIG__AUTH, JWT_KEY, …
  *   kept:    SSH_AUTH_SOCK, SSH_AGENT_PID, GPG_AGENT_INFO, DBUS_SESSION_BUS_ADDRESS,
  *            XDG_SESSION_ID, KEYTIMEOUT, TERM, PATH, HOME, LANG, LC_*, …
  */
@@ -93,11 +96,15 @@ const ALWAYS_KEPT = new Set([
 
 const KEPT_PREFIXES = ["LC_", "XDG_"];
 
+/** Name endings that hold a secret (`_KEY` but not `KEYTIMEOUT`, `_PASS` but not `PASSENGER`). */
+const SECRET_SUFFIXES = ["_KEY", "_PASS", "_PWD", "_AUTH"];
+
 /** Whether `name` looks like it holds a secret (rune's default rule, before settings). */
 export function looksSecret(name: string): boolean {
   const upper = name.toUpperCase();
   if (ALWAYS_KEPT.has(upper) || KEPT_PREFIXES.some((p) => upper.startsWith(p))) return false;
-  return SECRET_NAMES.has(upper) || SECRET_PARTS.some((part) => upper.includes(part));
+  return SECRET_NAMES.has(upper) || SECRET_PARTS.some((part) => upper.includes(part)) ||
+    SECRET_SUFFIXES.some((suffix) => upper.endsWith(suffix));
 }
 
 /** `AWS_*` → /^AWS_.*$/; exact names match exactly (case-sensitive, as env names are). */

@@ -1,7 +1,15 @@
 /**
  * Runs a non-interactive step: `sh -c COMMAND` in its own session and process group, output
- * captured (bounded tail), killed as a group on timeout or Ctrl-C.
+ * captured (bounded tail), the whole group ended on timeout or Ctrl-C.
  * Needs --allow-run=sh,kill and --allow-env.
+ *
+ * Deno.Command quirks this relies on (checked on Deno 2.9.6):
+ * - `detached: true` takes effect with spawn() only; Command.output() ignores it.
+ * - Deno.kill needs the full run permission, so group signals go through the `kill` program.
+ * - A command that leaves `x &` behind keeps the pipes open after `sh` exits: the step ends
+ *   when `sh` exits, and reading stops after a short drain.
+ * - stdout and stderr are two pipes read concurrently: their relative order in the tail is
+ *   the order the chunks arrived, which is close to, not exactly, the order written.
  */
 import { formatDuration } from "../config/duration.ts";
 import type { ExecContext, StepOutcome } from "../rituals/outcome_types.ts";
@@ -9,14 +17,15 @@ import type { ShellStep } from "../rituals/plan_types.ts";
 import { childEnv } from "../runtime.ts";
 import { OutputTail } from "./output_tail.ts";
 import { endGroup } from "./process_group.ts";
+import { explainExit, spawnStep } from "./exit_reason.ts";
 
 /** How long output may keep flowing after `sh` exits (a command that left `x &` behind). */
 const DRAIN_MS = 250;
 
 export interface ShellRunOptions {
-  /** Each chunk of combined output as it arrives (verbose mode, logs). */
+  /** Each chunk of output as it arrives (verbose mode, the live display). */
   onOutput?: (chunk: Uint8Array) => void;
-  /** Grace between TERM and KILL on timeout. */
+  /** Grace between the first signal (TERM on timeout, INT on Ctrl-C) and KILL. */
   graceMs?: number;
 }
 
@@ -27,67 +36,48 @@ export async function runShellStep(
 ): Promise<StepOutcome> {
   const started = ctx.runtime.now();
   const tail = new OutputTail();
-  let child: Deno.ChildProcess;
-  try {
-    child = new Deno.Command("sh", {
-      args: ["-c", step.command],
-      cwd: step.cwd,
-      clearEnv: true,
-      env: childEnv({ clearEnv: true, env: { ...ctx.baseEnv, ...step.env } }),
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-      // Its own session and process group: timeouts and Ctrl-C reach grandchildren too.
-      detached: true,
-    }).spawn();
-  } catch (e) {
-    if (e instanceof Deno.errors.NotCapable) throw e;
-    return {
-      status: "failed",
-      exitCode: null,
-      durationMs: ctx.runtime.now() - started,
-      message: `could not start sh: ${(e as Error).message}`,
-      via: "shell",
-    };
-  }
+  const child = spawnStep("sh", {
+    args: ["-c", step.command],
+    cwd: step.cwd,
+    clearEnv: true,
+    env: childEnv({ clearEnv: true, env: { ...ctx.baseEnv, ...step.env } }),
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+    // Its own session and process group: timeouts and Ctrl-C reach grandchildren too.
+    detached: true,
+  }, { durationMs: ctx.runtime.now() - started, via: "shell" });
+  if (!(child instanceof Deno.ChildProcess)) return child;
 
   let ended: "timeout" | "interrupt" | undefined;
+  let ending: Promise<void> | undefined;
   const timer = step.timeoutMs === null ? undefined : setTimeout(() => {
     ended = "timeout";
-    endGroup(ctx.runtime, child.pid, { graceMs: options.graceMs });
+    ending = endGroup(ctx.runtime, child.pid, { graceMs: options.graceMs });
   }, step.timeoutMs);
   const onAbort = () => {
-    ended ??= "interrupt";
+    if (ended) return;
+    ended = "interrupt";
     // INT first, as a terminal would; a command that ignores it is ended like a timeout.
-    endGroup(ctx.runtime, child.pid, { first: "INT", graceMs: options.graceMs });
+    ending = endGroup(ctx.runtime, child.pid, { first: "INT", graceMs: options.graceMs });
   };
   ctx.signal.addEventListener("abort", onAbort);
   if (ctx.signal.aborted) onAbort();
 
-  const pump = (stream: ReadableStream<Uint8Array>) => {
-    const reader = stream.getReader();
-    const done = (async () => {
-      try {
-        while (true) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          tail.push(value);
-          options.onOutput?.(value);
-        }
-      } catch { /* cancelled after drain */ }
-    })();
-    return { reader, done };
-  };
-  const readers = [pump(child.stdout), pump(child.stderr)];
+  const readers = [child.stdout, child.stderr].map((stream) => pump(stream, tail, options));
   const status = await child.status;
   clearTimeout(timer);
   ctx.signal.removeEventListener("abort", onAbort);
+  // The step is over only when its whole group is: grandchildren must not outlive a timeout.
+  await ending;
   // Processes the command left running may hold the pipes open: stop reading, not waiting.
   const drained = Promise.all(readers.map((r) => r.done));
+  let drainTimer: ReturnType<typeof setTimeout> | undefined;
   const late = await Promise.race([
     drained.then(() => false),
-    new Promise<boolean>((r) => setTimeout(() => r(true), DRAIN_MS)),
+    new Promise<boolean>((r) => drainTimer = setTimeout(() => r(true), DRAIN_MS)),
   ]);
+  clearTimeout(drainTimer);
   if (late) { for (const r of readers) r.reader.cancel().catch(() => {}); }
 
   const durationMs = ctx.runtime.now() - started;
@@ -105,7 +95,7 @@ export async function runShellStep(
   if (ended === "interrupt") {
     return {
       status: "interrupted",
-      exitCode: status.code,
+      exitCode: status.signal ? null : status.code,
       durationMs,
       message: "interrupted",
       outputTail,
@@ -113,26 +103,31 @@ export async function runShellStep(
     };
   }
   if (status.success) return { status: "ok", exitCode: 0, durationMs, via: "shell" };
-  const missing = status.code === 127 ? missingProgram(outputTail) : undefined;
   return {
     status: "failed",
-    exitCode: status.code,
+    exitCode: status.signal ? null : status.code,
     durationMs,
-    message: missing
-      ? `program "${missing}" is not installed or not on PATH`
-      : status.signal
-      ? `killed by ${status.signal}`
-      : `exited with ${status.code}`,
+    message: explainExit(status.code, status.signal, outputTail),
     outputTail,
     via: "shell",
   };
 }
 
-/** dash: "sh: 1: nosuchtool: not found"; bash: "bash: line 1: nosuchtool: command not found". */
-export function missingProgram(lines: readonly string[]): string | undefined {
-  for (const line of [...lines].reverse()) {
-    const m = line.match(/^(?:\S*sh)?:? ?(?:line )?\d+: (.+?): (?:command )?not found$/);
-    if (m) return m[1];
-  }
-  return undefined;
+function pump(
+  stream: ReadableStream<Uint8Array>,
+  tail: OutputTail,
+  options: ShellRunOptions,
+): { reader: ReadableStreamDefaultReader<Uint8Array>; done: Promise<void> } {
+  const reader = stream.getReader();
+  const done = (async () => {
+    try {
+      while (true) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        tail.push(value);
+        options.onOutput?.(value);
+      }
+    } catch { /* cancelled after the drain */ }
+  })();
+  return { reader, done };
 }

@@ -48,8 +48,13 @@ export function planRitual(
 
   for (const entry of ritualCommands(config, ritual, project.name)) {
     const spec = entry.spec;
-    const vars: Variables = { ...baseVars, Command: spec.command ?? "" };
     const at = (key: string) => [...entry.path, key];
+    // {{.Command}} is the step's own command as it will run (expanded), for templates and
+    // sessions to reuse; like every value it is quoted where it lands (`eval {{.Command}}`).
+    const command = spec.command === undefined
+      ? ""
+      : expander(spec.command, baseVars, "shell", at("command"));
+    const vars: Variables = { ...baseVars, Command: command };
     const base = {
       id: steps.length + 1,
       name: spec.name,
@@ -82,9 +87,6 @@ export function planRitual(
         },
       ));
     }
-    const command = spec.command === undefined
-      ? ""
-      : expander(spec.command, vars, "shell", at("command"));
 
     if (spec.interactive && spec.tmux_template !== undefined) {
       const template = findTemplate(config, spec.tmux_template);
@@ -149,7 +151,7 @@ function makeExpander(loaded: Pick<LoadedConfig, "locate">, issues: Issue[]): Ex
     const r = expandField(text, vars, context);
     if (r.ok) return r.value;
     for (const p of r.error) {
-      issues.push(errorIssue("template", p.problem, { where: loaded.locate(path), hint: p.hint }));
+      issues.push(errorIssue(p.code, p.problem, { where: loaded.locate(path), hint: p.hint }));
     }
     return "";
   };

@@ -48,7 +48,7 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunS
   let stopReason: string | undefined;
 
   for (const step of plan.steps) {
-    if (signal.aborted) stopReason ??= "not run: interrupted";
+    if (signal.aborted) stopReason ??= "interrupted";
     if (stopReason) {
       const outcome: StepOutcome = {
         status: "skipped",
@@ -65,8 +65,8 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunS
     const outcome = await runStep(step, ctx, plan, options);
     results.push({ step, outcome });
     reporter.stepFinished({ step, outcome });
-    if (outcome.status === "interrupted") stopReason = "not run: interrupted";
-    else if (isFatal(step, outcome)) stopReason = `not run: "${step.name}" failed`;
+    if (outcome.status === "interrupted") stopReason = "interrupted";
+    else if (isFatal(step, outcome)) stopReason = `required step "${step.name}" failed`;
   }
 
   const summary: RunSummary = {
@@ -128,7 +128,7 @@ function unsupported(what: "tmux" | "pty"): StepOutcome {
     status: "skipped",
     exitCode: null,
     durationMs: 0,
-    message: `skipped: needs ${what} support`,
+    message: `needs ${what} support`,
   };
 }
 

@@ -1,10 +1,12 @@
 /**
- * What `rune start` left running in the background: one JSON line per process in
- * $XDG_STATE_HOME/rune/background.jsonl, so `rune stop` can report or end them.
- * A pid is trusted only while `ps` shows the same start time (pids get reused). Deno reads
- * /proc/PID only with --allow-all, so `ps` (in rune's run allowlist) is the probe.
+ * What `rune start` left running in the background, so `rune stop` can report or end it: one
+ * small JSON file per process under $XDG_STATE_HOME/rune/background/ (dir 0700, files 0600).
+ * One file each, written by rename, means two rituals at once never lose or tear an entry, and
+ * forgetting one process touches nothing else.
+ * Needs --allow-read/--allow-write on the state dir; probing needs --allow-run=ps,kill.
  */
 import type { Runtime } from "../runtime.ts";
+import { groupAlive, processStarts } from "../exec/process_group.ts";
 
 export interface BackgroundEntry {
   pid: number;
@@ -14,88 +16,97 @@ export interface BackgroundEntry {
   name: string;
   command: string;
   logFile: string;
+  /** ISO time rune started it. */
   startedAt: string;
-  /** `ps -o lstart=` when started: with the pid, it names this process and no later one. */
+  /** `ps -o lstart=` right after the start: with the pid, it names this process only. */
   started?: string;
 }
 
-export function registryPath(stateDir: string): string {
-  return `${stateDir}/background.jsonl`;
+export function registryDir(stateDir: string): string {
+  return `${stateDir}/background`;
 }
 
-/** Appends one entry; a single write with O_APPEND so concurrent rituals never tear lines. */
+function entryPath(stateDir: string, entry: Pick<BackgroundEntry, "pid">): string {
+  return `${registryDir(stateDir)}/${entry.pid}.json`;
+}
+
 export function recordBackground(stateDir: string, entry: BackgroundEntry): void {
-  Deno.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
-  const file = Deno.openSync(registryPath(stateDir), {
-    append: true,
-    create: true,
-    mode: 0o600,
-  });
-  try {
-    file.writeSync(new TextEncoder().encode(`${JSON.stringify(entry)}\n`));
-  } finally {
-    file.close();
-  }
-}
-
-/** Every recorded entry whose process is still the one rune started. */
-export async function liveBackground(
-  runtime: Runtime,
-  stateDir: string,
-): Promise<BackgroundEntry[]> {
-  const entries = readEntries(stateDir);
-  const starts = await processStarts(runtime, entries.map((e) => e.pid));
-  return entries.filter((e) =>
-    starts.has(e.pid) && (!e.started || starts.get(e.pid) === e.started)
-  );
-}
-
-/** Rewrites the registry keeping only `keep`'s entries (live ones the caller did not end). */
-export function rewriteBackground(stateDir: string, keep: readonly BackgroundEntry[]): void {
-  const path = registryPath(stateDir);
+  const dir = registryDir(stateDir);
+  Deno.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const path = entryPath(stateDir, entry);
   const tmp = `${path}.${Deno.pid}.tmp`;
+  Deno.writeTextFileSync(tmp, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+  Deno.renameSync(tmp, path);
+}
+
+/** Every recorded entry, oldest first; unreadable or foreign files are skipped. */
+export function readBackground(stateDir: string): BackgroundEntry[] {
+  const entries: BackgroundEntry[] = [];
+  let names: Deno.DirEntry[];
   try {
-    Deno.writeTextFileSync(tmp, keep.map((e) => `${JSON.stringify(e)}\n`).join(""), {
-      mode: 0o600,
-    });
-    Deno.renameSync(tmp, path);
+    names = [...Deno.readDirSync(registryDir(stateDir))];
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return [];
+    throw e;
+  }
+  for (const f of names) {
+    if (!f.isFile || !/^\d+\.json$/.test(f.name)) continue;
+    try {
+      const e = JSON.parse(Deno.readTextFileSync(`${registryDir(stateDir)}/${f.name}`));
+      if (isEntry(e)) entries.push(e);
+    } catch { /* being written, or not ours: skip it, keep the rest */ }
+  }
+  return entries.sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.pid - b.pid);
+}
+
+export function forgetBackground(stateDir: string, entry: Pick<BackgroundEntry, "pid">): void {
+  try {
+    Deno.removeSync(entryPath(stateDir, entry));
   } catch (e) {
     if (!(e instanceof Deno.errors.NotFound)) throw e;
   }
 }
 
-function readEntries(stateDir: string): BackgroundEntry[] {
-  let text: string;
-  try {
-    text = Deno.readTextFileSync(registryPath(stateDir));
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return [];
-    throw e;
-  }
-  const entries: BackgroundEntry[] = [];
-  for (const line of text.split("\n")) {
-    if (!line.trim()) continue;
-    try {
-      entries.push(JSON.parse(line));
-    } catch { /* a torn or foreign line: skip it, keep the rest */ }
-  }
-  return entries;
+function isEntry(v: unknown): v is BackgroundEntry {
+  const e = v as BackgroundEntry;
+  return typeof e === "object" && e !== null && Number.isInteger(e.pid) &&
+    Number.isInteger(e.pgid) && typeof e.project === "string" && typeof e.name === "string" &&
+    typeof e.logFile === "string" && typeof e.startedAt === "string";
 }
 
-/** pid → start time as `ps` prints it, for the pids that exist. */
-export async function processStarts(
+export type BackgroundState = "running" | "gone";
+
+/**
+ * Whether what an entry recorded still runs. Pure.
+ * - The leader is there with the recorded start time: running.
+ * - A process has the pid but started at another time: the pid was reused; gone.
+ * - The leader exited but its group still has members (`sh -c 'server &'`): running. The
+ *   kernel does not hand out a pid while it is still some group's id, so the group is ours.
+ */
+export function backgroundState(
+  entry: BackgroundEntry,
+  starts: ReadonlyMap<number, string>,
+  groupsAlive: ReadonlySet<number>,
+): BackgroundState {
+  const start = starts.get(entry.pid);
+  if (start !== undefined) return !entry.started || start === entry.started ? "running" : "gone";
+  return groupsAlive.has(entry.pgid) ? "running" : "gone";
+}
+
+/** Splits the recorded entries into those still running and those gone. */
+export async function probeBackground(
   runtime: Runtime,
-  pids: readonly number[],
-): Promise<Map<number, string>> {
-  const starts = new Map<number, string>();
-  if (!pids.length) return starts;
-  const r = await runtime.run(["ps", "-o", "pid=,lstart=", "-p", pids.join(",")], {
-    clearEnv: true,
-    env: { PATH: "/usr/bin:/bin", LC_ALL: "C", TZ: "UTC" },
-  });
-  for (const line of r.stdout.split("\n")) {
-    const m = line.trim().match(/^(\d+)\s+(.+)$/);
-    if (m) starts.set(Number(m[1]), m[2].trim());
+  entries: readonly BackgroundEntry[],
+): Promise<{ running: BackgroundEntry[]; gone: BackgroundEntry[] }> {
+  const starts = await processStarts(runtime, entries.map((e) => e.pid));
+  const alive = new Set<number>();
+  for (const e of entries) {
+    if (!starts.has(e.pid) && await groupAlive(runtime, e.pgid)) alive.add(e.pgid);
   }
-  return starts;
+  const running: BackgroundEntry[] = [];
+  const gone: BackgroundEntry[] = [];
+  for (const e of entries) {
+    (backgroundState(e, starts, alive) === "running" ? running : gone).push(e);
+  }
+  return { running, gone };
 }

@@ -16,13 +16,7 @@ import { awaitMarkers } from "./handshake.ts";
 import { chooseAttach, chooseSocket, socketArgs } from "./socket.ts";
 import type { SocketChoice } from "./socket.ts";
 import type { CloseHookSpec } from "./close_hook.ts";
-import {
-  buildOptionsFor,
-  DETACHED_SIZE,
-  hiddenNames,
-  normalizeStep,
-  stepLayout,
-} from "./step_argv.ts";
+import { DETACHED_SIZE, normalizeStep, stepBuildOptions, stepLayout } from "./step_build.ts";
 import { probeTmux } from "./version.ts";
 import { finishAttach } from "./attach.ts";
 
@@ -112,10 +106,11 @@ async function buildOrReuse(
       project: bc.options.project,
       projectDir: bc.options.projectDir,
     };
-    const buildOptions: BuildOptions = buildOptionsFor(step, {
-      socket: bc.socket,
+    const buildOptions: BuildOptions = stepBuildOptions(step, {
+      socket: socketArgs(bc.socket),
       project: bc.options.project,
-      hide: hiddenNames(ctx.parentEnv, ctx.baseEnv),
+      parentEnv: ctx.parentEnv,
+      baseEnv: ctx.baseEnv,
       markerDir,
       size: sessionSize(ctx, bc),
       closeHook,

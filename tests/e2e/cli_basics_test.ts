@@ -31,3 +31,19 @@ Deno.test("a missing Deno permission names the flag and exits 3, without a stack
   match(r.stderr, /--allow-env/);
   strictEqual(/\n\s+at /.test(r.stderr), false, r.stderr);
 });
+
+Deno.test("rune --help into a closed pipe exits quietly", async () => {
+  const argv = (await import("../helpers/run_rune.ts")).runeArgv(["--help"], []);
+  const child = new Deno.Command(argv[0], {
+    args: argv.slice(1),
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  await child.stdout.cancel(); // the reader is gone before rune writes
+  const out = await child.output().catch(() => undefined);
+  const status = out ?? await child.status;
+  strictEqual(status.code, 0);
+  const stderr = out ? new TextDecoder().decode(out.stderr) : "";
+  strictEqual(/EPIPE|Uncaught/.test(stderr), false, stderr);
+});

@@ -27,5 +27,5 @@ Deno.test("rune doctor without permissions names the flags and exits 3", async (
   const r = await runRune(["doctor"], { permissions: [] });
   strictEqual(r.code, 3, r.stderr);
   match(r.stdout, /missing: read, write, env, run:sh/);
-  match(r.stdout, /--allow-run=sh,tmux,script,stty,kill,ps/);
+  match(r.stdout, /--allow-run=sh,tmux,script,stty,kill,ps,scriptreplay/);
 });

@@ -81,3 +81,38 @@ function existsSync(path: string): boolean {
     return false;
   }
 }
+
+Deno.test("rune start --dry-run shows the exact tmux argv of a template step", async () => {
+  const home = makeTempHome({ GITHUB_TOKEN: "x" });
+  try {
+    home.writeConfig(`
+rituals:
+  start:
+    global: [{name: ws, interactive: true, tmux_template: t}]
+  templates:
+    t:
+      session_name: "dev-{{.Project}}"
+      windows: [{name: code, panes: ["vim"]}]
+`);
+    const dir = `${home.dir}/web`;
+    Deno.mkdirSync(dir);
+    const r = await runRune(["start", "web", "--dry-run", "--json", "--socket", "s"], {
+      env: home.env,
+      cwd: dir,
+    });
+    strictEqual(r.code, 0, r.stderr);
+    const plan = JSON.parse(r.stdout);
+    deepStrictEqual(plan.tmuxArgv["1"].slice(0, 6), ["tmux", "-L", "s", "new-session", "-d", "-s"]);
+    ok(
+      plan.tmuxArgv["1"].includes("GITHUB_TOKEN"),
+      "the withheld secret is hidden from the session",
+    );
+    const text = await runRune(["start", "web", "--dry-run", "--socket", "s"], {
+      env: home.env,
+      cwd: dir,
+    });
+    match(text.stdout, /tmux -L s new-session -d -s dev-web .*new-window -t =dev-web: -n code/);
+  } finally {
+    home.cleanup();
+  }
+});

@@ -1,124 +1,165 @@
-/** runShellStep against the real `sh`: exit codes, output tails, timeouts, env, missing programs. */
-import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
-import { missingProgram, runShellStep } from "../../src/exec/shell_step.ts";
-import { denoRuntime } from "../../src/runtime.ts";
-import type { ExecContext } from "../../src/rituals/outcome_types.ts";
-import { processesMatching } from "../helpers/processes.ts";
+/** runShellStep() against the real `sh`: exit codes, env, cwd, timeouts, Ctrl-C, big output. */
+import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
+import { runShellStep } from "../../src/exec/shell_step.ts";
 import { waitFor } from "../helpers/wait_for.ts";
+import {
+  BASE_ENV,
+  context,
+  killMarked,
+  pidsWithMarker,
+  shell,
+  uniqueMarker,
+} from "../helpers/plan_fixture.ts";
+import { exists } from "../helpers/files.ts";
 
-function ctx(overrides: Partial<ExecContext> = {}): ExecContext {
-  return {
-    baseEnv: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", HOME: "/tmp" },
-    parentEnv: {},
-    signal: new AbortController().signal,
-    runtime: denoRuntime,
-    terminal: { stdin: false, stdout: false },
-    flags: { noTmux: false, noPty: false, detach: false, verbose: false },
-    takeTerminal: () => () => {},
-    note: () => {},
-    ...overrides,
-  };
-}
-
-const step = (command: string, timeoutMs: number | null = 10_000, env = {}) => ({
-  command,
-  cwd: "/tmp",
-  env,
-  timeoutMs,
+Deno.test("a command that exits 0 is ok, with its exit code", async () => {
+  const o = await runShellStep(shell(1, "ok", "echo hi; true"), context());
+  strictEqual(o.status, "ok");
+  strictEqual(o.exitCode, 0);
+  strictEqual(o.via, "shell");
+  strictEqual(o.outputTail, undefined);
 });
 
-Deno.test("runShellStep() reports success, failure and the output tail", async () => {
-  const okRun = await runShellStep(step("echo hi; exit 0"), ctx());
-  strictEqual(okRun.status, "ok");
-  strictEqual(okRun.exitCode, 0);
-  const bad = await runShellStep(step("echo one; echo two >&2; exit 4"), ctx());
-  strictEqual(bad.status, "failed");
-  strictEqual(bad.exitCode, 4);
-  strictEqual(bad.message, "exited with 4");
-  deepStrictEqual(bad.outputTail?.sort(), ["one", "two"]);
+Deno.test("a failing command reports its exit code and the last lines of stdout and stderr", async () => {
+  const o = await runShellStep(
+    shell(1, "fail", "for i in $(seq 1 30); do echo line$i; done; echo oops >&2; exit 3"),
+    context(),
+  );
+  strictEqual(o.status, "failed");
+  strictEqual(o.exitCode, 3);
+  strictEqual(o.message, "exited with 3");
+  strictEqual(o.outputTail?.length, 20);
+  ok(o.outputTail?.includes("oops"), String(o.outputTail));
+  ok(o.outputTail?.includes("line30"), String(o.outputTail));
+  strictEqual(o.outputTail?.includes("line1"), false);
 });
 
-Deno.test("runShellStep() runs in the step's cwd with base env plus the step's env", async () => {
-  const dir = Deno.makeTempDirSync();
+Deno.test("a missing program is named in one line", async () => {
+  const o = await runShellStep(shell(1, "tool", "nosuchtool-rune-test --flag"), context());
+  strictEqual(o.status, "failed");
+  strictEqual(o.exitCode, 127);
+  strictEqual(o.message, 'program "nosuchtool-rune-test" is not installed or not on PATH');
+});
+
+Deno.test("the child gets the base env plus its own, in its cwd, with stdin at EOF", async () => {
+  const dir = await Deno.realPath(Deno.makeTempDirSync());
   try {
-    const out = `${dir}/out`;
-    const r = await runShellStep(
-      {
-        command: `pwd > out; echo "$A|$B|\${SECRET_TOKEN-unset}" >> out`,
-        cwd: dir,
-        env: { B: "b" },
-        timeoutMs: 5000,
-      },
-      ctx({ baseEnv: { PATH: "/usr/bin:/bin", A: "a" } }),
+    const step = shell(
+      1,
+      "env",
+      // `cat` would wait forever on an inherited terminal; with stdin null it sees EOF.
+      'cat; printf "%s|%s|%s|%s" "$PWD" "${LANG-}" "${OWN-}" "${PARENT_ONLY-unset}"; exit 9',
+      { cwd: dir, env: { OWN: "mine", LANG: "C" } },
     );
-    strictEqual(r.status, "ok");
-    strictEqual(Deno.readTextFileSync(out), `${dir}\na|b|unset\n`);
+    const o = await runShellStep(step, context());
+    deepStrictEqual(o.outputTail, [`${dir}|C|mine|unset`]);
   } finally {
     Deno.removeSync(dir, { recursive: true });
   }
 });
 
-Deno.test("runShellStep() names a program that is not installed", async () => {
-  const r = await runShellStep(step("nosuchtool-xyz --flag"), ctx());
-  strictEqual(r.status, "failed");
-  strictEqual(r.exitCode, 127);
-  strictEqual(r.message, 'program "nosuchtool-xyz" is not installed or not on PATH');
+Deno.test("a directory that vanished after planning is a failure that names it", async () => {
+  const dir = `${Deno.makeTempDirSync()}/gone`;
+  const o = await runShellStep(shell(1, "cd", "true", { cwd: dir }), context());
+  strictEqual(o.status, "failed");
+  strictEqual(o.message, `the directory "${dir}" does not exist`);
 });
 
-Deno.test("missingProgram() reads dash's and bash's messages", () => {
-  strictEqual(missingProgram(["sh: 1: foo: not found"]), "foo");
-  strictEqual(missingProgram(["/usr/bin/sh: 3: foo-bar: not found"]), "foo-bar");
-  strictEqual(missingProgram(["bash: line 1: foo: command not found"]), "foo");
-  strictEqual(missingProgram(["all good"]), undefined);
-});
-
-Deno.test("a timeout kills the whole process group, grandchildren included", async () => {
-  const marker = `rune-timeout-${crypto.randomUUID()}`;
-  const r = await runShellStep(
-    // Each shell keeps running after its sleep (`; :`), so the marker stays in its argv.
-    step(`sh -c "sh -c 'sleep 100; :' gc-${marker} & sleep 101; :" c-${marker} & wait`, 300),
-    ctx(),
-    { graceMs: 500 },
-  );
-  strictEqual(r.status, "timed-out");
-  strictEqual(r.message, "timed out after 300ms");
-  await waitFor(async () => (await processesMatching(marker)).length === 0, {
-    what: `no process carrying ${marker}`,
+Deno.test("a timeout ends the whole process group, grandchildren included", async () => {
+  const marker = uniqueMarker("timeout");
+  // Two grandchildren, one of which ignores TERM: only KILL after the grace ends it.
+  const command =
+    `sh -c 'sleep 300; : ${marker}' & sh -c 'trap "" TERM; sleep 300; : ${marker}' & wait`;
+  const o = await runShellStep(shell(1, "slow", command, { timeoutMs: 500 }), context(), {
+    graceMs: 700,
   });
+  try {
+    strictEqual(o.status, "timed-out");
+    strictEqual(o.exitCode, null);
+    strictEqual(o.message, "timed out after 500ms");
+    deepStrictEqual(pidsWithMarker(marker), []);
+  } finally {
+    killMarked(marker);
+  }
 });
 
-Deno.test("a command that ignores TERM is killed after the grace period", async () => {
-  const marker = `rune-stubborn-${crypto.randomUUID()}`;
-  const r = await runShellStep(
-    step(`trap '' TERM; echo ${marker} >/dev/null; while :; do sleep 0.1; done`, 200),
-    ctx(),
+Deno.test("an abort (Ctrl-C) sends INT to the group and reports interrupted", async () => {
+  const dir = Deno.makeTempDirSync();
+  const controller = new AbortController();
+  try {
+    const step = shell(
+      1,
+      "trap",
+      `trap 'echo got-INT > ${dir}/int; exit 130' INT; echo ready > ${dir}/ready; ` +
+        `while :; do sleep 0.05; done`,
+    );
+    const running = runShellStep(step, context({ signal: controller.signal }));
+    await waitFor(() => exists(`${dir}/ready`), { what: "the step to start" });
+    controller.abort();
+    const o = await running;
+    strictEqual(o.status, "interrupted");
+    strictEqual(o.exitCode, 130);
+    strictEqual(Deno.readTextFileSync(`${dir}/int`).trim(), "got-INT");
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
+});
+
+Deno.test("a command that ignores INT is ended after the grace period", async () => {
+  const marker = uniqueMarker("ignore-int");
+  const controller = new AbortController();
+  const running = runShellStep(
+    shell(1, "stubborn", `trap '' INT; sleep 300; : ${marker}`),
+    context({ signal: controller.signal }),
     { graceMs: 300 },
   );
-  strictEqual(r.status, "timed-out");
-  ok(r.durationMs >= 200);
+  try {
+    await waitFor(() => pidsWithMarker(marker).length > 0, { what: "the step to start" });
+    controller.abort();
+    const o = await running;
+    strictEqual(o.status, "interrupted");
+    deepStrictEqual(pidsWithMarker(marker), []);
+  } finally {
+    killMarked(marker);
+  }
 });
 
-Deno.test("abort (Ctrl-C) interrupts the running command's group", async () => {
-  const controller = new AbortController();
-  const marker = `rune-int-${crypto.randomUUID()}`;
-  setTimeout(() => controller.abort(), 200);
-  const r = await runShellStep(
-    step(`trap 'echo got-INT; exit 130' INT; sleep 30 & wait # ${marker}`, null),
-    ctx({ signal: controller.signal }),
+Deno.test("a command that leaves a process behind holding the pipes still finishes", async () => {
+  const marker = uniqueMarker("leftover");
+  const o = await runShellStep(
+    shell(1, "leaves", `sh -c 'sleep 300; : ${marker}' & echo started`),
+    context(),
   );
-  strictEqual(r.status, "interrupted");
-  ok(r.outputTail?.includes("got-INT"), JSON.stringify(r.outputTail));
-  await waitFor(async () => (await processesMatching(marker)).length === 0);
+  try {
+    strictEqual(o.status, "ok");
+    strictEqual(pidsWithMarker(marker).length, 1, "the leftover is not rune's to kill");
+  } finally {
+    killMarked(marker);
+  }
 });
 
-Deno.test("a command that leaves a process holding its output does not hang rune", async () => {
-  const marker = `rune-leftover-${crypto.randomUUID()}`;
-  const r = await runShellStep(step(`sh -c 'sleep 3; : ${marker}' & echo started`, 5000), ctx());
-  strictEqual(r.status, "ok");
-  ok(r.durationMs < 2500, `took ${r.durationMs} ms`);
-  for (const p of await processesMatching(marker)) {
-    try {
-      Deno.kill(p.pid, "SIGKILL");
-    } catch { /* gone */ }
+Deno.test("50 MB of output neither blocks the child nor grows the tail", async () => {
+  let seen = 0;
+  const o = await runShellStep(
+    shell(1, "chatty", "head -c 50000000 /dev/zero | tr '\\0' 'x' | fold -w 1000; exit 1"),
+    context(),
+    { onOutput: (chunk) => seen += chunk.length },
+  );
+  strictEqual(o.status, "failed");
+  strictEqual(seen, 50_049_999); // 50 000 lines; fold ends the last without a newline
+  strictEqual(o.outputTail?.length, 20);
+  match(o.outputTail?.[19] ?? "", /^x{400}…$/);
+});
+
+Deno.test("the child gets only the (filtered) base env, not rune's own", async () => {
+  Deno.env.set("RUNE_TEST_SECRET_TOKEN", "s3cr3t");
+  try {
+    const o = await runShellStep(
+      shell(1, "env", 'echo "${RUNE_TEST_SECRET_TOKEN-absent}"; exit 1'),
+      context({ parentEnv: { ...BASE_ENV, RUNE_TEST_SECRET_TOKEN: "s3cr3t" } }),
+    );
+    deepStrictEqual(o.outputTail, ["absent"]);
+  } finally {
+    Deno.env.delete("RUNE_TEST_SECRET_TOKEN");
   }
 });

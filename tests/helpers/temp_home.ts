@@ -50,3 +50,20 @@ export function makeTempHome(extraEnv: Record<string, string> = {}): TempHome {
     },
   };
 }
+
+/** A temp HOME with an empty project dir "app" and `config` as the user's config. */
+export async function withProject(
+  config: string,
+  fn: (home: TempHome, dir: string) => Promise<void>,
+  env: Record<string, string> = {},
+): Promise<void> {
+  const home = makeTempHome(env);
+  try {
+    const dir = `${home.dir}/app`;
+    Deno.mkdirSync(dir);
+    home.writeConfig(config);
+    await fn(home, dir);
+  } finally {
+    home.cleanup();
+  }
+}

@@ -35,16 +35,16 @@ export async function withTmuxServer<T>(
   const conf = `${dir}/tmux.conf`;
   Deno.writeTextFileSync(conf, [...(options.conf ?? []), ""].join("\n"));
   const dec = new TextDecoder();
-  // A server the helper starts has a bare HOME: panes never run the machine's own rc files
-  // (this machine's ~/.bashrc runs `pyenv rehash`, which can wait seconds for a lock).
+  // The server (and so every pane) gets a bare environment and an empty HOME: the developer's
+  // own rc files (pyenv, prompts…) must never slow down or change what a test sees.
   const home = `${dir}/home`;
   Deno.mkdirSync(home);
-  const env: Record<string, string> = {
-    PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+  const env = {
+    PATH: Deno.env.get("PATH") ?? "/usr/local/bin:/usr/bin:/bin",
     HOME: home,
+    SHELL: "/bin/bash",
     TERM: "xterm-256color",
     LANG: "C.UTF-8",
-    SHELL: "/bin/bash",
   };
   const tryTmux = async (...args: string[]) => {
     const out = await new Deno.Command("tmux", {

@@ -280,12 +280,34 @@ rituals:
   ]]);
 });
 
-Deno.test("planRitual() reports an unknown template and a template dir that is missing", () => {
+Deno.test("planRitual() still refuses an unknown template the loader did not see", () => {
+  // Loading rejects an unknown tmux_template (tests/config/validate_test.ts); the planner's own
+  // check is the safety net for a config built or changed after loading.
+  const loaded = parseConfig(
+    `
+rituals:
+  start:
+    global: [{name: a, interactive: true, tmux_template: t}]
+  templates:
+    t: {session_name: s, windows: [{panes: [x]}]}
+`,
+    "/cfg.yaml",
+  );
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
+  loaded.value.config.rituals!.start!.global![0].tmux_template = "nope";
+  const r = planRitual(loaded.value, "start", PROJECT, FACTS);
+  deepStrictEqual(r.ok ? [] : r.error.map((i) => [i.code, i.problem, i.where?.line]), [
+    ["unknown-template", 'Cannot plan "a": there is no template "nope"', 4],
+  ]);
+});
+
+// An unknown template name is a config error now (tests/config/validate_test.ts): the config
+// does not load, so only the plan-time check of directories is left here.
+Deno.test("planRitual() reports a template dir that is missing", () => {
   const yaml = `
 rituals:
   start:
     global:
-      - {name: a, interactive: true, tmux_template: nope}
       - {name: b, interactive: true, tmux_template: t}
   templates:
     t:
@@ -293,10 +315,9 @@ rituals:
       windows: [{name: w, dir: gone, panes: ["x"]}]
 `;
   const issues = planOrIssues(yaml, "start") as Issue[];
-  deepStrictEqual(issues.map((i) => i.code), ["unknown-template", "missing-dir"]);
-  strictEqual(issues[0].problem, 'Cannot plan "a": there is no template "nope"');
+  deepStrictEqual(issues.map((i) => i.code), ["missing-dir"]);
   strictEqual(
-    issues[1].problem,
+    issues[0].problem,
     'Cannot plan "b": template "t" starts a pane in "/code/web/gone", which does not exist',
   );
 });
@@ -306,4 +327,20 @@ Deno.test("planRitual() refuses loader variables in a command's env, with the wa
   const issues = planOrIssues(yaml, "start") as Issue[];
   deepStrictEqual(issues.map((i) => i.code), ["loader-env"]);
   strictEqual(issues[0].hint, 'Set it in the command itself: command: "LD_PRELOAD=… make"');
+});
+
+Deno.test("planRitual(): {{.Command}} is the step's expanded command, quoted where it lands", () => {
+  const yaml = `
+rituals:
+  start:
+    global:
+      - {name: w, command: "npm run {{.Project}}", interactive: true, tmux_template: t}
+  templates:
+    t:
+      session_name: s
+      windows: [{name: a, panes: ["eval {{.Command}}"]}]
+`;
+  const step = plan(yaml).steps[0];
+  assert(step.kind === "tmux");
+  deepStrictEqual(step.layout?.windows[0].panes[0].commands, ["eval 'npm run web'"]);
 });

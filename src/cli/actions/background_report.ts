@@ -1,32 +1,16 @@
 /**
- * After `rune stop`: what `rune start` left running for the project, and, with
- * --kill-background, ending it (TERM, then KILL after a grace period, whole process groups).
+ * After `rune stop`: report what `rune start` left running for the project, or end it with
+ * --kill-background (see src/rituals/background_stop.ts).
  */
-import { endGroup } from "../../exec/process_group.ts";
 import { denoRuntime } from "../../runtime.ts";
-import { liveBackground, rewriteBackground } from "../../state/background_registry.ts";
+import { formatBackgroundReview, reviewBackground } from "../../rituals/background_stop.ts";
 
 export async function stopBackground(
   project: string,
   stateDir: string,
   options: { kill: boolean; quiet: boolean },
 ): Promise<void> {
-  const live = await liveBackground(denoRuntime, stateDir);
-  const mine = live.filter((e) => e.project === project);
-  if (options.kill) {
-    await Promise.all(mine.map((e) => endGroup(denoRuntime, e.pgid)));
-    for (const e of mine) {
-      if (!options.quiet) {
-        console.error(`ended background "${e.name}" (pid ${e.pid}); log ${e.logFile}`);
-      }
-    }
-    rewriteBackground(stateDir, live.filter((e) => e.project !== project));
-    return;
-  }
-  rewriteBackground(stateDir, live);
-  if (options.quiet || mine.length === 0) return;
-  for (const e of mine) {
-    console.error(`still running in the background: "${e.name}" (pid ${e.pid}); log ${e.logFile}`);
-  }
-  console.error("  hint: end them with: rune stop --kill-background");
+  const review = await reviewBackground(denoRuntime, stateDir, project, { kill: options.kill });
+  if (options.quiet) return;
+  for (const line of formatBackgroundReview(review, Date.now())) console.error(line);
 }

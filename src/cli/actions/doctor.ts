@@ -6,11 +6,11 @@ import { loadConfig } from "../../config/load.ts";
 import { configCandidates } from "../../config/locate.ts";
 import { denoRuntime } from "../../runtime.ts";
 import { makeColors, wantsColor } from "../../colors.ts";
+import { isSupported, MIN_TMUX, parseTmuxVersion } from "../../tmux/version.ts";
+import { detectScriptFlavour } from "../../pty/flavour.ts";
 import type { GlobalOptions } from "../globals.ts";
 
-/** The programs rune starts; each needs its own --allow-run entry. */
-const PROGRAMS = ["sh", "tmux", "script", "stty", "kill", "ps"];
-const MIN_TMUX = "3.0";
+import { RUN_PROGRAMS } from "../../programs.ts";
 
 export async function runDoctor(options: { json: boolean }, globals: GlobalOptions) {
   const permissions = queryPermissions();
@@ -24,7 +24,7 @@ export async function runDoctor(options: { json: boolean }, globals: GlobalOptio
       ? await configFact(globals, env)
       : { state: "unchecked" },
     tmux: granted("run:tmux") ? await tmuxFact() : "unchecked",
-    script: granted("run:script") ? await scriptFact() : "unchecked",
+    script: granted("run:script") ? await detectScriptFlavour(denoRuntime) : "unchecked",
     permissions,
     terminal: Deno.stdin.isTerminal(),
     insideTmux: Boolean(env.TMUX),
@@ -51,10 +51,10 @@ function queryPermissions(): PermissionFact[] {
     { name: "read", granted: q({ name: "read" }), flag: "--allow-read" },
     { name: "write", granted: q({ name: "write" }), flag: "--allow-write" },
     { name: "env", granted: q({ name: "env" }), flag: "--allow-env" },
-    ...PROGRAMS.map((p) => ({
+    ...RUN_PROGRAMS.map((p) => ({
       name: `run:${p}`,
       granted: q({ name: "run", command: p }),
-      flag: `--allow-run=${PROGRAMS.join(",")}`,
+      flag: `--allow-run=${RUN_PROGRAMS.join(",")}`,
     })),
   ];
 }
@@ -92,17 +92,7 @@ async function configFact(
 
 async function tmuxFact(): Promise<DoctorFacts["tmux"]> {
   const r = await denoRuntime.run(["tmux", "-V"]);
-  const m = r.stdout.match(/tmux (?:next-)?(\d+\.\d+)/);
-  if (r.code !== 0 || !m) return null;
-  return {
-    version: r.stdout.trim(),
-    supported: Number(m[1]) >= Number(MIN_TMUX),
-    minimum: MIN_TMUX,
-  };
-}
-
-async function scriptFact(): Promise<DoctorFacts["script"]> {
-  const r = await denoRuntime.run(["script", "--version"]);
-  if (r.code === 127) return null;
-  return /util-linux/.test(r.stdout + r.stderr) ? "util-linux" : "bsd";
+  const version = r.code === 0 ? parseTmuxVersion(r.stdout) : undefined;
+  if (!version) return null;
+  return { version: version.text, supported: isSupported(version), minimum: MIN_TMUX.text };
 }

@@ -1,19 +1,22 @@
 /** Loads the config for a command and prints every problem; the caller gets an exit code. */
 import { loadConfig } from "../../config/load.ts";
 import type { LoadedConfig } from "../../config/load.ts";
+import type { ConfigCandidate } from "../../config/locate.ts";
 import { err, formatIssue, ok } from "../../result.ts";
-import type { Result } from "../../result.ts";
+import type { Issue, Result } from "../../result.ts";
 import type { GlobalOptions } from "../globals.ts";
 import { EXIT } from "../exit_codes.ts";
 
 export async function loadConfigOrReport(
   globals: GlobalOptions,
+  options: { templates?: boolean } = {},
 ): Promise<Result<LoadedConfig, number>> {
   const loaded = await loadConfig({
     flag: globals.config,
     env: Deno.env.toObject(),
     cwd: Deno.cwd(),
     strict: globals.strict,
+    templates: options.templates,
   });
   if (loaded.ok) {
     if (!globals.quiet) { for (const w of loaded.value.warnings) console.error(formatIssue(w)); }
@@ -21,33 +24,38 @@ export async function loadConfigOrReport(
   }
   const failure = loaded.error;
   switch (failure.kind) {
-    case "not-found": {
-      const tried = failure.tried.map((c) => `  ${c.path}  (${c.source})`).join("\n");
-      const explicit = failure.tried.some((c) => c.explicit);
-      console.error(
-        explicit
-          ? `rune: cannot read the config: "${failure.tried[0].path}" does not exist\n` +
-            `  hint: check the path given with ${failure.tried[0].source}`
-          : `rune: cannot find a config: none of these exist:\n${tried}\n` +
-            `  hint: create ${failure.tried[0].path} (\`rune init\` will write one there), ` +
-            `or pass --config PATH`,
-      );
+    case "not-found":
+      console.error(notFoundMessage(failure.tried));
       return err(EXIT.usage);
-    }
     case "unreadable":
       console.error(`rune: cannot read the config "${failure.file}": ${failure.message}`);
       return err(EXIT.usage);
     case "invalid": {
-      for (const issue of failure.issues) console.error(formatIssue(issue));
-      const errors = failure.issues.filter((i) => i.severity === "error").length;
-      const warnings = failure.issues.length - errors;
-      console.error(
-        `rune: the config has ${errors} error(s)${
-          warnings ? ` and ${warnings} warning(s)` : ""
-        }; ` +
-          `nothing ran`,
-      );
+      for (const issue of failure.issues) {
+        if (!globals.quiet || issue.severity === "error") console.error(formatIssue(issue));
+      }
+      console.error(`rune: ${failure.file}: ${issueCounts(failure.issues)}; nothing ran`);
       return err(EXIT.usage);
     }
   }
+}
+
+/** What to say when there is no config: the path given, or every place tried and the fix. */
+export function notFoundMessage(tried: readonly ConfigCandidate[]): string {
+  const first = tried[0];
+  if (first.explicit) {
+    return `rune: cannot read the config: "${first.path}" does not exist\n` +
+      `  hint: check the path given with ${first.source}`;
+  }
+  const places = tried.map((c) => `  ${c.path}  (${c.source})`).join("\n");
+  return `rune: cannot find a config: none of these exist:\n${places}\n` +
+    `  hint: create ${first.path} (\`rune init\` will write one there), or pass --config PATH`;
+}
+
+/** "2 errors, 1 warning" */
+export function issueCounts(issues: readonly Issue[]): string {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const warnings = issues.length - errors;
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  return `${n(errors, "error")}, ${n(warnings, "warning")}`;
 }

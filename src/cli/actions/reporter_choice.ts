@@ -21,11 +21,11 @@ export function chooseReporter(
     return new LiveReporter({
       write: err,
       colors,
-      columns: () => {
+      size: () => {
         try {
-          return Deno.consoleSize().columns;
+          return Deno.consoleSize();
         } catch {
-          return 80;
+          return { columns: 80, rows: 24 };
         }
       },
     });

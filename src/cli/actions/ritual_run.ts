@@ -4,8 +4,8 @@ import type { RitualCommandOptions } from "../commands/start_stop.ts";
 import type { RitualName } from "../../rituals/plan_types.ts";
 import { planRitual } from "../../rituals/plan.ts";
 import { formatPlan } from "../../rituals/format_plan.ts";
-import { findProject } from "../../project/detect.ts";
-import { formatIssue } from "../../result.ts";
+import { findProject, UNCONFIGURED_ARGUMENT } from "../../project/detect.ts";
+import { formatIssue, warningIssue } from "../../result.ts";
 import type { Issue } from "../../result.ts";
 import { makeColors, wantsColor } from "../../colors.ts";
 import { EXIT } from "../exit_codes.ts";
@@ -16,12 +16,16 @@ import { filterEnv } from "../../exec/env_filter.ts";
 import { runePaths } from "../../state/paths.ts";
 import { denoRuntime } from "../../runtime.ts";
 import type { Config } from "../../config/schema.ts";
-import type { Plan, TmuxStep } from "../../rituals/plan_types.ts";
+import type { Plan } from "../../rituals/plan_types.ts";
 import type { RunSummary } from "../../rituals/outcome_types.ts";
 import { stopBackground } from "./background_report.ts";
 import { createTmuxExecutor } from "../../tmux/executor.ts";
 import { currentRuneArgv } from "../../tmux/close_hook.ts";
 import { stopProjectSessions } from "./session.ts";
+import { describeStepBuild, stepBuildOptions } from "../../tmux/step_build.ts";
+import { chooseSocket, socketArgs } from "../../tmux/socket.ts";
+import { createInteractiveExecutors } from "../../pty/interactive.ts";
+import { autoTmux } from "./auto_tmux.ts";
 
 export async function runRitualCommand(
   ritual: RitualName,
@@ -33,13 +37,28 @@ export async function runRitualCommand(
   if (!loaded.ok) return loaded.error;
   const env = Deno.env.toObject();
   const cwd = Deno.cwd();
+  const config = loaded.value.config;
   const project = await findProject({
     argument: projectArg,
-    projects: loaded.value.config.projects ?? [],
+    projects: config.projects ?? [],
     cwd,
     env,
+    knownNames: [
+      ...Object.keys(config.rituals?.start?.per_project ?? {}),
+      ...Object.keys(config.rituals?.stop?.per_project ?? {}),
+    ],
+    onWarning: (w) => {
+      if (!globals.quiet) console.error(formatIssue(w));
+    },
   });
   if (!project.ok) return reportIssues(project.error, "cannot tell which project this is");
+  if (project.value.detectedBy === UNCONFIGURED_ARGUMENT && !globals.quiet) {
+    console.error(formatIssue(warningIssue(
+      "unknown-project",
+      `Project "${project.value.name}" is not in the config: only the global commands run`,
+      { hint: "Add it under projects (with its detect rules) or under rituals.start.per_project" },
+    )));
+  }
 
   const plan = planRitual(loaded.value, ritual, project.value, {
     env,
@@ -49,15 +68,33 @@ export async function runRitualCommand(
   if (!plan.ok) return reportIssues(plan.error, `cannot plan the ${ritual} ritual`);
 
   if (options.dryRun) {
+    const tmuxArgv = dryRunTmux(plan.value, loaded.value.config, env, options);
     if (options.json) {
-      console.log(JSON.stringify(plan.value, null, 2));
+      console.log(
+        JSON.stringify({ ...plan.value, tmuxArgv: Object.fromEntries(tmuxArgv) }, null, 2),
+      );
     } else {
       const colors = makeColors(wantsColor("stdout", !globals.color));
-      const describeTmux = await tmuxDescriber(plan.value, loaded.value.config, env, options);
-      const lines = formatPlan(plan.value, { colors, home: env.HOME, describeTmux });
+      const lines = formatPlan(plan.value, {
+        colors,
+        home: env.HOME,
+        describeTmux: (step) => {
+          const argv = tmuxArgv.get(step.id);
+          return argv
+            ? [
+              "tmux argv (one call; MARKERS is a temp dir made at run time):",
+              `  ${argv.map(shellWord).join(" ")}`,
+            ]
+            : [];
+        },
+      });
       console.log([...lines, "", colors.dim("dry run: nothing was run")].join("\n"));
     }
     return EXIT.ok;
+  }
+  if (ritual === "start") {
+    const code = await autoTmux(plan.value.project, loaded.value.config, env, options, globals);
+    if (code !== undefined) return code;
   }
   const summary = await executePlan(plan.value, loaded.value.config, env, options, globals);
   if (ritual === "stop") {
@@ -127,8 +164,8 @@ async function executePlan(
     },
   });
   const flags = {
-    noTmux: false,
-    noPty: false,
+    noTmux: options.noTmux === true,
+    noPty: options.noPty === true,
     detach: options.detach,
     tmuxSocket: options.socket,
     verbose: globals.verbose,
@@ -143,7 +180,13 @@ async function executePlan(
       terminal,
       flags,
       stateDir,
-      executors: { tmux: (step, ctx) => tmux.execute(step, ctx) },
+      executors: createInteractiveExecutors({
+        project: plan.project.name,
+        ritual: plan.ritual,
+        stateDir,
+        transcripts: config.settings?.audit?.transcripts === true,
+        tmux: (step, ctx) => tmux.execute(step, ctx),
+      }),
       signal: controller.signal,
       onInteractive: (active) => interactive = active,
     });
@@ -161,35 +204,46 @@ async function executePlan(
   }
 }
 
-/** --dry-run: each tmux step's exact argv, computed as the executor would (src/tmux). */
-async function tmuxDescriber(
+/** The exact argv each tmux step would run, by step id (the create-session form). */
+function dryRunTmux(
   plan: Plan,
   config: Config,
   env: Record<string, string>,
   options: RitualCommandOptions,
-) {
-  const { describeTmuxStep, hiddenNames } = await import("../../tmux/step_argv.ts");
-  const { chooseSocket } = await import("../../tmux/socket.ts");
-  const filtered = filterEnv(env, {
+): Map<number, string[]> {
+  const baseEnv = filterEnv(env, {
     allow: config.settings?.env?.allow ?? [],
     deny: config.settings?.env?.deny ?? [],
-  });
-  const socket = chooseSocket(options.socket, env, config.settings?.tmux?.socket);
-  const stateDir = runePaths(env).stateDir;
-  return (step: TmuxStep) =>
-    describeTmuxStep(step, {
-      socket,
-      project: plan.project.name,
-      hide: hiddenNames(env, filtered.kept),
-      markerDir: `${env.TMPDIR || "/tmp"}/rune-panes-XXXXXX`,
-      closeHook: config.settings?.tmux?.stop_on_session_close
-        ? {
-          runeArgv: currentRuneArgv(),
-          stateDir,
-          configFile: plan.configFile,
-          project: plan.project.name,
-          projectDir: plan.project.dir,
-        }
-        : undefined,
-    });
+  }).kept;
+  const socket = socketArgs(chooseSocket(options.socket, env, config.settings?.tmux?.socket));
+  const out = new Map<number, string[]>();
+  for (const step of plan.steps) {
+    if (step.kind !== "tmux") continue;
+    const build = describeStepBuild(
+      step,
+      stepBuildOptions(step, {
+        socket,
+        project: plan.project.name,
+        parentEnv: env,
+        baseEnv,
+        markerDir: "MARKERS",
+        closeHook: config.settings?.tmux?.stop_on_session_close
+          ? {
+            runeArgv: currentRuneArgv(),
+            stateDir: runePaths(env).stateDir,
+            configFile: plan.configFile,
+            project: plan.project.name,
+            projectDir: plan.project.dir,
+          }
+          : undefined,
+      }),
+    );
+    out.set(step.id, build.create.argv);
+  }
+  return out;
+}
+
+/** Quotes an argv element for display the way a shell would read it back. */
+function shellWord(s: string): string {
+  return /^[A-Za-z0-9_\/.,:=@%+#{}-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

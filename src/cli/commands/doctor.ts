@@ -9,9 +9,9 @@ export function registerDoctor(program: Command, exit: ExitBox): void {
     .command("doctor")
     .summary("check tmux, script, Deno permissions and the config")
     .description(
-      "Report rune's and Deno's versions, the config file in use and whether it loads, the tmux\n" +
-        "version, the `script` flavour (util-linux or BSD), and which Deno permissions are\n" +
-        "granted or missing, each with the fix.",
+      "Report rune's and Deno's versions, the config file in use and whether it loads, the " +
+        "tmux version, the `script` flavour (util-linux or BSD), and which Deno permissions " +
+        "are granted or missing, each with the fix.",
     )
     .option("--json", "print the report as JSON")
     .action(async (options, cmd) => {

@@ -14,8 +14,8 @@ export function registerSession(program: Command, exit: ExitBox): void {
     .command("session")
     .summary("list, attach to or kill the tmux sessions rune made")
     .description(
-      "The tmux sessions rune built (marked with the @rune-project option). Other sessions on\n" +
-        "the server are never listed or killed.",
+      "The tmux sessions rune built (marked with the @rune-project option). Other sessions " +
+        "on the server are never listed or killed.",
     )
     .option("--socket <name>", "the tmux server with this socket name (tmux -L)")
     .option("--socket-path <path>", "the tmux server at this socket path (tmux -S)");

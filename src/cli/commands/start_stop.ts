@@ -13,6 +13,10 @@ export interface RitualCommandOptions {
   socket?: { name?: string; path?: string };
   /** stop: end what `rune start` left running in the background. */
   killBackground: boolean;
+  /** --no-tmux: interactive commands never use tmux (and no auto_tmux). */
+  noTmux?: boolean;
+  /** --no-pty: interactive commands use rune's terminal directly, never `script`. */
+  noPty?: boolean;
 }
 
 export function registerStartStop(program: Command, exit: ExitBox): void {
@@ -20,8 +24,8 @@ export function registerStartStop(program: Command, exit: ExitBox): void {
     .command("start")
     .summary("run the start ritual of a project")
     .description(
-      "Run the start ritual: global commands, then the project's own. Interactive commands open\n" +
-        "a tmux session from a template, or run in a terminal.",
+      "Run the start ritual: global commands, then the project's own. Interactive commands " +
+        "open a tmux session from a template, or run in a terminal.",
     )
     .argument("[project]", "project name (default: detected from the current directory)")
     .option(
@@ -32,6 +36,8 @@ export function registerStartStop(program: Command, exit: ExitBox): void {
     .option("-d, --detach", "build tmux sessions but do not attach; print how to attach")
     .option("--socket <name>", "use the tmux server with this socket name (tmux -L)")
     .option("--socket-path <path>", "use the tmux server at this socket path (tmux -S)")
+    .option("--no-tmux", "run interactive commands in this terminal, never in tmux")
+    .option("--no-pty", "run interactive commands on this terminal directly, not under `script`")
     .action(async (project, options, cmd) => {
       const { runRitualCommand } = await import("../actions/ritual_run.ts");
       exit.code = await runRitualCommand("start", project, {
@@ -40,6 +46,8 @@ export function registerStartStop(program: Command, exit: ExitBox): void {
         detach: options.detach === true,
         socket: { name: options.socket, path: options.socketPath },
         killBackground: false,
+        noTmux: options.tmux === false,
+        noPty: options.pty === false,
       }, toGlobals(cmd.optsWithGlobals()));
     });
   addHelp(start, {
@@ -50,11 +58,13 @@ export function registerStartStop(program: Command, exit: ExitBox): void {
       ["rune start --dry-run --json", "the plan as JSON, for scripts"],
       ["rune start --detach", "build the tmux session, print how to attach"],
       ["rune start --socket work", "use the tmux server `tmux -L work`"],
+      ["rune start --no-tmux", "interactive commands in this terminal, no tmux"],
     ],
     env: [
       ...CONFIG_ENV,
       ["RUNE_TMUX_SOCKET", "tmux server to use: a socket name, or a path if it has a /"],
       ["TMUX", "inside tmux, rune switches the client instead of attaching"],
+      ["RUNE_NO_AUTO_TMUX", "set: never re-run `rune start` in a new tmux session (auto_tmux)"],
     ],
   });
 
@@ -71,6 +81,8 @@ export function registerStartStop(program: Command, exit: ExitBox): void {
     )
     .option("--socket <name>", "the tmux server with this socket name (tmux -L)")
     .option("--socket-path <path>", "the tmux server at this socket path (tmux -S)")
+    .option("--no-tmux", "run interactive commands in this terminal, never in tmux")
+    .option("--no-pty", "run interactive commands on this terminal directly, not under `script`")
     .action(async (project, options, cmd) => {
       const { runRitualCommand } = await import("../actions/ritual_run.ts");
       exit.code = await runRitualCommand("stop", project, {
@@ -79,6 +91,8 @@ export function registerStartStop(program: Command, exit: ExitBox): void {
         detach: true,
         socket: { name: options.socket, path: options.socketPath },
         killBackground: options.killBackground === true,
+        noTmux: options.tmux === false,
+        noPty: options.pty === false,
       }, toGlobals(cmd.optsWithGlobals()));
     });
   addHelp(stop, {

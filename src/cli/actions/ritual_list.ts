@@ -1,0 +1,43 @@
+/** `rune ritual list [project]`: load the config, list, print. */
+import { formatListing, listRituals } from "../../rituals/listing.ts";
+import { suggest } from "../../config/did_you_mean.ts";
+import { makeColors, wantsColor } from "../../colors.ts";
+import type { GlobalOptions } from "../globals.ts";
+import { EXIT } from "../exit_codes.ts";
+import { loadConfigOrReport } from "./load_config.ts";
+
+export async function runRitualList(
+  project: string | undefined,
+  options: { json: boolean },
+  globals: GlobalOptions,
+): Promise<number> {
+  // No template-variable check: it loads the template engine, and ritual list is on the
+  // startup benchmark; the listing shows each text as written. `config validate` checks them.
+  const loaded = await loadConfigOrReport(globals, { templates: false });
+  if (!loaded.ok) return loaded.error;
+  const { config, file } = loaded.value;
+  const listing = listRituals(config, project);
+  if (project !== undefined && !globals.quiet) {
+    const names = new Set([
+      ...(config.projects ?? []).map((p) => p.name),
+      ...Object.keys(config.rituals?.start?.per_project ?? {}),
+      ...Object.keys(config.rituals?.stop?.per_project ?? {}),
+    ]);
+    const own = Object.keys(listing.start.per_project).length +
+      Object.keys(listing.stop.per_project).length;
+    if (!own && ![...names].some((n) => n.toLowerCase() === project.toLowerCase())) {
+      const meant = suggest(project, names);
+      console.error(
+        `rune: the config names no project "${project}": only global commands run for it` +
+          (meant ? `\n  hint: did you mean "${meant}"?` : ""),
+      );
+    }
+  }
+  if (options.json) {
+    console.log(JSON.stringify({ file, ...listing }, null, 2));
+  } else {
+    const colors = makeColors(wantsColor("stdout", !globals.color));
+    console.log([colors.dim(`config ${file}`), "", ...formatListing(listing, colors)].join("\n"));
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,34 @@
+/**
+ * tmux session and window names that tmux reads back exactly as written. Pure.
+ *
+ * tmux reads `.` and `:` in a target as window/pane separators and format-expands `#`
+ * (`#(cmd)` runs a shell command in -s and -c values; FACTS §2). Without the `=` exact-match
+ * prefix (a person typing `tmux attach -t NAME`), a leading `$`, `@`, `%` reads as an id and
+ * `=`, `~`, `!`, `+`, `-`, `^`, `{` as target syntax. Control and bidi characters garble status
+ * lines and spoof names on screen.
+ */
+
+/** Longest name rune makes, in characters (code points); longer names are cut. */
+export const TMUX_NAME_MAX = 64;
+
+/** The name used when nothing printable is left. */
+export const TMUX_NAME_FALLBACK = "rune";
+
+// C0, DEL, C1 controls; line/paragraph separators; bidi embeddings, overrides and isolates.
+const UNPRINTABLE = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const TARGET_SYNTAX = /[.:#]/g;
+const LEADING_TARGET_SYNTAX = /^[$@%=~!+\-^{]/;
+
+/**
+ * `name` made safe as a tmux session or window name: `.`, `:` and `#` become `_` (as
+ * tmuxinator does for `.` and `:`), control characters are removed, surrounding blanks are
+ * trimmed, a leading character tmux reads as target syntax becomes `_`, and the result is cut
+ * to {@link TMUX_NAME_MAX} characters. Never empty: `fallback` when nothing is left.
+ */
+export function sanitizeTmuxName(name: string, fallback = TMUX_NAME_FALLBACK): string {
+  let out = name.replace(UNPRINTABLE, "").replace(TARGET_SYNTAX, "_").trim();
+  const chars = Array.from(out);
+  if (chars.length > TMUX_NAME_MAX) out = chars.slice(0, TMUX_NAME_MAX).join("").trimEnd();
+  out = out.replace(LEADING_TARGET_SYNTAX, "_");
+  return out === "" ? fallback : out;
+}

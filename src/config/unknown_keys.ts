@@ -1,0 +1,48 @@
+/**
+ * Keys the schema does not know. One that looks like a misspelling of a key known at the same
+ * level (`interactve`) is an error with a did-you-mean, since the user meant a key rune would
+ * act on; any other is a warning, because Rune's docs use many keys Go Rune never read
+ * (`settings.timezone`, `projects[].client`, a command's `when`). Keys starting with `x-` are
+ * the user's own (anchors for merges) and pass silently. Pure.
+ */
+import { errorIssue, warningIssue } from "../result.ts";
+import type { Issue } from "../result.ts";
+import { suggest } from "./did_you_mean.ts";
+import { describePath } from "./positions.ts";
+import type { Locator } from "./positions.ts";
+import { kindOf, objectShape, walkSchema } from "./schema_walk.ts";
+import type { Schema } from "./schema_walk.ts";
+
+/** Keys that are the user's own: `x-defaults: &defaults …` (as in Compose files). */
+const OWN_KEY = /^x-/;
+
+export function unknownKeyIssues(root: Schema, data: unknown, where: Locator): Issue[] {
+  const issues: Issue[] = [];
+  walkSchema(root, data, (schema, value, path) => {
+    const shape = objectShape(schema);
+    if (!shape || kindOf(value) !== "map") return;
+    const known = Object.keys(shape);
+    const place = path.length ? `in ${describePath(path)}` : "at the top level";
+    for (const key of Object.keys(value as Record<string, unknown>)) {
+      if (Object.hasOwn(shape, key) || OWN_KEY.test(key)) continue;
+      const meant = suggest(key, known);
+      if (meant !== undefined) {
+        issues.push(errorIssue(
+          "misspelt-key",
+          `Cannot use the key "${key}" ${place}: rune knows no such key`,
+          { where: where.key([...path, key]), hint: `Did you mean "${meant}"? Rename the key` },
+        ));
+      } else {
+        issues.push(warningIssue(
+          "unknown-key",
+          `Ignoring the key "${key}" ${place}: rune does not use it`,
+          {
+            where: where.key([...path, key]),
+            hint: `Remove it if no other tool reads it (keys here: ${known.join(", ")})`,
+          },
+        ));
+      }
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,59 @@
+/**
+ * The argv that runs a command in a pseudo-terminal made by `script`, for either flavour, with
+ * or without a transcript. Pure and table-tested.
+ *
+ * - util-linux: `script -q -e -c CMD FILE`; with a transcript `--log-out LOG --log-timing T`
+ *   (replayable with `scriptreplay -t T LOG`). `-e` makes the child's exit status script's.
+ *   util-linux runs CMD with `$SHELL -c`, so the executor gives `script` SHELL=/bin/sh and the
+ *   command puts the user's SHELL back first (see `ptyCommandText`).
+ * - BSD/macOS: `script -q FILE sh -c CMD`; the child's status is always script's own (FreeBSD
+ *   accepts `-e` only for compatibility, older macOS rejects it). A transcript is `-r`: BSD's
+ *   own timed format, replayed with `script -p FILE`.
+ */
+import type { ScriptFlavour } from "./flavour.ts";
+
+export interface TranscriptFiles {
+  /** Everything the command printed (util-linux), or BSD's timed recording. */
+  log: string;
+  /** util-linux timing file; unused by BSD, whose `-r` log holds its own timing. */
+  timing: string;
+}
+
+/** Where `script` writes nothing when no transcript is wanted. */
+export const NO_FILE = "/dev/null";
+
+export function buildScriptArgv(
+  flavour: ScriptFlavour,
+  command: string,
+  options: { transcript?: TranscriptFiles } = {},
+): string[] {
+  const t = options.transcript;
+  switch (flavour) {
+    case "util-linux":
+      return t
+        ? ["script", "-q", "-e", "--log-out", t.log, "--log-timing", t.timing, "-c", command]
+        : ["script", "-q", "-e", "-c", command, NO_FILE];
+    case "bsd":
+      return t
+        ? ["script", "-q", "-r", t.log, "sh", "-c", command]
+        : ["script", "-q", NO_FILE, "sh", "-c", command];
+  }
+}
+
+/** sh single quotes; plain words stay bare so the text people see stays readable. */
+export function shQuote(s: string): string {
+  return /^[A-Za-z0-9_\/.,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The text util-linux `script` hands to `$SHELL -c`. `script` itself gets SHELL=/bin/sh (so a
+ * fish or csh login shell never parses a sh command); the user's own SHELL is put back before
+ * the command, so an editor's `:sh` or a REPL's shell escape still opens their shell.
+ */
+export function ptyCommandText(command: string, userShell: string | undefined): string {
+  if (userShell === "/bin/sh") return command;
+  const restore = userShell === undefined
+    ? "unset SHELL"
+    : `SHELL=${shQuote(userShell)}; export SHELL`;
+  return `${restore}; ${command}`;
+}
