@@ -42,7 +42,7 @@ export interface InteractiveExecutors {
 }
 
 export function createInteractiveExecutors(options: InteractiveOptions): InteractiveExecutors {
-  const probes = { scriptFlavour: detectScriptFlavour, tmuxUsable, ...options.probes };
+  const probes = { scriptFlavour: detectScriptFlavour, tmuxUsable: assumeTmux, ...options.probes };
   let tmuxAnswer: Promise<boolean> | undefined;
   const run = async (step: PtyStep | TmuxStep, ctx: ExecContext): Promise<StepOutcome> => {
     const want = step.kind === "pty" ? "pty" : step.layout ? "tmux-template" : "tmux-session";
@@ -77,6 +77,13 @@ export function createInteractiveExecutors(options: InteractiveOptions): Interac
       case "tmux": {
         const time = new Date(ctx.runtime.now());
         const outcome = await options.tmux!(step as TmuxStep, ctx);
+        if (outcome.missing === "tmux" && want === "tmux-session") {
+          // tmux is missing or too old (the executor found out before creating anything):
+          // from now on the chain goes on without it.
+          tmuxAnswer = Promise.resolve(false);
+          return await run(step, ctx);
+        }
+        if (outcome.missing === "tmux") tmuxAnswer = Promise.resolve(false);
         audit(options, ctx, { step, time, outcome, via: "tmux" });
         return outcome;
       }
@@ -118,10 +125,13 @@ export function createInteractiveExecutors(options: InteractiveOptions): Interac
   return { pty: run, tmux: run };
 }
 
-/** `tmux -V` runs. */
-async function tmuxUsable(runtime: Runtime): Promise<boolean> {
-  const r = await runtime.run(["tmux", "-V"]);
-  return r.code === 0;
+/**
+ * tmux is assumed to work: the tmux executor learns otherwise from its own first call (exit
+ * 127, or an old version) without creating anything, and says so with `missing: "tmux"`. A
+ * separate `tmux -V` would cost every session build a third tmux process.
+ */
+function assumeTmux(_runtime: Runtime): Promise<boolean> {
+  return Promise.resolve(true);
 }
 
 function audit(

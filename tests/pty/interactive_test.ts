@@ -258,6 +258,40 @@ Deno.test("tmux not usable: a tmux_session command falls back to the pty, said o
   });
 });
 
+Deno.test("tmux is not probed: when the executor finds it missing, the chain goes on without it", async () => {
+  await withState(async (dir, options) => {
+    let tmuxCalls = 0;
+    const ex = createInteractiveExecutors({
+      project: options.project,
+      ritual: options.ritual,
+      stateDir: options.stateDir,
+      transcripts: false,
+      // No probes: the default must not run `tmux -V` (a third tmux process per build).
+      tmux: () => {
+        tmuxCalls++;
+        return Promise.resolve({
+          status: "failed",
+          exitCode: null,
+          durationMs: 0,
+          message: "tmux is not installed or not on PATH",
+          missing: "tmux",
+        });
+      },
+    });
+    const { ctx, rec } = context({});
+    const step: TmuxStep = { ...templateStep, layout: undefined, command: `touch ${dir}/ran` };
+    strictEqual((await ex.tmux(step, ctx)).via, "pty");
+    ok(exists(`${dir}/ran`));
+    strictEqual((await ex.tmux({ ...step, command: `touch ${dir}/again` }, ctx)).via, "pty");
+    strictEqual(tmuxCalls, 1, "once tmux is known missing it is not asked again");
+    strictEqual(rec.notes.length, 2);
+    // A template has no terminal form: the executor's own failure stands.
+    const failed = await ex.tmux({ ...templateStep, id: 3 }, ctx);
+    strictEqual(failed.status, "failed");
+    strictEqual(failed.missing, "tmux");
+  });
+});
+
 Deno.test("a tmux_session step without a command has nothing to run outside tmux", async () => {
   await withState(async (_dir, options) => {
     const ex = createInteractiveExecutors(options);
