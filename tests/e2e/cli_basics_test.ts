@@ -47,3 +47,24 @@ Deno.test("rune --help into a closed pipe exits quietly", async () => {
   const stderr = out ? new TextDecoder().decode(out.stderr) : "";
   strictEqual(/EPIPE|Uncaught/.test(stderr), false, stderr);
 });
+
+Deno.test("every command's --help works with no permissions and shows examples", async (t) => {
+  const commands = [
+    ["start"],
+    ["stop"],
+    ["doctor"],
+    ["config"],
+    ["config", "validate"],
+    ["ritual", "list"],
+    ["session"],
+    ["audit"],
+  ];
+  for (const cmd of commands) {
+    await t.step(cmd.join(" "), async () => {
+      const r = await runRune([...cmd, "--help"], { permissions: [] });
+      strictEqual(r.code, 0, r.stderr);
+      match(r.stdout, new RegExp(`Usage: rune ${cmd.join(" ")}`));
+      match(r.stdout, /Examples:/);
+    });
+  }
+});
