@@ -330,7 +330,7 @@ rituals:
   });
 });
 
-Deno.test("rune session ls/kill see only rune's sessions and refuse others", async () => {
+Deno.test("rune session ls/attach/kill see only rune's sessions and refuse others", async () => {
   await withRune(FULLSTACK, async ({ dir, tmux, env }) => {
     await tmux.tmux("new-session", "-d", "-s", "mine");
     strictEqual((await runRune(["start", "web"], { env, cwd: dir })).code, 0);
@@ -342,6 +342,13 @@ Deno.test("rune session ls/kill see only rune's sessions and refuse others", asy
         ["dev-web", "web"],
       ],
     );
+    const noTerminal = await runRune(["session", "attach", "dev-web"], { env });
+    strictEqual(noTerminal.code, 2);
+    match(noTerminal.stderr, /cannot attach to "dev-web": no terminal here/);
+    match(noTerminal.stderr, /attach-session -t =dev-web/);
+    const notOurs = await runRune(["session", "attach", "mine"], { env });
+    strictEqual(notOurs.code, 2);
+    match(notOurs.stderr, /not a session rune made/);
     const refuse = await runRune(["session", "kill", "mine"], { env });
     strictEqual(refuse.code, 2);
     match(refuse.stderr, /not a session rune made/);

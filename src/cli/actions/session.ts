@@ -1,10 +1,11 @@
 /** `rune session …` and the tmux side of `rune stop`. */
 import { filterEnv } from "../../exec/env_filter.ts";
 import { denoRuntime } from "../../runtime.ts";
-import { runTmux, tmuxClientEnv, tmuxCommand, tmuxError } from "../../tmux/client.ts";
+import { runTmux, tmuxClientEnv, tmuxError } from "../../tmux/client.ts";
 import { killSession, listRuneSessions, stopSessionsArgv } from "../../tmux/sessions.ts";
 import type { SessionInfo } from "../../tmux/sessions.ts";
-import { attachCommand, chooseSocket, insideServer, socketArgs } from "../../tmux/socket.ts";
+import { attachCommand, chooseAttach, chooseSocket, socketArgs } from "../../tmux/socket.ts";
+import { finishAttach } from "../../tmux/attach.ts";
 import type { SocketChoice } from "../../tmux/socket.ts";
 import type { Config } from "../../config/schema.ts";
 import type { RitualCommandOptions } from "../commands/start_stop.ts";
@@ -95,31 +96,28 @@ export async function sessionAttach(
 ): Promise<number> {
   const refused = await findRuneSession(flags, name, globals);
   if (refused !== undefined) return refused;
-  const { env, socket, args, clientEnv } = setup(flags, await socketSetting(flags, globals));
-  if (env.TMUX && insideServer(socket, env, Deno.uid() ?? 0)) {
-    const r = await runTmux(denoRuntime, tmuxCommand(args, "switch-client", "-t", `=${name}`), {
-      ...clientEnv,
-      TMUX: env.TMUX,
-    });
-    if (r.code !== 0) console.error(`rune: cannot switch to "${name}": ${tmuxError(r)}`);
-    return r.code === 0 ? EXIT.ok : EXIT.stepFailed;
-  }
-  if (!Deno.stdin.isTerminal() || !Deno.stdout.isTerminal()) {
+  const { env, socket, clientEnv } = setup(flags, await socketSetting(flags, globals));
+  const terminal = { stdin: Deno.stdin.isTerminal(), stdout: Deno.stdout.isTerminal() };
+  const flagsOf = { noTmux: false, noPty: false, detach: false, verbose: false };
+  const uid = Deno.uid() ?? 0;
+  const how = chooseAttach({ detach: false, terminal, parentEnv: env, socket, uid });
+  if (how === "print" || how === "elsewhere") {
     console.error(
-      `rune: cannot attach to "${name}": no terminal here\n` +
-        `  hint: from a terminal run: ${attachCommand(socket, name)}`,
+      `rune: cannot attach to "${name}": ${
+        how === "print" ? "no terminal here" : "rune runs inside another tmux server"
+      }\n` +
+        `  hint: from a terminal outside tmux run: ${attachCommand(socket, name)}`,
     );
     return EXIT.usage;
   }
-  const status = await new Deno.Command("tmux", {
-    args: tmuxCommand(args, "attach-session", "-t", `=${name}`).slice(1),
-    clearEnv: true,
-    env: clientEnv,
-    stdin: "inherit",
-    stdout: "inherit",
-    stderr: "inherit",
-  }).spawn().status;
-  return status.success ? EXIT.ok : EXIT.stepFailed;
+  // The same attach/switch the end of `rune start` uses.
+  const problems = await finishAttach(
+    { session: name, socket, clientEnv },
+    { flags: flagsOf, parentEnv: env, terminal, runtime: denoRuntime },
+    uid,
+  );
+  for (const line of problems) console.error(`rune: ${line}`);
+  return problems.length ? EXIT.stepFailed : EXIT.ok;
 }
 
 export async function sessionKill(
