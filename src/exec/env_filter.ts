@@ -143,3 +143,15 @@ export function filterEnv(
 export function isLoaderVariable(name: string): boolean {
   return name.startsWith("LD_") || name.startsWith("DYLD_");
 }
+
+/**
+ * The environment children get once the filter has decided: `env` without `removed` (the
+ * names a Plan lists in envRemoved), so the decision is made once, by the planner.
+ */
+export function withoutNames(
+  env: Readonly<Record<string, string>>,
+  removed: readonly string[],
+): Record<string, string> {
+  const drop = new Set(removed);
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !drop.has(name)));
+}

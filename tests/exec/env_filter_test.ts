@@ -1,5 +1,5 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
-import { filterEnv, looksSecret } from "../../src/exec/env_filter.ts";
+import { filterEnv, looksSecret, withoutNames } from "../../src/exec/env_filter.ts";
 
 Deno.test("looksSecret() removes what holds secrets and keeps what tools need", async (t) => {
   const cases: [string, boolean][] = [
@@ -92,4 +92,15 @@ Deno.test("filterEnv() patterns are whole-name globs, not substrings", () => {
   const r = filterEnv({ A_TOKEN_X: "1", XA_TOKEN: "2" }, { allow: ["A_*"] });
   deepStrictEqual(Object.keys(r.kept), ["A_TOKEN_X"]);
   deepStrictEqual(r.removed, ["XA_TOKEN"]);
+});
+
+Deno.test("withoutNames() gives children the env minus exactly the names the plan withholds", () => {
+  const env = { PATH: "/bin", GITHUB_TOKEN: "t", LD_PRELOAD: "x.so", HOME: "/h" };
+  const { removed } = filterEnv(env);
+  deepStrictEqual(withoutNames(env, removed), filterEnv(env).kept);
+  deepStrictEqual(withoutNames(env, ["HOME"]), {
+    PATH: "/bin",
+    GITHUB_TOKEN: "t",
+    LD_PRELOAD: "x.so",
+  });
 });

@@ -8,7 +8,6 @@ import type { RitualCommandOptions } from "../commands/start_stop.ts";
 import type { GlobalOptions } from "../globals.ts";
 import { decideAutoTmux } from "../../pty/auto_tmux.ts";
 import { runAutoTmux } from "../../pty/auto_tmux_run.ts";
-import { filterEnv } from "../../exec/env_filter.ts";
 import { attachCommand, chooseSocket } from "../../tmux/socket.ts";
 import { currentRuneArgv } from "../../tmux/close_hook.ts";
 import { denoRuntime } from "../../runtime.ts";
@@ -18,6 +17,8 @@ export async function autoTmux(
   project: ProjectInfo,
   config: Config,
   env: Record<string, string>,
+  /** The filtered environment (the plan's decision): the inner rune starts from it. */
+  baseEnv: Record<string, string>,
   options: RitualCommandOptions,
   globals: GlobalOptions,
 ): Promise<number | undefined> {
@@ -36,15 +37,11 @@ export async function autoTmux(
     return undefined;
   }
   const socket = chooseSocket(options.socket, env, config.settings?.tmux?.socket);
-  const filtered = filterEnv(env, {
-    allow: config.settings?.env?.allow ?? [],
-    deny: config.settings?.env?.deny ?? [],
-  });
   const r = await runAutoTmux({
     project: project.name,
     cwd: Deno.cwd(),
     socket,
-    env: filtered.kept,
+    env: baseEnv,
     runeArgv: [...currentRuneArgv(), ...Deno.args],
     runtime: denoRuntime,
   });

@@ -12,7 +12,7 @@ import { EXIT } from "../exit_codes.ts";
 import { loadConfigOrReport } from "./load_config.ts";
 import { exitCodeFor, runPlan } from "../../rituals/run.ts";
 import { chooseReporter } from "./reporter_choice.ts";
-import { filterEnv } from "../../exec/env_filter.ts";
+import { withoutNames } from "../../exec/env_filter.ts";
 import { runePaths } from "../../state/paths.ts";
 import { denoRuntime } from "../../runtime.ts";
 import type { Config } from "../../config/schema.ts";
@@ -66,9 +66,12 @@ export async function runRitualCommand(
     isDirectory,
   });
   if (!plan.ok) return reportIssues(plan.error, `cannot plan the ${ritual} ritual`);
+  // What children get follows from the plan's env decision; it is not made again here.
+  const baseEnv = withoutNames(env, plan.value.envRemoved);
+  const closeHook = closeHookFor(plan.value, config, env);
 
   if (options.dryRun) {
-    const tmuxArgv = dryRunTmux(plan.value, loaded.value.config, env, options);
+    const tmuxArgv = dryRunTmux(plan.value, { config, env, baseEnv, closeHook, options });
     if (options.json) {
       console.log(
         JSON.stringify({ ...plan.value, tmuxArgv: Object.fromEntries(tmuxArgv) }, null, 2),
@@ -93,14 +96,19 @@ export async function runRitualCommand(
     return EXIT.ok;
   }
   if (ritual === "start") {
-    const code = await autoTmux(plan.value.project, loaded.value.config, env, options, globals);
+    const code = await autoTmux(plan.value.project, config, env, baseEnv, options, globals);
     if (code !== undefined) return code;
   }
-  const summary = await executePlan(plan.value, loaded.value.config, env, options, globals);
+  const summary = await executePlan(plan.value, {
+    config,
+    env,
+    baseEnv,
+    closeHook,
+    options,
+    globals,
+  });
   if (ritual === "stop") {
-    await stopProjectSessions(plan.value.project.name, loaded.value.config, options, globals);
-  }
-  if (ritual === "stop") {
+    await stopProjectSessions(plan.value.project.name, config, options, globals);
     await stopBackground(plan.value.project.name, runePaths(env).stateDir, {
       kill: options.killBackground,
       quiet: globals.quiet || options.json,
@@ -125,18 +133,45 @@ function isDirectory(path: string): boolean {
   }
 }
 
-async function executePlan(
+/** What running or describing a plan needs beyond the plan itself. */
+interface RunContext {
+  config: Config;
+  env: Record<string, string>;
+  /** env without the names the plan withholds. */
+  baseEnv: Record<string, string>;
+  closeHook?: CloseHookSource;
+  options: RitualCommandOptions;
+}
+
+/** How tmux's session-closed hook reaches this rune again (settings.tmux.stop_on_session_close). */
+interface CloseHookSource {
+  runeArgv: string[];
+  stateDir: string;
+  configFile: string;
+  project: string;
+  projectDir: string;
+}
+
+function closeHookFor(
   plan: Plan,
   config: Config,
   env: Record<string, string>,
-  options: RitualCommandOptions,
-  globals: GlobalOptions,
+): CloseHookSource | undefined {
+  if (!config.settings?.tmux?.stop_on_session_close) return undefined;
+  return {
+    runeArgv: currentRuneArgv(),
+    stateDir: runePaths(env).stateDir,
+    configFile: plan.configFile,
+    project: plan.project.name,
+    projectDir: plan.project.dir,
+  };
+}
+
+async function executePlan(
+  plan: Plan,
+  { config, env, baseEnv, closeHook, options, globals }: RunContext & { globals: GlobalOptions },
 ): Promise<RunSummary> {
   const reporter = chooseReporter({ json: options.json, globals });
-  const filtered = filterEnv(env, {
-    allow: config.settings?.env?.allow ?? [],
-    deny: config.settings?.env?.deny ?? [],
-  });
   // Ctrl-C (and TERM) stop the ritual; while an interactive step owns the terminal they are
   // its business, not rune's.
   const controller = new AbortController();
@@ -151,9 +186,7 @@ async function executePlan(
     project: plan.project.name,
     projectDir: plan.project.dir,
     socketSetting: config.settings?.tmux?.socket,
-    closeHook: config.settings?.tmux?.stop_on_session_close
-      ? { runeArgv: currentRuneArgv(), stateDir, configFile: plan.configFile }
-      : undefined,
+    closeHook,
     uid: Deno.uid() ?? 0,
     terminalSize: () => {
       try {
@@ -175,7 +208,7 @@ async function executePlan(
     const summary = await runPlan(plan, {
       reporter,
       runtime: denoRuntime,
-      baseEnv: filtered.kept,
+      baseEnv,
       parentEnv: env,
       terminal,
       flags,
@@ -207,14 +240,8 @@ async function executePlan(
 /** The exact argv each tmux step would run, by step id (the create-session form). */
 function dryRunTmux(
   plan: Plan,
-  config: Config,
-  env: Record<string, string>,
-  options: RitualCommandOptions,
+  { config, env, baseEnv, closeHook, options }: RunContext,
 ): Map<number, string[]> {
-  const baseEnv = filterEnv(env, {
-    allow: config.settings?.env?.allow ?? [],
-    deny: config.settings?.env?.deny ?? [],
-  }).kept;
   const socket = socketArgs(chooseSocket(options.socket, env, config.settings?.tmux?.socket));
   const out = new Map<number, string[]>();
   for (const step of plan.steps) {
@@ -227,15 +254,7 @@ function dryRunTmux(
         parentEnv: env,
         baseEnv,
         markerDir: "MARKERS",
-        closeHook: config.settings?.tmux?.stop_on_session_close
-          ? {
-            runeArgv: currentRuneArgv(),
-            stateDir: runePaths(env).stateDir,
-            configFile: plan.configFile,
-            project: plan.project.name,
-            projectDir: plan.project.dir,
-          }
-          : undefined,
+        closeHook,
       }),
     );
     out.set(step.id, build.create.argv);
