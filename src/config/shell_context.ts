@@ -165,14 +165,7 @@ export class ShellLexer {
       if (ch !== "\n") f.word += "\0";
       return;
     }
-    if (f.dollarParen) {
-      f.dollarParen = false;
-      if (ch === "(") {
-        return this.#push({ kind: "arith", start: f.dollarAt, depth: 0, closing: false });
-      }
-      this.#push(cmdFrame(f.dollarAt, true));
-      return this.feedChar(ch, offset);
-    }
+    if (f.dollarParen) return this.#afterDollarParen(f, ch, offset);
     if (f.dollar) {
       f.dollar = false;
       if (this.#afterDollar(f, ch, false)) return;
@@ -262,6 +255,16 @@ export class ShellLexer {
     if (f.delimiter === 2) f.delimiter = 0;
   }
 
+  /** After `$(`: `$((` opens arithmetic, anything else a command substitution. */
+  #afterDollarParen(f: CmdFrame | DoubleFrame, ch: string, offset: number): void {
+    f.dollarParen = false;
+    if (ch === "(") {
+      return this.#push({ kind: "arith", start: f.dollarAt, depth: 0, closing: false });
+    }
+    this.#push(cmdFrame(f.dollarAt, true));
+    return this.feedChar(ch, offset);
+  }
+
   /** The character after `$`; true when it was consumed as part of an expansion. */
   #afterDollar(f: CmdFrame | DoubleFrame, ch: string, inDouble: boolean): boolean {
     if (ch === "(") {
@@ -305,14 +308,7 @@ export class ShellLexer {
       f.escape = false;
       return;
     }
-    if (f.dollarParen) {
-      f.dollarParen = false;
-      if (ch === "(") {
-        return this.#push({ kind: "arith", start: f.dollarAt, depth: 0, closing: false });
-      }
-      this.#push(cmdFrame(f.dollarAt, true));
-      return this.feedChar(ch, offset);
-    }
+    if (f.dollarParen) return this.#afterDollarParen(f, ch, offset);
     if (f.dollar) {
       f.dollar = false;
       if (this.#afterDollar(f, ch, true)) return;
