@@ -5,7 +5,7 @@
  */
 import { deepStrictEqual, ok as assert } from "node:assert/strict";
 import { expandField } from "../../src/config/expand.ts";
-import { withTmuxServer } from "../helpers/tmux_server.ts";
+import { hasTmux, withTmuxServer } from "../helpers/tmux_server.ts";
 import { waitFor } from "../helpers/wait_for.ts";
 import { HOSTILE, PWN } from "./hostile_values.ts";
 
@@ -34,15 +34,6 @@ function render(template: string, value: string): string {
   if (!r.ok) throw new Error(r.error.map((p) => p.problem).join("; "));
   return r.value;
 }
-
-const hasTmux = (() => {
-  try {
-    return new Deno.Command("tmux", { args: ["-V"], stdout: "null", stderr: "null" }).outputSync()
-      .success;
-  } catch {
-    return false;
-  }
-})();
 
 Deno.test({
   name: "expandField(shell): hostile values typed into an interactive bash come back exactly",

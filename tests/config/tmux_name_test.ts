@@ -1,6 +1,6 @@
 import { strictEqual } from "node:assert/strict";
 import { sanitizeTmuxName, TMUX_NAME_MAX } from "../../src/config/tmux_name.ts";
-import { withTmuxServer } from "../helpers/tmux_server.ts";
+import { hasTmux, withTmuxServer } from "../helpers/tmux_server.ts";
 
 Deno.test("sanitizeTmuxName() makes names tmux reads back exactly", async (t) => {
   const cases: [string, string][] = [
@@ -42,15 +42,6 @@ Deno.test("sanitizeTmuxName() cuts long names by characters, never inside one", 
     "x".repeat(TMUX_NAME_MAX - 1),
   );
 });
-
-const hasTmux = (() => {
-  try {
-    return new Deno.Command("tmux", { args: ["-V"], stdout: "null", stderr: "null" }).outputSync()
-      .success;
-  } catch {
-    return false;
-  }
-})();
 
 Deno.test({
   name: "sanitizeTmuxName(): tmux creates, finds and lists each name exactly as given",

@@ -5,6 +5,16 @@
 import { waitFor } from "./wait_for.ts";
 import { tmuxArg } from "../../src/tmux/escape.ts";
 
+/** Whether tmux runs here at all; tests that need it are ignored (visibly) without it. */
+export const hasTmux = (() => {
+  try {
+    return new Deno.Command("tmux", { args: ["-V"], stdout: "null", stderr: "null" }).outputSync()
+      .success;
+  } catch {
+    return false;
+  }
+})();
+
 export interface TmuxServer {
   /** Absolute socket path: pass as `--socket-path` or RUNE_TMUX_SOCKET=path to rune. */
   socket: string;
