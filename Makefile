@@ -32,7 +32,6 @@ build: bundle compile
 
 bundle: setup
 	@mkdir -p dist
-	$(DENO) run -q -P=build scripts/embed_templates.ts
 	rm -rf dist/chunks dist/rune.js dist/*.js
 	$(DENO) bundle -q --frozen-lockfile --platform deno --code-splitting --outdir dist main.ts
 	mv dist/main.js dist/rune.js
