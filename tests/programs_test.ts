@@ -1,5 +1,5 @@
 import { deepStrictEqual } from "node:assert/strict";
-import { RUN_PROGRAMS } from "../src/programs.ts";
+import { RUN_PROGRAMS } from "../src/base/programs.ts";
 
 Deno.test("deno.json's run permission lists exactly the programs rune starts", async () => {
   const config = JSON.parse(await Deno.readTextFile(new URL("../deno.json", import.meta.url)));

@@ -1,5 +1,5 @@
 import { strictEqual } from "node:assert/strict";
-import { VERSION } from "../src/version.ts";
+import { VERSION } from "../src/base/version.ts";
 
 Deno.test("VERSION matches deno.json and main.ts's fast path", async () => {
   const config = JSON.parse(await Deno.readTextFile(new URL("../deno.json", import.meta.url)));

@@ -3,7 +3,7 @@
  * implementation lazily, so `rune --help` never loads YAML, zod or handlebars.
  */
 import { Command, Option } from "@commander-js/extra-typings";
-import { VERSION } from "../version.ts";
+import { VERSION } from "../base/version.ts";
 import { CONFIG_ENV, helpText } from "./help.ts";
 import { registerStartStop } from "./commands/start_stop.ts";
 import { registerDoctor } from "./commands/doctor.ts";

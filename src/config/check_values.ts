@@ -4,10 +4,10 @@
  * `projects` when that list exists (else detection names the project, so anything goes).
  * Pure.
  */
-import { errorIssue, warningIssue } from "../result.ts";
-import type { Issue } from "../result.ts";
-import { parseDuration } from "./duration.ts";
-import { suggest } from "./did_you_mean.ts";
+import { errorIssue, warningIssue } from "../base/result.ts";
+import type { Issue } from "../base/result.ts";
+import { parseDuration } from "../base/duration.ts";
+import { suggest } from "../base/did_you_mean.ts";
 import { describePath } from "./positions.ts";
 import type { Locator } from "./positions.ts";
 import { DurationSchema } from "./schema.ts";

@@ -7,8 +7,8 @@ import { configCandidates } from "./locate.ts";
 import type { ConfigCandidate } from "./locate.ts";
 import { validateConfigText } from "./validate.ts";
 import type { TemplateFieldCheck } from "./validate.ts";
-import { err, hasErrors, ok } from "../result.ts";
-import type { Issue, Location, Result } from "../result.ts";
+import { err, hasErrors, ok } from "../base/result.ts";
+import type { Issue, Location, Result } from "../base/result.ts";
 import type { ConfigPath } from "./positions.ts";
 
 export type { ConfigPath } from "./positions.ts";
@@ -47,7 +47,7 @@ export interface LoadOptions {
 
 /** checkTemplateFields, imported on first use: it brings the template engine with it. */
 export async function templateFieldCheck(): Promise<TemplateFieldCheck> {
-  const { checkTemplateFields } = await import("./validate_templates.ts");
+  const { checkTemplateFields } = await import("./check_variables.ts");
   return checkTemplateFields;
 }
 

@@ -5,9 +5,9 @@
  * (`settings.timezone`, `projects[].client`, a command's `when`). Keys starting with `x-` are
  * the user's own (anchors for merges) and pass silently. Pure.
  */
-import { errorIssue, warningIssue } from "../result.ts";
-import type { Issue } from "../result.ts";
-import { suggest } from "./did_you_mean.ts";
+import { errorIssue, warningIssue } from "../base/result.ts";
+import type { Issue } from "../base/result.ts";
+import { suggest } from "../base/did_you_mean.ts";
 import { describePath } from "./positions.ts";
 import type { Locator } from "./positions.ts";
 import { kindOf, objectShape, walkSchema } from "./schema_walk.ts";

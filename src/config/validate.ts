@@ -6,8 +6,8 @@
  * lazily because it brings the template engine). Issues come back sorted by their place in the
  * file. Pure.
  */
-import type { Issue, Location } from "../result.ts";
-import { errorIssue } from "../result.ts";
+import type { Issue, Location } from "../base/result.ts";
+import { errorIssue } from "../base/result.ts";
 import { ConfigSchema } from "./schema.ts";
 import type { Config } from "./schema.ts";
 import { readYaml } from "./yaml_issues.ts";
@@ -17,7 +17,7 @@ import { unknownKeyIssues } from "./unknown_keys.ts";
 import { commandIssues } from "./check_commands.ts";
 import { templateIssues } from "./check_templates.ts";
 import { durationIssues, projectIssues } from "./check_values.ts";
-import type { checkTemplateFields } from "./validate_templates.ts";
+import type { checkTemplateFields } from "./check_variables.ts";
 import { rawScalarReader } from "./scalar_source.ts";
 import { describeValue, kindOf } from "./schema_walk.ts";
 

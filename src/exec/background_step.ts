@@ -2,9 +2,9 @@
  * Starts a background step: its own session (outlives rune), output appended to its log file,
  * pid recorded for `rune stop`. Needs --allow-run=sh, --allow-write on the state dir.
  */
-import type { ExecContext, StepOutcome } from "../rituals/outcome_types.ts";
-import type { BackgroundStep } from "../rituals/plan_types.ts";
-import { childEnv } from "../runtime.ts";
+import type { ExecContext, StepOutcome } from "../contract/outcome.ts";
+import type { BackgroundStep } from "../contract/plan.ts";
+import { childEnv } from "./deno_runtime.ts";
 import { recordBackground } from "../state/background_registry.ts";
 import { processStarts } from "./process_group.ts";
 import { spawnStep } from "./exit_reason.ts";

@@ -10,7 +10,7 @@
  *   zsh:   "zsh:1: command not found: nosuchtool"
  *   busybox: "sh: nosuchtool: not found"
  */
-import type { StepOutcome } from "../rituals/outcome_types.ts";
+import type { StepOutcome } from "../contract/outcome.ts";
 
 /** "exited with 2", "program "x" is not installed or not on PATH", "killed by SIGKILL" */
 export function explainExit(

@@ -11,10 +11,10 @@
  * - stdout and stderr are two pipes read concurrently: their relative order in the tail is
  *   the order the chunks arrived, which is close to, not exactly, the order written.
  */
-import { formatDuration } from "../config/duration.ts";
-import type { ExecContext, StepOutcome } from "../rituals/outcome_types.ts";
-import type { ShellStep } from "../rituals/plan_types.ts";
-import { childEnv } from "../runtime.ts";
+import { formatDuration } from "../base/duration.ts";
+import type { ExecContext, StepOutcome } from "../contract/outcome.ts";
+import type { ShellStep } from "../contract/plan.ts";
+import { childEnv } from "./deno_runtime.ts";
 import { OutputTail } from "./output_tail.ts";
 import { endGroup } from "./process_group.ts";
 import { explainExit, spawnStep } from "./exit_reason.ts";

@@ -5,8 +5,8 @@
 import { expandHome } from "../config/locate.ts";
 import { escapeRegex, globMatcher, hasGlobChars, valueKind } from "./glob.ts";
 import { normalizePath } from "./paths.ts";
-import { warningIssue } from "../result.ts";
-import type { Issue } from "../result.ts";
+import { warningIssue } from "../base/result.ts";
+import type { Issue } from "../base/result.ts";
 import type { ProjectSpec } from "../config/schema.ts";
 
 /** A name or path pattern: `*` `?` `[…]` `{a,b}`; "**" (whole segment) spans segments. */

@@ -7,10 +7,10 @@
  * descriptor opened with O_APPEND, and Linux appends a single write to a regular file whole.
  * Needs --allow-read and --allow-write on the state directory.
  */
-import type { RitualName } from "../rituals/plan_types.ts";
-import type { StepStatus } from "../rituals/outcome_types.ts";
-import { err, ok } from "../result.ts";
-import type { Result } from "../result.ts";
+import type { RitualName } from "../contract/plan.ts";
+import type { StepStatus } from "../contract/outcome.ts";
+import { err, ok } from "../base/result.ts";
+import type { Result } from "../base/result.ts";
 
 export interface AuditEntry {
   /** 8 hex digits; `rune audit show` accepts any unique prefix. */

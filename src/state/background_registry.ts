@@ -5,7 +5,7 @@
  * forgetting one process touches nothing else.
  * Needs --allow-read/--allow-write on the state dir; probing needs --allow-run=ps,kill.
  */
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../exec/deno_runtime.ts";
 import { groupAlive, processStarts } from "../exec/process_group.ts";
 
 export interface BackgroundEntry {

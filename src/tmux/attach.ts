@@ -3,7 +3,7 @@
  * switch-client from inside tmux, or the exact attach command when there is no terminal.
  * Needs --allow-run=tmux.
  */
-import type { ExecContext } from "../rituals/outcome_types.ts";
+import type { ExecContext } from "../contract/outcome.ts";
 import { runTmux, tmuxCommand, tmuxError } from "./client.ts";
 import { attachCommand, chooseAttach, socketArgs } from "./socket.ts";
 import type { SocketChoice } from "./socket.ts";

@@ -5,7 +5,7 @@
  * window/pane, so users' base-index and pane-base-index never matter. Every created pane's id
  * is printed (-P -F) so the second call (typing, after the handshake) addresses panes by id.
  */
-import type { PaneLayout, SessionLayout, WindowLayout } from "../rituals/plan_types.ts";
+import type { PaneLayout, SessionLayout, WindowLayout } from "../contract/plan.ts";
 import { chain, literalFormat } from "./escape.ts";
 import { setCloseHook } from "./close_hook.ts";
 import type { CloseHookSpec } from "./close_hook.ts";

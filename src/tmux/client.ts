@@ -2,7 +2,7 @@
  * Runs tmux. The client gets the filtered environment without TMUX/TMUX_PANE (the socket is
  * always explicit), so a server it starts never holds the secrets rune withholds (FACTS §1b).
  */
-import type { RunOutcome, Runtime } from "../runtime.ts";
+import type { RunOutcome, Runtime } from "../exec/deno_runtime.ts";
 import { chain } from "./escape.ts";
 
 /** ["tmux", socket…, command, args…] with the arguments escaped (a lone `x;` is a separator). */

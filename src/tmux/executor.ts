@@ -4,9 +4,9 @@
  * over (finish). Two tmux processes per session in the common case, whatever its size.
  * Needs --allow-run=tmux, --allow-write and --allow-read on the temp dir (pane markers).
  */
-import type { ExecContext, StepOutcome } from "../rituals/outcome_types.ts";
-import type { RunOutcome } from "../runtime.ts";
-import type { TmuxStep } from "../rituals/plan_types.ts";
+import type { ExecContext, StepOutcome } from "../contract/outcome.ts";
+import type { RunOutcome } from "../exec/deno_runtime.ts";
+import type { TmuxStep } from "../contract/plan.ts";
 import { runShellStep } from "../exec/shell_step.ts";
 import { buildAddWindow, buildSession, buildTyping, markerLine } from "./build.ts";
 import type { BuildOptions, SessionBuild } from "./build.ts";
@@ -16,7 +16,7 @@ import { awaitMarkers } from "./handshake.ts";
 import { chooseAttach, chooseSocket, socketArgs } from "./socket.ts";
 import type { SocketChoice } from "./socket.ts";
 import type { CloseHookSpec } from "./close_hook.ts";
-import { DETACHED_SIZE, normalizeStep, stepBuildOptions, stepLayout } from "./step_build.ts";
+import { DETACHED_SIZE, normalizeStep, stepBuildOptions, stepLayout } from "./step_plan.ts";
 import { probeTmux } from "./version.ts";
 import { finishAttach } from "./attach.ts";
 

@@ -2,7 +2,7 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { findConfigFile, loadConfig, parseConfig } from "../../src/config/load.ts";
 import type { LoadFailure } from "../../src/config/load.ts";
-import { checkTemplateFields } from "../../src/config/validate_templates.ts";
+import { checkTemplateFields } from "../../src/config/check_variables.ts";
 
 const GOOD = "rituals:\n  start:\n    global:\n      - name: hi\n        command: echo hi\n";
 

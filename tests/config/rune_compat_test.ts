@@ -5,10 +5,10 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { validateConfigText } from "../../src/config/validate.ts";
 import { parseConfig } from "../../src/config/load.ts";
-import { parseDuration } from "../../src/config/duration.ts";
-import { checkTemplateFields } from "../../src/config/validate_templates.ts";
-import { listRituals } from "../../src/rituals/listing.ts";
-import type { RitualListing } from "../../src/rituals/listing.ts";
+import { parseDuration } from "../../src/base/duration.ts";
+import { checkTemplateFields } from "../../src/config/check_variables.ts";
+import { listRituals } from "../../src/planning/listing.ts";
+import type { RitualListing } from "../../src/planning/listing.ts";
 import { sharedFiles } from "../helpers/shared.ts";
 import {
   EXAMPLE_COUNTS,

@@ -4,7 +4,7 @@
  */
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { parseConfig } from "../../src/config/load.ts";
-import { findTemplate } from "../../src/rituals/select.ts";
+import { findTemplate } from "../../src/planning/select.ts";
 import { REPO_ROOT } from "../helpers/run_rune.ts";
 import { sharedFiles } from "../helpers/shared.ts";
 

@@ -5,7 +5,7 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import { validateConfigText } from "../../src/config/validate.ts";
 import type { ValidateOptions } from "../../src/config/validate.ts";
-import type { Issue } from "../../src/result.ts";
+import type { Issue } from "../../src/base/result.ts";
 
 const FILE = "/home/u/.config/rune/config.yaml";
 

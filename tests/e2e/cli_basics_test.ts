@@ -1,7 +1,7 @@
 /** The bundle answers --version and --help under no Deno permissions at all. */
 import { match, strictEqual } from "node:assert/strict";
 import { runRune } from "../helpers/run_rune.ts";
-import { VERSION } from "../../src/version.ts";
+import { VERSION } from "../../src/base/version.ts";
 
 Deno.test("rune --version prints the version with no permissions", async () => {
   const r = await runRune(["--version"], { permissions: [] });

@@ -6,7 +6,7 @@ import {
   parseProcessStarts,
   processStarts,
 } from "../../src/exec/process_group.ts";
-import { denoRuntime } from "../../src/runtime.ts";
+import { denoRuntime } from "../../src/exec/deno_runtime.ts";
 import { fakeRuntime } from "../helpers/fake_runtime.ts";
 import { killGroup, pidsWithMarker, uniqueMarker } from "../helpers/plan_fixture.ts";
 

@@ -1,5 +1,5 @@
 /** A Runtime that records every argv and answers from a function: for exact-argv tests. */
-import type { RunOutcome, Runtime } from "../../src/runtime.ts";
+import type { RunOutcome, Runtime } from "../../src/exec/deno_runtime.ts";
 
 export interface FakeRuntime extends Runtime {
   calls: string[][];

@@ -2,9 +2,9 @@
  * Hand-built Plans, steps and execution contexts for engine tests, plus the probe tests use to
  * prove no process of theirs survived.
  */
-import type { BackgroundStep, Plan, ShellStep, Step } from "../../src/rituals/plan_types.ts";
-import type { ExecContext, RunFlags } from "../../src/rituals/outcome_types.ts";
-import { denoRuntime } from "../../src/runtime.ts";
+import type { BackgroundStep, Plan, ShellStep, Step } from "../../src/contract/plan.ts";
+import type { ExecContext, RunFlags } from "../../src/contract/outcome.ts";
+import { denoRuntime } from "../../src/exec/deno_runtime.ts";
 
 export const FLAGS: RunFlags = { noTmux: false, noPty: false, detach: false, verbose: false };
 

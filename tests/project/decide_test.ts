@@ -3,7 +3,7 @@ import { decideProject, UNCONFIGURED_ARGUMENT } from "../../src/project/decide.t
 import type { DecideOptions } from "../../src/project/decide.ts";
 import type { ProjectFacts } from "../../src/project/facts.ts";
 import type { ProjectSpec } from "../../src/config/schema.ts";
-import type { ProjectInfo } from "../../src/rituals/plan_types.ts";
+import type { ProjectInfo } from "../../src/contract/plan.ts";
 import { HOME, world } from "./world.ts";
 
 interface Row {

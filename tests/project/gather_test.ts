@@ -1,7 +1,7 @@
 import { deepStrictEqual, ok as assert } from "node:assert/strict";
 import { gatherProjectFacts } from "../../src/project/gather.ts";
 import { findProject } from "../../src/project/detect.ts";
-import type { Issue } from "../../src/result.ts";
+import type { Issue } from "../../src/base/result.ts";
 import type { ProjectSpec } from "../../src/config/schema.ts";
 
 /** A throwaway tree: HOME, a repo with remotes, a linked worktree, a submodule, a monorepo. */

@@ -1,8 +1,8 @@
 /** Reading `script --version`: util-linux names itself, BSD prints usage, 127 is none. */
 import { strictEqual } from "node:assert/strict";
 import { detectScriptFlavour, scriptFlavourFrom } from "../../src/pty/flavour.ts";
-import { denoRuntime } from "../../src/runtime.ts";
-import type { Runtime } from "../../src/runtime.ts";
+import { denoRuntime } from "../../src/exec/deno_runtime.ts";
+import type { Runtime } from "../../src/exec/deno_runtime.ts";
 
 Deno.test("scriptFlavourFrom() tells the flavours apart from real outputs", async (t) => {
   const rows = [

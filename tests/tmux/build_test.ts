@@ -3,7 +3,7 @@ import { deepStrictEqual } from "node:assert/strict";
 import { buildAddWindow, buildSession, buildTyping } from "../../src/tmux/build.ts";
 import type { BuildOptions } from "../../src/tmux/build.ts";
 import { closeHookCommand, closeHookIndex } from "../../src/tmux/close_hook.ts";
-import type { PaneLayout, SessionLayout, WindowLayout } from "../../src/rituals/plan_types.ts";
+import type { PaneLayout, SessionLayout, WindowLayout } from "../../src/contract/plan.ts";
 
 const OPTS: BuildOptions = {
   socket: ["-S", "/s"],

@@ -5,9 +5,9 @@
  */
 import { deepStrictEqual, match, strictEqual } from "node:assert/strict";
 import { createTmuxExecutor } from "../../src/tmux/executor.ts";
-import type { ExecContext } from "../../src/rituals/outcome_types.ts";
-import type { TmuxStep } from "../../src/rituals/plan_types.ts";
-import type { RunOutcome, Runtime } from "../../src/runtime.ts";
+import type { ExecContext } from "../../src/contract/outcome.ts";
+import type { TmuxStep } from "../../src/contract/plan.ts";
+import type { RunOutcome, Runtime } from "../../src/exec/deno_runtime.ts";
 
 type Answer = Partial<RunOutcome> | ((argv: readonly string[]) => Partial<RunOutcome>);
 

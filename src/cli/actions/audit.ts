@@ -1,9 +1,9 @@
 /** `rune audit ls|show`: reads the audit log and transcripts; never writes them. */
-import { formatDuration } from "../../config/duration.ts";
+import { formatDuration } from "../../base/duration.ts";
 import { auditFile, findAuditEntry, readAudit } from "../../state/audit.ts";
 import type { AuditEntry, AuditLog } from "../../state/audit.ts";
 import { replayArgv, stripScriptMarkers } from "../../state/transcripts.ts";
-import { runePaths } from "../../state/paths.ts";
+import { runePaths } from "../../base/xdg.ts";
 import type { GlobalOptions } from "../globals.ts";
 import { EXIT } from "../exit_codes.ts";
 

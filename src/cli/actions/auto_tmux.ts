@@ -3,14 +3,14 @@
  * waits for it. Returns the exit code when it did, undefined when the ritual runs here.
  */
 import type { Config } from "../../config/schema.ts";
-import type { ProjectInfo } from "../../rituals/plan_types.ts";
+import type { ProjectInfo } from "../../contract/plan.ts";
 import type { RitualCommandOptions } from "../commands/start_stop.ts";
 import type { GlobalOptions } from "../globals.ts";
-import { decideAutoTmux } from "../../pty/auto_tmux.ts";
-import { runAutoTmux } from "../../pty/auto_tmux_run.ts";
+import { decideAutoTmux } from "../../tmux/auto_tmux.ts";
+import { runAutoTmux } from "../../tmux/auto_tmux_run.ts";
 import { attachCommand, chooseSocket } from "../../tmux/socket.ts";
 import { currentRuneArgv } from "../../tmux/close_hook.ts";
-import { denoRuntime } from "../../runtime.ts";
+import { denoRuntime } from "../../exec/deno_runtime.ts";
 import { EXIT } from "../exit_codes.ts";
 
 export async function autoTmux(

@@ -2,8 +2,8 @@
  * After `rune stop`: report what `rune start` left running for the project, or end it with
  * --kill-background (see src/rituals/background_stop.ts).
  */
-import { denoRuntime } from "../../runtime.ts";
-import { formatBackgroundReview, reviewBackground } from "../../rituals/background_stop.ts";
+import { denoRuntime } from "../../exec/deno_runtime.ts";
+import { formatBackgroundReview, reviewBackground } from "../../exec/background_review.ts";
 
 export async function stopBackground(
   project: string,

@@ -1,16 +1,16 @@
 /** `rune doctor`: gathers the facts (versions, config, tmux, script, permissions) and prints. */
-import { VERSION } from "../../version.ts";
+import { VERSION } from "../../base/version.ts";
 import { doctorChecks, doctorExitCode } from "../../doctor/checks.ts";
 import type { DoctorFacts, PermissionFact } from "../../doctor/checks.ts";
 import { loadConfig } from "../../config/load.ts";
 import { configCandidates } from "../../config/locate.ts";
-import { denoRuntime } from "../../runtime.ts";
-import { makeColors, wantsColor } from "../../colors.ts";
+import { denoRuntime } from "../../exec/deno_runtime.ts";
+import { makeColors, wantsColor } from "../../base/colors.ts";
 import { isSupported, MIN_TMUX, parseTmuxVersion } from "../../tmux/version.ts";
 import { detectScriptFlavour } from "../../pty/flavour.ts";
 import type { GlobalOptions } from "../globals.ts";
 
-import { RUN_PROGRAMS } from "../../programs.ts";
+import { RUN_PROGRAMS } from "../../base/programs.ts";
 
 export async function runDoctor(options: { json: boolean }, globals: GlobalOptions) {
   const permissions = queryPermissions();

@@ -2,8 +2,8 @@
 import { loadConfig } from "../../config/load.ts";
 import type { LoadedConfig } from "../../config/load.ts";
 import type { ConfigCandidate } from "../../config/locate.ts";
-import { err, formatIssue, ok } from "../../result.ts";
-import type { Issue, Result } from "../../result.ts";
+import { err, formatIssue, ok } from "../../base/result.ts";
+import type { Issue, Result } from "../../base/result.ts";
 import type { GlobalOptions } from "../globals.ts";
 import { EXIT } from "../exit_codes.ts";
 

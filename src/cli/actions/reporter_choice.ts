@@ -1,10 +1,10 @@
 /** Picks how a run shows itself: live on a terminal, plain lines otherwise, or JSON lines. */
-import { makeColors, wantsColor } from "../../colors.ts";
-import type { Reporter } from "../../rituals/reporter.ts";
-import { streamWriter } from "../../rituals/reporter.ts";
-import { JsonReporter } from "../../rituals/report_json.ts";
-import { LiveReporter } from "../../rituals/report_live.ts";
-import { PlainReporter } from "../../rituals/report_plain.ts";
+import { makeColors, wantsColor } from "../../base/colors.ts";
+import type { Reporter } from "../../contract/reporter.ts";
+import { streamWriter } from "../../contract/reporter.ts";
+import { JsonReporter } from "../../output/report_json.ts";
+import { LiveReporter } from "../../output/report_live.ts";
+import { PlainReporter } from "../../output/report_plain.ts";
 import type { GlobalOptions } from "../globals.ts";
 
 export function chooseReporter(

@@ -1,7 +1,7 @@
 /** `rune ritual list [project]`: load the config, list, print. */
-import { formatListing, listRituals } from "../../rituals/listing.ts";
-import { suggest } from "../../config/did_you_mean.ts";
-import { makeColors, wantsColor } from "../../colors.ts";
+import { formatListing, listRituals } from "../../planning/listing.ts";
+import { suggest } from "../../base/did_you_mean.ts";
+import { makeColors, wantsColor } from "../../base/colors.ts";
 import type { GlobalOptions } from "../globals.ts";
 import { EXIT } from "../exit_codes.ts";
 import { loadConfigOrReport } from "./load_config.ts";

@@ -1,30 +1,30 @@
 /** `rune start|stop`: load → detect → plan → print (--dry-run) or run. */
 import type { GlobalOptions } from "../globals.ts";
 import type { RitualCommandOptions } from "../commands/start_stop.ts";
-import type { RitualName } from "../../rituals/plan_types.ts";
-import { planRitual } from "../../rituals/plan.ts";
-import { formatPlan } from "../../rituals/format_plan.ts";
+import type { RitualName } from "../../contract/plan.ts";
+import { planRitual } from "../../planning/plan.ts";
+import { formatPlan } from "../../output/plan_text.ts";
 import { findProject, UNCONFIGURED_ARGUMENT } from "../../project/detect.ts";
-import { formatIssue, warningIssue } from "../../result.ts";
-import type { Issue } from "../../result.ts";
-import { makeColors, wantsColor } from "../../colors.ts";
+import { formatIssue, warningIssue } from "../../base/result.ts";
+import type { Issue } from "../../base/result.ts";
+import { makeColors, wantsColor } from "../../base/colors.ts";
 import { EXIT } from "../exit_codes.ts";
 import { loadConfigOrReport } from "./load_config.ts";
-import { exitCodeFor, runPlan } from "../../rituals/run.ts";
+import { exitCodeFor, runPlan } from "../../runner/run_plan.ts";
 import { chooseReporter } from "./reporter_choice.ts";
-import { withoutNames } from "../../exec/env_filter.ts";
-import { runePaths } from "../../state/paths.ts";
-import { denoRuntime } from "../../runtime.ts";
+import { withoutNames } from "../../env/filter.ts";
+import { runePaths } from "../../base/xdg.ts";
+import { denoRuntime } from "../../exec/deno_runtime.ts";
 import type { Config } from "../../config/schema.ts";
-import type { Plan } from "../../rituals/plan_types.ts";
-import type { RunSummary } from "../../rituals/outcome_types.ts";
+import type { Plan } from "../../contract/plan.ts";
+import type { RunSummary } from "../../contract/outcome.ts";
 import { stopBackground } from "./background_report.ts";
 import { createTmuxExecutor } from "../../tmux/executor.ts";
 import { currentRuneArgv } from "../../tmux/close_hook.ts";
 import { stopProjectSessions } from "./session.ts";
-import { describeStepBuild, stepBuildOptions } from "../../tmux/step_build.ts";
+import { describeStepBuild, stepBuildOptions } from "../../tmux/step_plan.ts";
 import { chooseSocket, socketArgs } from "../../tmux/socket.ts";
-import { createInteractiveExecutors } from "../../pty/interactive.ts";
+import { createInteractiveExecutors } from "../../runner/interactive.ts";
 import { autoTmux } from "./auto_tmux.ts";
 
 export async function runRitualCommand(

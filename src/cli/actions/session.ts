@@ -1,6 +1,6 @@
 /** `rune session …` and the tmux side of `rune stop`. */
-import { filterEnv } from "../../exec/env_filter.ts";
-import { denoRuntime } from "../../runtime.ts";
+import { filterEnv } from "../../env/filter.ts";
+import { denoRuntime } from "../../exec/deno_runtime.ts";
 import { runTmux, tmuxClientEnv, tmuxError } from "../../tmux/client.ts";
 import { killSession, listRuneSessions, stopSessionsArgv } from "../../tmux/sessions.ts";
 import type { SessionInfo } from "../../tmux/sessions.ts";

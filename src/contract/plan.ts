@@ -1,0 +1,111 @@
+/**
+ * The Plan: plain data that says everything a ritual run will do. Planning is pure; the
+ * executors (src/exec, src/tmux, src/pty) consume exactly this object, and `--dry-run` /
+ * `--json` print exactly this object. Nothing here holds a function or a handle.
+ */
+import type { Issue, Location } from "../base/result.ts";
+
+export type RitualName = "start" | "stop";
+
+/** The project a ritual runs for, and how rune found it. */
+export interface ProjectInfo {
+  /** Lowercased, sanitized name: the key under per_project. */
+  name: string;
+  /** Absolute directory; becomes {{.ProjectDir}} and the default working directory. */
+  dir: string;
+  /** How it was found: "argument", "detect rule \"git:web\"", "package.json name", "git root", … */
+  detectedBy: string;
+}
+
+interface StepBase {
+  /** 1-based position in the ritual. */
+  id: number;
+  name: string;
+  /** global commands or the project's per_project commands. */
+  scope: "global" | "project";
+  optional: boolean;
+  /** Where the command is written in the config. */
+  where?: Location;
+}
+
+/** Environment a child receives: the filtered parent env plus the command's own `env`. */
+interface ChildSetup {
+  /** The command line handed to `sh -c`, variables expanded and escaped. */
+  command: string;
+  cwd: string;
+  /** The command's own `env` entries (expanded); always passed, never filtered. */
+  env: Record<string, string>;
+}
+
+/** A non-interactive command: run, wait, time out. */
+export interface ShellStep extends StepBase, ChildSetup {
+  kind: "shell";
+  /** null = no timeout. */
+  timeoutMs: number | null;
+}
+
+/** Started in its own session, not waited for; output to `logFile`. */
+export interface BackgroundStep extends StepBase, ChildSetup {
+  kind: "background";
+  logFile: string;
+}
+
+/** Interactive, no tmux keys: runs in the foreground in a pseudo-terminal (`script`). */
+export interface PtyStep extends StepBase, ChildSetup {
+  kind: "pty";
+}
+
+/** Interactive in tmux: a session from a template, or `command` in a new window of `session`. */
+export interface TmuxStep extends StepBase {
+  kind: "tmux";
+  /** Sanitized session name. */
+  session: string;
+  /** Set for tmux_template steps. */
+  layout?: SessionLayout;
+  /** Set for tmux_session steps: typed into a new window of `session`. */
+  command?: string;
+  cwd: string;
+  env: Record<string, string>;
+}
+
+export type Step = ShellStep | BackgroundStep | PtyStep | TmuxStep;
+export type StepKind = Step["kind"];
+
+/** A template resolved for one project: names sanitized, variables expanded, dirs absolute. */
+export interface SessionLayout {
+  template: string;
+  session: string;
+  dir: string;
+  /** Run once with `sh -c` in `dir` before the session is created. */
+  before: string[];
+  windows: WindowLayout[];
+}
+
+export interface WindowLayout {
+  name?: string;
+  layout?: string;
+  dir: string;
+  focus: boolean;
+  panes: PaneLayout[];
+}
+
+export interface PaneLayout {
+  /** Lines typed in order: template pre_window, window pre, then the pane's own commands. */
+  commands: string[];
+  dir: string;
+  focus: boolean;
+  /** Run `commands` as the pane's process instead of typing them into a shell. */
+  exec: boolean;
+}
+
+export interface Plan {
+  ritual: RitualName;
+  project: ProjectInfo;
+  /** The config file the plan came from. */
+  configFile: string;
+  steps: Step[];
+  /** Names (never values) of variables the env filter removes from every child. */
+  envRemoved: string[];
+  /** Config warnings that still allow running. */
+  warnings: Issue[];
+}

@@ -1,0 +1,125 @@
+/**
+ * The Plan as text for people (`--dry-run`). Pure: Plan → lines. `--json` prints the Plan
+ * object itself, so both show exactly what the executors get.
+ */
+import { formatDuration } from "../base/duration.ts";
+import type { Colors } from "../base/colors.ts";
+import type { Plan, SessionLayout, Step } from "../contract/plan.ts";
+
+export interface FormatOptions {
+  colors: Colors;
+  /** Shortens paths under HOME to ~ for reading; JSON keeps them whole. */
+  home?: string;
+  /** Extra lines for a tmux step (its exact argv), supplied by the tmux layer. */
+  describeTmux?: (step: Extract<Step, { kind: "tmux" }>) => string[];
+}
+
+export function formatPlan(plan: Plan, options: FormatOptions): string[] {
+  const { colors: c } = options;
+  const tilde = (p: string) =>
+    options.home && (p === options.home || p.startsWith(`${options.home}/`))
+      ? `~${p.slice(options.home.length)}`
+      : p;
+  const out: string[] = [];
+  out.push(
+    `${c.bold(`rune ${plan.ritual}`)} · project ${c.cyan(plan.project.name)} ` +
+      `(${tilde(plan.project.dir)}; ${plan.project.detectedBy})`,
+  );
+  out.push(c.dim(`config ${tilde(plan.configFile)}`));
+  if (plan.envRemoved.length) {
+    out.push(
+      c.dim(
+        `env: ${plan.envRemoved.length} variable(s) withheld from every command: ` +
+          plan.envRemoved.join(", "),
+      ),
+    );
+  }
+  if (!plan.steps.length) {
+    out.push("", `no commands in the ${plan.ritual} ritual for "${plan.project.name}"`);
+    return out;
+  }
+  const width = String(plan.steps.length).length;
+  for (const step of plan.steps) {
+    out.push("");
+    const tags = [step.scope, ...(step.optional ? ["optional"] : []), kindTag(step)];
+    out.push(
+      `${String(step.id).padStart(width)}. ${c.bold(step.name)}  ${c.dim(`[${tags.join(", ")}]`)}`,
+    );
+    const indent = " ".repeat(width + 2);
+    for (const line of stepDetails(step, tilde, options)) out.push(`${indent}${line}`);
+  }
+  return out;
+}
+
+function kindTag(step: Step): string {
+  switch (step.kind) {
+    case "shell":
+      return "command";
+    case "background":
+      return "background";
+    case "pty":
+      return "interactive: terminal";
+    case "tmux":
+      return step.layout
+        ? `interactive: tmux template ${step.layout.template}`
+        : "interactive: tmux session";
+  }
+}
+
+function stepDetails(
+  step: Step,
+  tilde: (p: string) => string,
+  options: FormatOptions,
+): string[] {
+  const env = Object.keys(step.env);
+  const envLine = env.length ? [`env ${env.map((k) => `${k}=${step.env[k]}`).join(" ")}`] : [];
+  switch (step.kind) {
+    case "shell":
+      return [
+        `$ ${step.command}`,
+        `in ${tilde(step.cwd)} · ${
+          step.timeoutMs === null ? "no timeout" : `timeout ${formatDuration(step.timeoutMs)}`
+        }`,
+        ...envLine,
+      ];
+    case "background":
+      return [
+        `$ ${step.command}`,
+        `in ${tilde(step.cwd)} · log ${tilde(step.logFile)}`,
+        ...envLine,
+      ];
+    case "pty":
+      return [`$ ${step.command}`, `in ${tilde(step.cwd)} · in a terminal, no timeout`, ...envLine];
+    case "tmux": {
+      const lines = step.layout
+        ? layoutLines(step.layout, tilde)
+        : [`session ${step.session}: a new window runs`, `$ ${step.command ?? ""}`];
+      return [...lines, ...envLine, ...(options.describeTmux?.(step) ?? [])];
+    }
+  }
+}
+
+function layoutLines(layout: SessionLayout, tilde: (p: string) => string): string[] {
+  const out = [`session ${layout.session} in ${tilde(layout.dir)}`];
+  for (const b of layout.before) out.push(`before: $ ${b}`);
+  layout.windows.forEach((w, wi) => {
+    const attrs = [
+      w.layout ? `layout ${w.layout}` : "",
+      w.dir !== layout.dir ? `in ${tilde(w.dir)}` : "",
+      w.focus ? "focused" : "",
+    ].filter(Boolean);
+    out.push(
+      `window ${wi + 1} ${w.name ?? "(unnamed)"}${attrs.length ? ` · ${attrs.join(" · ")}` : ""}`,
+    );
+    w.panes.forEach((p, pi) => {
+      const extra = [
+        p.dir !== w.dir ? `in ${tilde(p.dir)}` : "",
+        p.exec ? "as the pane's process" : "",
+        p.focus ? "focused" : "",
+      ].filter(Boolean);
+      const cmds = p.commands.length ? p.commands.join(" ⏎ ") : "(shell)";
+      out.push(`  pane ${pi + 1}: ${cmds}${extra.length ? `  (${extra.join(", ")})` : ""}`);
+    });
+  });
+  return out;
+}
