@@ -9,6 +9,6 @@ const VERSION = "0.1.0";
 if (Deno.args.length === 1 && (Deno.args[0] === "--version" || Deno.args[0] === "-V")) {
   console.log(VERSION);
 } else {
-  const { main } = await import("./src/cli/main.ts");
+  const { main } = await import("./src/cli/mod.ts");
   Deno.exitCode = await main(Deno.args);
 }

@@ -1,27 +1,54 @@
 /**
- * argv → exit code. The only place that turns failures into exit codes; expected failures
- * arrive as values, a missing Deno permission becomes one line naming the flag (exit 3).
+ * @module
+ * argv → exit code. The only place that turns failures into exit codes: usage errors exit 2,
+ * a missing Deno permission becomes one line naming the flag (exit 3), every expected failure
+ * arrives from the commands as a value.
  */
-import { CommanderError } from "@commander-js/extra-typings";
-import { buildProgram, type ExitBox } from "./program.ts";
+import { VERSION } from "../base/mod.ts";
+import { helpText } from "./help.ts";
+import { parseArgv } from "./parse.ts";
+import { ROOT } from "./tree.ts";
 import { EXIT } from "./exit_codes.ts";
 import { describePermissionError, isPermissionError } from "./permission_error.ts";
+import { writeQuietly } from "./write.ts";
 
 export async function main(argv: string[]): Promise<number> {
-  const exit: ExitBox = { code: EXIT.ok };
-  const program = buildProgram(exit);
+  const parsed = parseArgv(ROOT, argv);
+  switch (parsed.kind) {
+    case "version":
+      writeQuietly(Deno.stdout, `${VERSION}\n`);
+      return EXIT.ok;
+    case "help":
+      writeQuietly(Deno.stdout, helpText(parsed.command, parsed.path, columns()));
+      return EXIT.ok;
+    case "group":
+      writeQuietly(Deno.stderr, helpText(parsed.command, parsed.path, columns()));
+      return EXIT.usage;
+    case "error": {
+      const where = ["rune", ...parsed.path].join(" ");
+      writeQuietly(
+        Deno.stderr,
+        `error: ${parsed.message}\n(see: ${where} --help)\n`,
+      );
+      return EXIT.usage;
+    }
+    case "run":
+      try {
+        return await parsed.command.run!(parsed.input);
+      } catch (e) {
+        if (isPermissionError(e)) {
+          console.error(describePermissionError(e.message));
+          return EXIT.missing;
+        }
+        throw e;
+      }
+  }
+}
+
+function columns(): number {
   try {
-    await program.parseAsync(argv, { from: "user" });
-    return exit.code;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      // Help and version exit 0; every other commander error is a usage error.
-      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    }
-    if (isPermissionError(e)) {
-      console.error(describePermissionError(e.message));
-      return EXIT.missing;
-    }
-    throw e;
+    return Deno.consoleSize().columns;
+  } catch {
+    return 80;
   }
 }

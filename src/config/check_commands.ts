@@ -2,9 +2,8 @@
  * Each ritual command must have something to run: a `command`, or `interactive: true` with a
  * `tmux_template` that exists. Pure; reads raw data (see raw.ts).
  */
-import { errorIssue, warningIssue } from "../base/result.ts";
-import type { Issue } from "../base/result.ts";
-import { suggest } from "../base/did_you_mean.ts";
+import { errorIssue, suggest, warningIssue } from "../base/mod.ts";
+import type { Issue } from "../base/mod.ts";
 import { describePath } from "./positions.ts";
 import type { Locator } from "./positions.ts";
 import { rawCommands, rawTemplates } from "./raw.ts";

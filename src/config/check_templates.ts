@@ -3,8 +3,8 @@
  * rituals.start|stop.templates), at least one window, at least one pane per window, and a
  * layout tmux accepts that fits the window's panes. Pure; reads raw data (see raw.ts).
  */
-import { errorIssue } from "../base/result.ts";
-import type { Issue } from "../base/result.ts";
+import { errorIssue } from "../base/mod.ts";
+import type { Issue } from "../base/mod.ts";
 import { describePath } from "./positions.ts";
 import type { Locator } from "./positions.ts";
 import { isMap, rawTemplates } from "./raw.ts";

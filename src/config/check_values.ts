@@ -4,10 +4,8 @@
  * `projects` when that list exists (else detection names the project, so anything goes).
  * Pure.
  */
-import { errorIssue, warningIssue } from "../base/result.ts";
-import type { Issue } from "../base/result.ts";
-import { parseDuration } from "../base/duration.ts";
-import { suggest } from "../base/did_you_mean.ts";
+import { errorIssue, parseDuration, suggest, warningIssue } from "../base/mod.ts";
+import type { Issue } from "../base/mod.ts";
 import { describePath } from "./positions.ts";
 import type { Locator } from "./positions.ts";
 import { DurationSchema } from "./schema.ts";

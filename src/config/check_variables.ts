@@ -5,9 +5,9 @@
  */
 import { describePath } from "./positions.ts";
 import type { Config, RitualSpec, TemplateSpec } from "./schema.ts";
-import type { Issue, Location } from "../base/result.ts";
-import { checkTemplateText } from "../templates/expand.ts";
-import type { FieldContext } from "../templates/expand.ts";
+import type { Issue, Location } from "../base/mod.ts";
+import { checkTemplateText } from "../templates/mod.ts";
+import type { FieldContext } from "../templates/mod.ts";
 
 export type ConfigPath = readonly (string | number)[];
 

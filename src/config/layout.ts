@@ -6,7 +6,7 @@
  * runs. Pure.
  */
 import { LAYOUT_PRESETS } from "./schema.ts";
-import { suggest } from "../base/did_you_mean.ts";
+import { suggest } from "../base/mod.ts";
 
 export type LayoutVerdict =
   | { ok: true; kind: "preset" }

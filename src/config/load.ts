@@ -7,12 +7,9 @@ import { configCandidates } from "./locate.ts";
 import type { ConfigCandidate } from "./locate.ts";
 import { validateConfigText } from "./validate.ts";
 import type { TemplateFieldCheck } from "./validate.ts";
-import { err, hasErrors, ok } from "../base/result.ts";
-import type { Issue, Location, Result } from "../base/result.ts";
+import { err, hasErrors, ok } from "../base/mod.ts";
+import type { Issue, Location, Result } from "../base/mod.ts";
 import type { ConfigPath } from "./positions.ts";
-
-export type { ConfigPath } from "./positions.ts";
-export { describePath } from "./positions.ts";
 
 export interface LoadedConfig {
   file: string;

@@ -2,7 +2,7 @@
  * Which config file rune reads. Pure: takes the flag value and the environment.
  * Order: --config, RUNE_CONFIG, $XDG_CONFIG_HOME/rune/config.yaml, ~/.rune/config.yaml.
  */
-import { runePaths } from "../base/xdg.ts";
+import { runePaths } from "../base/mod.ts";
 
 export interface ConfigCandidate {
   path: string;

@@ -5,7 +5,7 @@
  */
 import { isMap, isNode, isScalar } from "yaml";
 import type { Document, LineCounter } from "yaml";
-import type { Location } from "../base/result.ts";
+import type { Location } from "../base/mod.ts";
 
 /** A place in the config data: ["rituals", "start", "global", 0, "name"]. */
 export type ConfigPath = readonly (string | number)[];

@@ -2,8 +2,8 @@
  * zod's findings → issues a person can act on: the place, what was expected in rune's words
  * ("true or false", "a list of commands"), what the file holds, and the fix. Pure.
  */
-import { errorIssue } from "../base/result.ts";
-import type { Issue } from "../base/result.ts";
+import { errorIssue } from "../base/mod.ts";
+import type { Issue } from "../base/mod.ts";
 import { describePath } from "./positions.ts";
 import type { ConfigPath, Locator } from "./positions.ts";
 import {

@@ -5,9 +5,8 @@
  * (`settings.timezone`, `projects[].client`, a command's `when`). Keys starting with `x-` are
  * the user's own (anchors for merges) and pass silently. Pure.
  */
-import { errorIssue, warningIssue } from "../base/result.ts";
-import type { Issue } from "../base/result.ts";
-import { suggest } from "../base/did_you_mean.ts";
+import { errorIssue, suggest, warningIssue } from "../base/mod.ts";
+import type { Issue } from "../base/mod.ts";
 import { describePath } from "./positions.ts";
 import type { Locator } from "./positions.ts";
 import { kindOf, objectShape, walkSchema } from "./schema_walk.ts";

@@ -2,12 +2,12 @@
  * The whole check of one config text, every problem in one pass: YAML syntax and duplicate
  * keys, then the schema (wrong types, missing keys, version), unknown and misspelt keys,
  * commands, templates and layouts, durations, projects, and template variables (the
- * `checkTemplates` option: checkTemplateFields of validate_templates.ts, which load.ts imports
+ * `checkTemplates` option: checkTemplateFields of check_variables.ts, which load.ts imports
  * lazily because it brings the template engine). Issues come back sorted by their place in the
  * file. Pure.
  */
-import type { Issue, Location } from "../base/result.ts";
-import { errorIssue } from "../base/result.ts";
+import type { Issue, Location } from "../base/mod.ts";
+import { errorIssue } from "../base/mod.ts";
 import { ConfigSchema } from "./schema.ts";
 import type { Config } from "./schema.ts";
 import { readYaml } from "./yaml_issues.ts";
@@ -29,14 +29,14 @@ export interface Validation {
   where: Locator;
 }
 
-/** The signature of checkTemplateFields (validate_templates.ts). */
+/** The signature of checkTemplateFields (check_variables.ts). */
 export type TemplateFieldCheck = typeof checkTemplateFields;
 
 export interface ValidateOptions {
   /** --strict: every warning becomes an error. */
   strict?: boolean;
   /**
-   * The check of template variables, normally checkTemplateFields (validate_templates.ts).
+   * The check of template variables, normally checkTemplateFields (check_variables.ts).
    * Not imported here: it loads the template engine, which `rune ritual list` must not pay
    * for. Without it, template variables are not checked (load.ts passes it by default).
    */

@@ -5,8 +5,8 @@
  */
 import { isAlias, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import type { Document } from "yaml";
-import { errorIssue, warningIssue } from "../base/result.ts";
-import type { Issue } from "../base/result.ts";
+import { errorIssue, warningIssue } from "../base/mod.ts";
+import type { Issue } from "../base/mod.ts";
 import { makeLocator } from "./positions.ts";
 import type { Locator } from "./positions.ts";
 

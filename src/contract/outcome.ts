@@ -2,7 +2,7 @@
  * What running a Plan produces, and the contract between the ritual runner (src/rituals/run.ts)
  * and the executors of each step kind (src/exec for shell/background, src/tmux, src/pty).
  */
-import type { Runtime } from "../exec/deno_runtime.ts";
+import type { Runtime } from "./runtime.ts";
 import type { Plan, Step } from "./plan.ts";
 
 export type StepStatus =
@@ -55,8 +55,6 @@ export interface RunFlags {
   noPty: boolean;
   /** --detach: build tmux sessions but do not attach or switch. */
   detach: boolean;
-  /** --socket NAME (-L) / --socket-path PATH (-S) / RUNE_TMUX_SOCKET. */
-  tmuxSocket?: { name?: string; path?: string };
   verbose: boolean;
 }
 
@@ -82,3 +80,13 @@ export type StepExecutor<S extends Step = Step> = (
   step: S,
   ctx: ExecContext,
 ) => Promise<StepOutcome>;
+
+/** Whether the outcome is a failure (of a required or an optional step). */
+export function isFailure(outcome: StepOutcome): boolean {
+  return outcome.status === "failed" || outcome.status === "timed-out";
+}
+
+/** Whether a failure of this step stops the ritual. */
+export function isFatal(step: Step, outcome: StepOutcome): boolean {
+  return !step.optional && isFailure(outcome);
+}

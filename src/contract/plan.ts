@@ -1,9 +1,10 @@
 /**
  * The Plan: plain data that says everything a ritual run will do. Planning is pure; the
  * executors (src/exec, src/tmux, src/pty) consume exactly this object, and `--dry-run` /
- * `--json` print exactly this object. Nothing here holds a function or a handle.
+ * `--json` print exactly this object, tmux argv included. Nothing here holds a function or a
+ * handle.
  */
-import type { Issue, Location } from "../base/result.ts";
+import type { Issue, Location } from "../base/mod.ts";
 
 export type RitualName = "start" | "stop";
 
@@ -58,7 +59,7 @@ export interface PtyStep extends StepBase, ChildSetup {
 /** Interactive in tmux: a session from a template, or `command` in a new window of `session`. */
 export interface TmuxStep extends StepBase {
   kind: "tmux";
-  /** Sanitized session name. */
+  /** Sanitized session name: the one rune reports, targets and tmux stores. */
   session: string;
   /** Set for tmux_template steps. */
   layout?: SessionLayout;
@@ -66,7 +67,41 @@ export interface TmuxStep extends StepBase {
   command?: string;
   cwd: string;
   env: Record<string, string>;
+  /**
+   * The exact tmux calls, decided once the tmux world is known (socket, size, what to hide):
+   * set on every tmux step before the Plan runs or is printed.
+   */
+  tmux?: TmuxCalls;
 }
+
+/** What the tmux executor runs for one step. */
+export interface TmuxCalls {
+  /** Global flags selecting the server: [], ["-L", name] or ["-S", path]. */
+  socket: string[];
+  /** Where typed panes report that their shell reads input; made (0700) when the step runs. */
+  markerDir: string;
+  /** Builds the session. */
+  create: SessionBuild;
+  /** tmux_session steps: adds the step's window to the session when it already exists. */
+  addWindow?: SessionBuild;
+}
+
+/** One chained tmux invocation, and the panes it creates in the order it prints their ids. */
+export interface SessionBuild {
+  argv: string[];
+  panes: BuiltPane[];
+}
+
+/** One pane of a build, in creation order. */
+export interface BuiltPane {
+  /** "w1p2": window and pane position in the layout, from 1. */
+  key: string;
+  /** Lines to type once the pane's shell is ready; empty for exec panes and plain shells. */
+  commands: string[];
+}
+
+/** Which `script` a machine has: util-linux (`script -c CMD FILE`) or BSD/macOS. */
+export type ScriptFlavour = "util-linux" | "bsd";
 
 export type Step = ShellStep | BackgroundStep | PtyStep | TmuxStep;
 export type StepKind = Step["kind"];

@@ -20,12 +20,3 @@ export interface Reporter {
 
 /** Writes text to a stream synchronously (progress must not interleave). */
 export type Write = (text: string) => void;
-
-export function streamWriter(stream: { writeSync(p: Uint8Array): number }): Write {
-  const enc = new TextEncoder();
-  return (text) => {
-    const bytes = enc.encode(text);
-    let off = 0;
-    while (off < bytes.length) off += stream.writeSync(bytes.subarray(off));
-  };
-}

@@ -155,3 +155,11 @@ export function withoutNames(
   const drop = new Set(removed);
   return Object.fromEntries(Object.entries(env).filter(([name]) => !drop.has(name)));
 }
+
+/** The variables rune withholds: in its own environment but not in the filtered one. */
+export function hiddenNames(
+  parentEnv: Readonly<Record<string, string>>,
+  baseEnv: Readonly<Record<string, string>>,
+): string[] {
+  return Object.keys(parentEnv).filter((k) => !(k in baseEnv)).sort();
+}

@@ -4,11 +4,10 @@
  * KILL after a grace period. Entries whose process is gone (exited, or pid reused) are
  * forgotten on the way, whatever their project.
  */
-import { formatDuration } from "../base/duration.ts";
-import { endGroup } from "./process_group.ts";
-import type { Runtime } from "./deno_runtime.ts";
-import type { BackgroundEntry } from "../state/background_registry.ts";
-import { forgetBackground, probeBackground, readBackground } from "../state/background_registry.ts";
+import { endGroup, groupAlive, processStarts } from "./process_group.ts";
+import type { Runtime } from "../contract/mod.ts";
+import { backgroundState, forgetBackground, readBackground } from "../state/mod.ts";
+import type { BackgroundEntry } from "../state/mod.ts";
 
 export interface BackgroundReview {
   /** The project's processes still running (and left running). */
@@ -34,21 +33,20 @@ export async function reviewBackground(
   return { running: [], ended: mine, forgotten: gone.length };
 }
 
-/** The lines `rune stop` prints about background processes. Pure. */
-export function formatBackgroundReview(review: BackgroundReview, now: number): string[] {
-  const lines: string[] = [];
-  const age = (e: BackgroundEntry) => {
-    const since = Date.parse(e.startedAt);
-    return Number.isNaN(since) ? "" : `, up ${formatDuration(Math.max(0, now - since))}`;
-  };
-  for (const e of review.ended) {
-    lines.push(`ended background "${e.name}" (pid ${e.pid}); its log stays at ${e.logFile}`);
+/** Splits the recorded entries into those still running and those gone. */
+export async function probeBackground(
+  runtime: Runtime,
+  entries: readonly BackgroundEntry[],
+): Promise<{ running: BackgroundEntry[]; gone: BackgroundEntry[] }> {
+  const starts = await processStarts(runtime, entries.map((e) => e.pid));
+  const alive = new Set<number>();
+  for (const e of entries) {
+    if (!starts.has(e.pid) && await groupAlive(runtime, e.pgid)) alive.add(e.pgid);
   }
-  for (const e of review.running) {
-    lines.push(
-      `still running from rune start: "${e.name}" (pid ${e.pid}${age(e)}); log ${e.logFile}`,
-    );
+  const running: BackgroundEntry[] = [];
+  const gone: BackgroundEntry[] = [];
+  for (const e of entries) {
+    (backgroundState(e, starts, alive) === "running" ? running : gone).push(e);
   }
-  if (review.running.length) lines.push("  hint: end them with: rune stop --kill-background");
-  return lines;
+  return { running, gone };
 }

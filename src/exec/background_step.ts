@@ -2,12 +2,11 @@
  * Starts a background step: its own session (outlives rune), output appended to its log file,
  * pid recorded for `rune stop`. Needs --allow-run=sh, --allow-write on the state dir.
  */
-import type { ExecContext, StepOutcome } from "../contract/outcome.ts";
-import type { BackgroundStep } from "../contract/plan.ts";
+import type { BackgroundStep, ExecContext, StepOutcome } from "../contract/mod.ts";
 import { childEnv } from "./deno_runtime.ts";
-import { recordBackground } from "../state/background_registry.ts";
+import { recordBackground } from "../state/mod.ts";
 import { processStarts } from "./process_group.ts";
-import { spawnStep } from "./exit_reason.ts";
+import { spawnStep } from "./spawn.ts";
 
 export interface BackgroundOptions {
   project: string;

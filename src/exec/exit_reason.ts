@@ -10,7 +10,6 @@
  *   zsh:   "zsh:1: command not found: nosuchtool"
  *   busybox: "sh: nosuchtool: not found"
  */
-import type { StepOutcome } from "../contract/outcome.ts";
 
 /** "exited with 2", "program "x" is not installed or not on PATH", "killed by SIGKILL" */
 export function explainExit(
@@ -61,37 +60,4 @@ export function spawnFailure(e: unknown, cwd: string, program = "sh"): string {
     return `program "${program}" is not installed or not on PATH`;
   }
   return `could not start ${program}: ${(e as Error).message}`;
-}
-
-/**
- * Spawns a step's child, or says in a failed StepOutcome why it could not start (a missing
- * permission is a bug in rune's permission set, not a step failure: it propagates).
- */
-export function spawnStep(
-  program: string,
-  options: Deno.CommandOptions & { cwd: string },
-  failure: { durationMs: number; via: StepOutcome["via"] },
-): Deno.ChildProcess | StepOutcome {
-  try {
-    return new Deno.Command(program, options).spawn();
-  } catch (e) {
-    if (e instanceof Deno.errors.NotCapable) throw e;
-    const missingProgram = e instanceof Deno.errors.NotFound && dirExists(options.cwd);
-    return {
-      status: "failed",
-      exitCode: null,
-      durationMs: failure.durationMs,
-      message: spawnFailure(e, options.cwd, program),
-      via: failure.via,
-      missing: missingProgram ? program : undefined,
-    };
-  }
-}
-
-function dirExists(path: string): boolean {
-  try {
-    return Deno.statSync(path).isDirectory;
-  } catch {
-    return false;
-  }
 }

@@ -4,7 +4,7 @@
  * allowlist) reaches a group with `-- -PGID`. Deno reads /proc/PID only with --allow-all, so
  * `ps` (also in the allowlist, and present on macOS, which has no /proc) is the probe.
  */
-import type { Runtime } from "./deno_runtime.ts";
+import type { Runtime } from "../contract/mod.ts";
 
 export type GroupSignal = "TERM" | "KILL" | "INT" | "HUP";
 

@@ -11,13 +11,13 @@
  * - stdout and stderr are two pipes read concurrently: their relative order in the tail is
  *   the order the chunks arrived, which is close to, not exactly, the order written.
  */
-import { formatDuration } from "../base/duration.ts";
-import type { ExecContext, StepOutcome } from "../contract/outcome.ts";
-import type { ShellStep } from "../contract/plan.ts";
+import { formatDuration } from "../base/mod.ts";
+import type { ExecContext, ShellStep, StepOutcome } from "../contract/mod.ts";
 import { childEnv } from "./deno_runtime.ts";
 import { OutputTail } from "./output_tail.ts";
 import { endGroup } from "./process_group.ts";
-import { explainExit, spawnStep } from "./exit_reason.ts";
+import { explainExit } from "./exit_reason.ts";
+import { spawnStep } from "./spawn.ts";
 
 /** How long output may keep flowing after `sh` exits (a command that left `x &` behind). */
 const DRAIN_MS = 250;

@@ -2,9 +2,9 @@
  * The Plan as text for people (`--dry-run`). Pure: Plan → lines. `--json` prints the Plan
  * object itself, so both show exactly what the executors get.
  */
-import { formatDuration } from "../base/duration.ts";
-import type { Colors } from "../base/colors.ts";
-import type { Plan, SessionLayout, Step } from "../contract/plan.ts";
+import { formatDuration } from "../base/mod.ts";
+import type { Colors } from "../base/mod.ts";
+import type { Plan, SessionLayout, Step } from "../contract/mod.ts";
 
 export interface FormatOptions {
   colors: Colors;

@@ -2,8 +2,7 @@
  * `--json` while running: one JSON object per finished step on stdout (JSON lines), for
  * scripts. Nothing else goes to stdout; notes go to stderr.
  */
-import type { RunSummary, StepResult } from "../contract/outcome.ts";
-import type { Reporter, Write } from "../contract/reporter.ts";
+import type { Reporter, RunSummary, StepResult, Write } from "../contract/mod.ts";
 
 /** The stable shape of one result line. */
 export interface StepResultJson {

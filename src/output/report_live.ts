@@ -10,13 +10,12 @@
  * the block kept under its height so the cursor-up redraw stays exact. The cursor is hidden
  * while drawing and shown again by end(), suspend() and restoreTerminal().
  */
-import { formatDuration } from "../base/duration.ts";
-import type { Colors } from "../base/colors.ts";
-import { OutputTail } from "../exec/output_tail.ts";
-import type { RunSummary, StepOutcome, StepResult } from "../contract/outcome.ts";
-import type { Plan, Step } from "../contract/plan.ts";
-import type { Reporter, Write } from "../contract/reporter.ts";
-import { closingLines, isFailure, outcomeLabel, statusMark } from "./report_text.ts";
+import { formatDuration } from "../base/mod.ts";
+import type { Colors } from "../base/mod.ts";
+import { OutputTail } from "../exec/mod.ts";
+import type { Plan, Reporter, RunSummary, Step, StepOutcome, StepResult, Write } from "../contract/mod.ts";
+import { closingLines, outcomeLabel, statusMark } from "./report_text.ts";
+import { isFailure } from "../contract/mod.ts";
 
 export interface LiveRow {
   step: Step;

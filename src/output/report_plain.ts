@@ -4,11 +4,10 @@
  * --quiet keeps failures and the summary; --verbose also echoes each command as
  * `$ sh -c '…'` and passes its output through as it comes.
  */
-import type { Colors } from "../base/colors.ts";
-import type { RunSummary, StepResult } from "../contract/outcome.ts";
-import type { Plan, Step } from "../contract/plan.ts";
-import type { Reporter, Write } from "../contract/reporter.ts";
-import { closingLines, isFailure, isFatal, outcomeLabel, statusMark } from "./report_text.ts";
+import type { Colors } from "../base/mod.ts";
+import type { Plan, Reporter, RunSummary, Step, StepResult, Write } from "../contract/mod.ts";
+import { closingLines, outcomeLabel, statusMark } from "./report_text.ts";
+import { isFailure, isFatal } from "../contract/mod.ts";
 
 export interface PlainOptions {
   write: Write;

@@ -2,10 +2,10 @@
  * The words and symbols every output mode shares: one place decides how a step's outcome
  * reads. Pure.
  */
-import { formatDuration } from "../base/duration.ts";
-import type { Colors } from "../base/colors.ts";
-import type { RunSummary, StepOutcome, StepStatus } from "../contract/outcome.ts";
-import type { Step } from "../contract/plan.ts";
+import { formatDuration } from "../base/mod.ts";
+import type { Colors } from "../base/mod.ts";
+import type { RunSummary, Step, StepOutcome, StepStatus } from "../contract/mod.ts";
+import { isFailure } from "../contract/mod.ts";
 
 export const STATUS_WORD: Record<StepStatus, string> = {
   ok: "ok",
@@ -34,16 +34,6 @@ export function statusMark(status: StepStatus | "running" | "pending", c: Colors
     case "pending":
       return c.dim("·");
   }
-}
-
-/** Whether the outcome is a failure (of a required or an optional step). */
-export function isFailure(outcome: StepOutcome): boolean {
-  return outcome.status === "failed" || outcome.status === "timed-out";
-}
-
-/** Whether a failure of this step stops the ritual. */
-export function isFatal(step: Step, outcome: StepOutcome): boolean {
-  return !step.optional && isFailure(outcome);
 }
 
 /** Why a step was skipped, without a leading "skipped:" (executors may or may not write it). */

@@ -2,25 +2,14 @@
  * Config + project + a snapshot of the world → the Plan. Pure: no I/O; the only view of the
  * file system is `facts.isDirectory`. Every problem is collected and located before returning.
  */
-import type { CommandSpec, Config, TemplateSpec } from "../config/schema.ts";
-import type { ConfigPath, LoadedConfig } from "../config/load.ts";
-import { expandField } from "../templates/expand.ts";
-import type { FieldContext, Variables } from "../templates/expand.ts";
-import { parseDuration } from "../base/duration.ts";
-import { expandHome } from "../config/locate.ts";
-import { filterEnv, isLoaderVariable } from "../env/filter.ts";
-import { runePaths } from "../base/xdg.ts";
-import { err, errorIssue, ok } from "../base/result.ts";
-import type { Issue, Result } from "../base/result.ts";
-import type {
-  PaneLayout,
-  Plan,
-  ProjectInfo,
-  RitualName,
-  SessionLayout,
-  Step,
-  WindowLayout,
-} from "../contract/plan.ts";
+import type { CommandSpec, Config, ConfigPath, LoadedConfig, TemplateSpec } from "../config/mod.ts";
+import { expandField } from "../templates/mod.ts";
+import type { FieldContext, Variables } from "../templates/mod.ts";
+import { err, errorIssue, ok, parseDuration, runePaths } from "../base/mod.ts";
+import { expandHome } from "../config/mod.ts";
+import { filterEnv, isLoaderVariable } from "../env/mod.ts";
+import type { Issue, Result } from "../base/mod.ts";
+import type { PaneLayout, Plan, ProjectInfo, RitualName, SessionLayout, Step, WindowLayout } from "../contract/mod.ts";
 import { findTemplate, ritualCommands } from "./select.ts";
 
 /** Rune's own default: a command gets 30 s unless settings or the command say otherwise. */

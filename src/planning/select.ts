@@ -2,8 +2,8 @@
  * Which commands a ritual runs, and where templates live. Pure; shared by the planner and by
  * `rune ritual list` so both read the config the same way.
  */
-import type { CommandSpec, Config, TemplateSpec } from "../config/schema.ts";
-import type { RitualName } from "../contract/plan.ts";
+import type { CommandSpec, Config, TemplateSpec } from "../config/mod.ts";
+import type { RitualName } from "../contract/mod.ts";
 
 export interface SelectedCommand {
   spec: CommandSpec;

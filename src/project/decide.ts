@@ -2,11 +2,11 @@
  * Which project the cwd belongs to, from a snapshot of the world. Pure: every fact comes in
  * through `ProjectFacts`; see detect.ts for the rules in words.
  */
-import { err, errorIssue, ok } from "../base/result.ts";
-import type { Issue, Result } from "../base/result.ts";
-import type { ProjectSpec } from "../config/schema.ts";
-import type { ProjectInfo } from "../contract/plan.ts";
-import { expandHome } from "../config/locate.ts";
+import { err, errorIssue, ok } from "../base/mod.ts";
+import type { Issue, Result } from "../base/mod.ts";
+import type { ProjectSpec } from "../config/mod.ts";
+import type { ProjectInfo } from "../contract/mod.ts";
+import { expandHome } from "../config/mod.ts";
 import type { ProjectFacts } from "./facts.ts";
 import { compileDetectRules } from "./rules.ts";
 import type { DetectRule } from "./rules.ts";

@@ -52,10 +52,10 @@
  * argument that sanitizes to nothing and names no configured project is an error
  * ("bad-project-name").
  */
-import { err, ok } from "../base/result.ts";
-import type { Issue, Result } from "../base/result.ts";
-import type { ProjectSpec } from "../config/schema.ts";
-import type { ProjectInfo } from "../contract/plan.ts";
+import { err, ok } from "../base/mod.ts";
+import type { Issue, Result } from "../base/mod.ts";
+import type { ProjectSpec } from "../config/mod.ts";
+import type { ProjectInfo } from "../contract/mod.ts";
 import { gatherProjectFacts } from "./gather.ts";
 import { decideProject } from "./decide.ts";
 

@@ -4,7 +4,7 @@
  * directory a glob looks in, and manifests only when no rule holds. Never recurses. Needs
  * --allow-read; the environment comes in as a value.
  */
-import type { ProjectSpec } from "../config/schema.ts";
+import type { ProjectSpec } from "../config/mod.ts";
 import type { EntryKind, ProjectFacts } from "./facts.ts";
 import { compileDetectRules } from "./rules.ts";
 import type { DetectRule, EntryRule } from "./rules.ts";

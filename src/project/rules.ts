@@ -2,12 +2,12 @@
  * Rune's `projects[].detect` strings, parsed once into data the decision can apply. Pure.
  * detect.ts describes the forms and what each one means.
  */
-import { expandHome } from "../config/locate.ts";
+import { expandHome } from "../config/mod.ts";
 import { escapeRegex, globMatcher, hasGlobChars, valueKind } from "./glob.ts";
 import { normalizePath } from "./paths.ts";
-import { warningIssue } from "../base/result.ts";
-import type { Issue } from "../base/result.ts";
-import type { ProjectSpec } from "../config/schema.ts";
+import { warningIssue } from "../base/mod.ts";
+import type { Issue } from "../base/mod.ts";
+import type { ProjectSpec } from "../config/mod.ts";
 
 /** A name or path pattern: `*` `?` `[…]` `{a,b}`; "**" (whole segment) spans segments. */
 export type SegmentPattern = RegExp | "**";

@@ -10,7 +10,8 @@
  *   accepts `-e` only for compatibility, older macOS rejects it). A transcript is `-r`: BSD's
  *   own timed format, replayed with `script -p FILE`.
  */
-import type { ScriptFlavour } from "./flavour.ts";
+import type { ScriptFlavour } from "../contract/mod.ts";
+import { shellQuote } from "../shell/mod.ts";
 
 export interface TranscriptFiles {
   /** Everything the command printed (util-linux), or BSD's timed recording. */
@@ -40,11 +41,6 @@ export function buildScriptArgv(
   }
 }
 
-/** sh single quotes; plain words stay bare so the text people see stays readable. */
-export function shQuote(s: string): string {
-  return /^[A-Za-z0-9_\/.,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
 /**
  * The text util-linux `script` hands to `$SHELL -c`. `script` itself gets SHELL=/bin/sh (so a
  * fish or csh login shell never parses a sh command); the user's own SHELL is put back before
@@ -54,6 +50,6 @@ export function ptyCommandText(command: string, userShell: string | undefined): 
   if (userShell === "/bin/sh") return command;
   const restore = userShell === undefined
     ? "unset SHELL"
-    : `SHELL=${shQuote(userShell)}; export SHELL`;
+    : `SHELL=${shellQuote(userShell)}; export SHELL`;
   return `${restore}; ${command}`;
 }

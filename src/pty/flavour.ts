@@ -3,9 +3,7 @@
  * (`script FILE CMD…`). Probed once per process with `script --version`: util-linux names
  * itself; BSD's script rejects the option and prints its usage. Needs --allow-run=script.
  */
-import type { RunOutcome, Runtime } from "../exec/deno_runtime.ts";
-
-export type ScriptFlavour = "util-linux" | "bsd";
+import type { RunOutcome, Runtime, ScriptFlavour } from "../contract/mod.ts";
 
 /** Reads a `script --version` run: null when `script` is not installed. Pure. */
 export function scriptFlavourFrom(

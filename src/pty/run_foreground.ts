@@ -11,13 +11,11 @@
  *   comes back "interrupted", so the ritual stops.
  * Needs --allow-run=script,sh,stty.
  */
-import { spawnStep } from "../exec/exit_reason.ts";
-import type { ExecContext, StepOutcome } from "../contract/outcome.ts";
-import type { PtyStep } from "../contract/plan.ts";
-import { childEnv } from "../exec/deno_runtime.ts";
-import type { TranscriptRef } from "../state/audit.ts";
-import { buildScriptArgv, ptyCommandText, shQuote } from "./argv.ts";
-import type { ScriptFlavour } from "./flavour.ts";
+import { childEnv, spawnStep } from "../exec/mod.ts";
+import type { ExecContext, PtyStep, ScriptFlavour, StepOutcome } from "../contract/mod.ts";
+import type { TranscriptRef } from "../state/mod.ts";
+import { buildScriptArgv, ptyCommandText } from "./argv.ts";
+import { shellQuote } from "../shell/mod.ts";
 import { restoreTerminalModes, saveTerminalModes } from "./terminal_modes.ts";
 
 export type InteractiveHow =
@@ -36,7 +34,7 @@ export async function runInteractive(
   const via = how.kind;
   const started = ctx.runtime.now();
   const { argv, env } = spawnSpec(step, ctx, how);
-  if (ctx.flags.verbose) ctx.note(`$ ${argv.map(shQuote).join(" ")}`);
+  if (ctx.flags.verbose) ctx.note(`$ ${argv.map(shellQuote).join(" ")}`);
   const saved = ctx.terminal.stdin ? await saveTerminalModes(ctx.runtime) : undefined;
   const release = ctx.takeTerminal();
 

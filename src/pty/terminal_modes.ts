@@ -5,7 +5,7 @@
  * So rune saves `stty -g` before and puts it back after, if it changed.
  * Needs --allow-run=stty; stty reads the terminal on its inherited stdin.
  */
-import type { Runtime } from "../exec/deno_runtime.ts";
+import type { Runtime } from "../contract/mod.ts";
 
 const STTY_ENV = { PATH: "/usr/bin:/bin:/usr/sbin:/sbin", LC_ALL: "C" };
 

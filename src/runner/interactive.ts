@@ -4,17 +4,12 @@
  * executor or `runInteractive`, and — when it ran at all — gets one line in the audit log,
  * with a transcript when settings.audit.transcripts asks for one.
  */
-import type { ExecContext, StepExecutor, StepOutcome } from "../contract/outcome.ts";
-import type { PtyStep, RitualName, TmuxStep } from "../contract/plan.ts";
-import type { Runtime } from "../exec/deno_runtime.ts";
-import { appendAudit, auditFile, newAuditId } from "../state/audit.ts";
-import type { AuditEntry, TranscriptRef } from "../state/audit.ts";
-import { prepareTranscript } from "../state/transcripts.ts";
-import { detectScriptFlavour } from "../pty/flavour.ts";
-import type { ScriptFlavour } from "../pty/flavour.ts";
+import type { ExecContext, PtyStep, RitualName, Runtime, ScriptFlavour, StepExecutor, StepOutcome, TmuxStep } from "../contract/mod.ts";
+import { appendAudit, auditFile, newAuditId, prepareTranscript } from "../state/mod.ts";
+import type { AuditEntry, TranscriptRef } from "../state/mod.ts";
+import { detectScriptFlavour, runInteractive } from "../pty/mod.ts";
 import { decideInteractiveRoute } from "./route.ts";
 import type { RouteFacts } from "./route.ts";
-import { runInteractive } from "../pty/run_foreground.ts";
 
 export interface InteractiveOptions {
   project: string;

@@ -4,7 +4,7 @@
  * gathers the facts (probing tmux and `script` only when they matter) and carries out the
  * route; every fallback taken comes back as one line in `notes`.
  */
-import type { ScriptFlavour } from "../pty/flavour.ts";
+import type { ScriptFlavour } from "../contract/mod.ts";
 
 /** What the route depends on. */
 export interface RouteFacts {

@@ -1,26 +1,35 @@
 /**
  * Walks a Plan: runs each step with the executor for its kind, stops at a required failure,
  * stops starting steps on Ctrl-C, and reports through a Reporter. The only decisions here are
- * "what next"; how a step runs is each executor's business.
+ * "what next"; how a step runs is each executor's business. Every kind goes through the same
+ * table of executors; shell and background steps default to src/exec's.
  */
-import type { Runtime } from "../exec/deno_runtime.ts";
-import { runShellStep } from "../exec/shell_step.ts";
-import { runBackgroundStep } from "../exec/background_step.ts";
 import type {
+  BackgroundStep,
   ExecContext,
+  Plan,
+  PtyStep,
+  Reporter,
   RunFlags,
+  Runtime,
   RunSummary,
+  ShellStep,
+  Step,
   StepExecutor,
+  StepKind,
   StepOutcome,
   StepResult,
-} from "../contract/outcome.ts";
-import type { Plan, PtyStep, Step, TmuxStep } from "../contract/plan.ts";
-import type { Reporter } from "../contract/reporter.ts";
-import { isFatal } from "../output/report_text.ts";
+  TmuxStep,
+} from "../contract/mod.ts";
+import { isFatal } from "../contract/mod.ts";
+import { runBackgroundStep, runShellStep } from "../exec/mod.ts";
 
+/** One executor per step kind. */
 export interface Executors {
-  tmux?: StepExecutor<TmuxStep>;
-  pty?: StepExecutor<PtyStep>;
+  shell: StepExecutor<ShellStep>;
+  background: StepExecutor<BackgroundStep>;
+  tmux: StepExecutor<TmuxStep>;
+  pty: StepExecutor<PtyStep>;
 }
 
 export interface RunPlanOptions {
@@ -33,7 +42,8 @@ export interface RunPlanOptions {
   flags: RunFlags;
   /** $XDG_STATE_HOME/rune (background pid registry). */
   stateDir: string;
-  executors?: Executors;
+  /** Executors by kind; a kind without one is skipped ("needs tmux support"), never dropped. */
+  executors?: Partial<Executors>;
   /** Aborting it acts as Ctrl-C. The CLI ties it to SIGINT. */
   signal?: AbortSignal;
   /** True while an interactive step owns the terminal (Ctrl-C then belongs to it). */
@@ -98,44 +108,45 @@ function contextFor(options: RunPlanOptions, signal: AbortSignal, reporter: Repo
   };
 }
 
-async function runStep(
+function runStep(
   step: Step,
   ctx: ExecContext,
   plan: Plan,
   options: RunPlanOptions,
 ): Promise<StepOutcome> {
+  const executors: Partial<Executors> = {
+    shell: (s, c) =>
+      runShellStep(s, c, { onOutput: (chunk) => options.reporter.stepOutput(s, chunk) }),
+    background: (s, c) =>
+      runBackgroundStep(s, c, { project: plan.project.name, stateDir: options.stateDir }),
+    ...options.executors,
+  };
+  // Each kind's executor gets its own kind of step: the switch keeps the pairing typed.
   switch (step.kind) {
     case "shell":
-      return await runShellStep(step, ctx, {
-        onOutput: (chunk) => options.reporter.stepOutput(step, chunk),
-      });
+      return run(executors.shell, step, ctx);
     case "background":
-      return await runBackgroundStep(step, ctx, {
-        project: plan.project.name,
-        stateDir: options.stateDir,
-      });
+      return run(executors.background, step, ctx);
     case "tmux":
-      return options.executors?.tmux
-        ? await options.executors.tmux(step, ctx)
-        : unsupported("tmux");
+      return run(executors.tmux, step, ctx);
     case "pty":
-      return options.executors?.pty ? await options.executors.pty(step, ctx) : unsupported("pty");
+      return run(executors.pty, step, ctx);
   }
 }
 
-function unsupported(what: "tmux" | "pty"): StepOutcome {
+function run<S extends Step>(
+  executor: StepExecutor<S> | undefined,
+  step: S,
+  ctx: ExecContext,
+): Promise<StepOutcome> {
+  return executor ? executor(step, ctx) : Promise.resolve(unsupported(step.kind));
+}
+
+function unsupported(what: StepKind): StepOutcome {
   return {
     status: "skipped",
     exitCode: null,
     durationMs: 0,
     message: `needs ${what} support`,
   };
-}
-
-/** The exit code a finished run deserves (DESIGN.md): 130, 3, 1 or 0. */
-export function exitCodeFor(summary: RunSummary): 0 | 1 | 3 | 130 {
-  if (summary.interrupted) return 130;
-  const fatal = summary.results.find((r) => isFatal(r.step, r.outcome));
-  if (fatal) return fatal.outcome.missing ? 3 : 1;
-  return 0;
 }

@@ -7,10 +7,9 @@
  * descriptor opened with O_APPEND, and Linux appends a single write to a regular file whole.
  * Needs --allow-read and --allow-write on the state directory.
  */
-import type { RitualName } from "../contract/plan.ts";
-import type { StepStatus } from "../contract/outcome.ts";
-import { err, ok } from "../base/result.ts";
-import type { Result } from "../base/result.ts";
+import type { RitualName, StepStatus } from "../contract/mod.ts";
+import { err, ok } from "../base/mod.ts";
+import type { Result } from "../base/mod.ts";
 
 export interface AuditEntry {
   /** 8 hex digits; `rune audit show` accepts any unique prefix. */

@@ -3,10 +3,9 @@
  * small JSON file per process under $XDG_STATE_HOME/rune/background/ (dir 0700, files 0600).
  * One file each, written by rename, means two rituals at once never lose or tear an entry, and
  * forgetting one process touches nothing else.
- * Needs --allow-read/--allow-write on the state dir; probing needs --allow-run=ps,kill.
+ * Needs --allow-read/--allow-write on the state dir. Whether an entry still runs is decided
+ * here (backgroundState, pure); the probing with `ps` is src/exec's.
  */
-import type { Runtime } from "../exec/deno_runtime.ts";
-import { groupAlive, processStarts } from "../exec/process_group.ts";
 
 export interface BackgroundEntry {
   pid: number;
@@ -91,22 +90,4 @@ export function backgroundState(
   const start = starts.get(entry.pid);
   if (start !== undefined) return !entry.started || start === entry.started ? "running" : "gone";
   return groupsAlive.has(entry.pgid) ? "running" : "gone";
-}
-
-/** Splits the recorded entries into those still running and those gone. */
-export async function probeBackground(
-  runtime: Runtime,
-  entries: readonly BackgroundEntry[],
-): Promise<{ running: BackgroundEntry[]; gone: BackgroundEntry[] }> {
-  const starts = await processStarts(runtime, entries.map((e) => e.pid));
-  const alive = new Set<number>();
-  for (const e of entries) {
-    if (!starts.has(e.pid) && await groupAlive(runtime, e.pgid)) alive.add(e.pgid);
-  }
-  const running: BackgroundEntry[] = [];
-  const gone: BackgroundEntry[] = [];
-  for (const e of entries) {
-    (backgroundState(e, starts, alive) === "running" ? running : gone).push(e);
-  }
-  return { running, gone };
 }

@@ -5,7 +5,7 @@
  * `scriptreplay`; BSD ones with `script -p`.
  * Needs --allow-write on $XDG_STATE_HOME/rune/transcripts.
  */
-import type { ScriptFlavour } from "../pty/flavour.ts";
+import type { ScriptFlavour } from "../contract/mod.ts";
 import type { TranscriptRef } from "./audit.ts";
 
 export function transcriptDir(stateDir: string): string {

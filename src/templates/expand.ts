@@ -13,27 +13,15 @@
  * Values are never rendered again, so a value holding `{{…}}` stays literal. Each template text
  * is parsed, checked and compiled once per context and cached.
  */
-import { err, ok } from "../base/result.ts";
-import type { Result } from "../base/result.ts";
+import { err, ok, sanitizeTmuxName } from "../base/mod.ts";
+import type { Result } from "../base/mod.ts";
 import { compileTemplate } from "./handlebars_env.ts";
-import { ShellLexer } from "../shell/lexer.ts";
-import { escapeForPlacement } from "../shell/quote.ts";
+import { escapeForPlacement, ShellLexer } from "../shell/mod.ts";
 import { parseTemplateText, templateVariableNames } from "./parse.ts";
 import type { TemplatePart } from "./parse.ts";
 import { makeProblem } from "./vars.ts";
 import type { FieldContext, TemplateProblem, Variables } from "./vars.ts";
-import { sanitizeTmuxName } from "../base/names.ts";
 
-export { VARIABLE_NAMES } from "./vars.ts";
-export type {
-  FieldContext,
-  TemplateProblem,
-  TemplateProblemCode,
-  VariableName,
-  Variables,
-} from "./vars.ts";
-export { sanitizeTmuxName } from "../base/names.ts";
-export { shellQuote } from "../shell/quote.ts";
 
 interface Compiled {
   problems: TemplateProblem[];

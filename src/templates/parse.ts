@@ -7,7 +7,7 @@
  * them: every value must pass through rune's escaping, and a flat template is what lets each
  * placeholder's shell quoting context be read from the text before it.
  */
-import { suggest } from "../base/did_you_mean.ts";
+import { suggest } from "../base/mod.ts";
 import { rewriteGoStyle } from "./go_style.ts";
 import { parseTemplate } from "./handlebars_env.ts";
 import type { ParseFailure, TemplateAst } from "./handlebars_env.ts";

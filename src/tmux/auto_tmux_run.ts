@@ -3,26 +3,24 @@
  * `buildAutoTmuxArgv` attached to rune's terminal, waiting until the user detaches or the
  * session ends. Needs --allow-run=tmux.
  */
-import type { Runtime } from "../exec/deno_runtime.ts";
-import { runTmux, tmuxClientEnv, tmuxCommand } from "./client.ts";
-import { socketArgs } from "./socket.ts";
-import type { SocketChoice } from "./socket.ts";
+import type { Runtime } from "../contract/mod.ts";
+import { runTmux, tmuxCommand } from "./client.ts";
 import { autoSessionName, buildAutoTmuxArgv } from "./auto_tmux.ts";
+import type { TmuxWorld } from "./world.ts";
 
 export interface AutoTmuxRun {
   project: string;
   cwd: string;
-  socket: SocketChoice;
-  /** The filtered environment (what children, and so the tmux server, may see). */
-  env: Record<string, string>;
+  /** The server, and the filtered environment the inner rune (and a new server) start from. */
+  world: TmuxWorld;
   runeArgv: string[];
   runtime: Runtime;
 }
 
 /** tmux's exit status once the client returns, and the session it made. */
 export async function runAutoTmux(o: AutoTmuxRun): Promise<{ code: number; session: string }> {
-  const socket = socketArgs(o.socket);
-  const clientEnv = tmuxClientEnv(o.env);
+  const socket = o.world.socketArgs;
+  const clientEnv = o.world.clientEnv;
   const listed = await runTmux(
     o.runtime,
     tmuxCommand(socket, "list-sessions", "-F", "#{session_name}"),
@@ -34,16 +32,14 @@ export async function runAutoTmux(o: AutoTmuxRun): Promise<{ code: number; sessi
     socket,
     session,
     cwd: o.cwd,
-    env: o.env,
+    env: clientEnv,
     runeArgv: o.runeArgv,
   });
-  const status = await new Deno.Command(argv[0], {
-    args: argv.slice(1),
+  const r = await o.runtime.run(argv, {
     clearEnv: true,
     env: clientEnv,
-    stdin: "inherit",
-    stdout: "inherit",
-    stderr: "inherit",
-  }).spawn().status;
-  return { code: status.code, session };
+    stdin: { inherit: true },
+    inheritOutput: true,
+  });
+  return { code: r.code, session };
 }

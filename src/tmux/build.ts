@@ -5,7 +5,14 @@
  * window/pane, so users' base-index and pane-base-index never matter. Every created pane's id
  * is printed (-P -F) so the second call (typing, after the handshake) addresses panes by id.
  */
-import type { PaneLayout, SessionLayout, WindowLayout } from "../contract/plan.ts";
+import type {
+  BuiltPane,
+  PaneLayout,
+  SessionBuild,
+  SessionLayout,
+  WindowLayout,
+} from "../contract/mod.ts";
+import { shellQuote } from "../shell/mod.ts";
 import { chain, literalFormat } from "./escape.ts";
 import { setCloseHook } from "./close_hook.ts";
 import type { CloseHookSpec } from "./close_hook.ts";
@@ -27,19 +34,6 @@ export interface BuildOptions {
   closeHook?: CloseHookSpec;
 }
 
-/** One pane of a build, in creation order (the order -P prints ids). */
-export interface BuiltPane {
-  /** "w1p2": window and pane position in the layout, from 1. */
-  key: string;
-  /** Lines to type once the pane's shell is ready; empty for exec panes and plain shells. */
-  commands: string[];
-}
-
-export interface SessionBuild {
-  argv: string[];
-  panes: BuiltPane[];
-}
-
 /** The marker option: `#{@rune-project}` is non-empty only on sessions rune made. */
 export const PROJECT_OPTION = "@rune-project";
 /** Printed by -P for each new pane: "%12". */
@@ -54,7 +48,7 @@ const RETILE_AFTER = 3;
  * the leading space keeps it out of history (HISTCONTROL=ignorespace, HIST_IGNORE_SPACE).
  */
 export function markerLine(markerDir: string, key: string): string {
-  return ` true >${shWord(`${markerDir}/${key}`)}`;
+  return ` true >${shellQuote(`${markerDir}/${key}`)}`;
 }
 
 /** Builds a new session from `layout`. */
@@ -190,9 +184,4 @@ function focusWindow(windows: readonly WindowLayout[], commands: string[][]): vo
   const focused = Math.max(0, windows.findIndex((w) => w.focus));
   const back = windows.length - 1 - focused;
   if (back > 0) commands.push(["select-window", "-t", `:-${back}`]);
-}
-
-/** A word for sh: as is when plain, else single-quoted. */
-function shWord(s: string): string {
-  return /^[A-Za-z0-9_\/.,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

@@ -2,19 +2,12 @@
  * Runs tmux. The client gets the filtered environment without TMUX/TMUX_PANE (the socket is
  * always explicit), so a server it starts never holds the secrets rune withholds (FACTS §1b).
  */
-import type { RunOutcome, Runtime } from "../exec/deno_runtime.ts";
+import type { RunOutcome, Runtime } from "../contract/mod.ts";
 import { chain } from "./escape.ts";
 
 /** ["tmux", socket…, command, args…] with the arguments escaped (a lone `x;` is a separator). */
 export function tmuxCommand(socket: readonly string[], ...command: string[]): string[] {
   return ["tmux", ...socket, ...chain([command])];
-}
-
-export function tmuxClientEnv(baseEnv: Readonly<Record<string, string>>): Record<string, string> {
-  const env = { ...baseEnv };
-  delete env.TMUX;
-  delete env.TMUX_PANE;
-  return env;
 }
 
 /** Runs `argv` (argv[0] is "tmux"); exit code 127 when tmux is not installed. */

@@ -10,6 +10,7 @@
  * the state dir and the server's own socket (`#{socket_path}`), and appends its output to
  * STATE/logs/tmux-close-hook.log.
  */
+import { shellQuote } from "../shell/mod.ts";
 import { literalFormat } from "./escape.ts";
 
 export interface CloseHookSpec {
@@ -61,11 +62,11 @@ export function unsetCloseHook(session: string): string[] {
 export function closeHookCommand(spec: CloseHookSpec): string {
   const log = `${spec.stateDir}/logs/tmux-close-hook.log`;
   const rune = [...spec.runeArgv, "stop", spec.project, "--config", spec.configFile]
-    .map(shQuote).join(" ");
-  const before = `mkdir -p ${shQuote(`${spec.stateDir}/logs`)}; ` +
-    `cd ${shQuote(spec.projectDir)} 2>/dev/null; ` +
-    `exec env XDG_STATE_HOME=${shQuote(parentDir(spec.stateDir))} ${rune} --socket-path `;
-  const after = ` >>${shQuote(log)} 2>&1`;
+    .map(shellQuote).join(" ");
+  const before = `mkdir -p ${shellQuote(`${spec.stateDir}/logs`)}; ` +
+    `cd ${shellQuote(spec.projectDir)} 2>/dev/null; ` +
+    `exec env XDG_STATE_HOME=${shellQuote(parentDir(spec.stateDir))} ${rune} --socket-path `;
+  const after = ` >>${shellQuote(log)} 2>&1`;
   // The server's own socket, quoted for sh by tmux: the only format run-shell may expand.
   const sh = `${literalFormat(before)}#{q:socket_path}${literalFormat(after)}`;
   const filter = `#{==:#{hook_session_name},${formatText(spec.session)}}`;
@@ -77,11 +78,6 @@ export function closeHookCommand(spec: CloseHookSpec): string {
 /** Text inside a format's argument list: `#`, `,` and `}` escaped with `#`. */
 function formatText(s: string): string {
   return s.replace(/[#,}]/g, (c) => `#${c}`);
-}
-
-/** sh single quotes. */
-function shQuote(s: string): string {
-  return /^[A-Za-z0-9_\/.,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /** tmux's command parser: single quotes have no escapes, so a `'` closes, goes in "…", reopens. */

@@ -1,57 +1,39 @@
 /**
  * Runs tmux steps: builds a template's session in ONE tmux call (or reuses it), types pane
  * commands after the readiness handshake in a second call, and attaches once the ritual is
- * over (finish). Two tmux processes per session in the common case, whatever its size.
+ * over (finish). Two tmux processes per session in the common case, whatever its size. The
+ * argv comes ready-made in the step (`step.tmux`, see step_plan.ts); the world says which
+ * server, with what environment, and how to show the session.
  * Needs --allow-run=tmux, --allow-write and --allow-read on the temp dir (pane markers).
  */
-import type { ExecContext, StepOutcome } from "../contract/outcome.ts";
-import type { RunOutcome } from "../exec/deno_runtime.ts";
-import type { TmuxStep } from "../contract/plan.ts";
-import { runShellStep } from "../exec/shell_step.ts";
-import { buildAddWindow, buildSession, buildTyping, markerLine } from "./build.ts";
-import type { BuildOptions, SessionBuild } from "./build.ts";
+import type { ExecContext, RunOutcome, StepOutcome, TmuxCalls, TmuxStep } from "../contract/mod.ts";
+import { runShellStep } from "../exec/mod.ts";
+import { buildTyping, markerLine } from "./build.ts";
+import type { SessionBuild } from "../contract/mod.ts";
 import { chain } from "./escape.ts";
-import { runTmux, tmuxClientEnv, tmuxCommand, tmuxError } from "./client.ts";
+import { runTmux, tmuxCommand, tmuxError } from "./client.ts";
 import { awaitMarkers } from "./handshake.ts";
-import { chooseAttach, chooseSocket, socketArgs } from "./socket.ts";
-import type { SocketChoice } from "./socket.ts";
-import type { CloseHookSpec } from "./close_hook.ts";
-import { DETACHED_SIZE, normalizeStep, stepBuildOptions, stepLayout } from "./step_plan.ts";
+import { stepLayout } from "./step_plan.ts";
 import { probeTmux } from "./version.ts";
 import { finishAttach } from "./attach.ts";
+import type { TmuxWorld } from "./world.ts";
 
 export interface TmuxExecutorOptions {
-  project: string;
-  projectDir: string;
-  /** settings.tmux.socket */
-  socketSetting?: string;
-  /** settings.tmux.stop_on_session_close: how the hook runs `rune stop`. */
-  closeHook?: { runeArgv: string[]; stateDir: string; configFile: string };
+  world: TmuxWorld;
   /** Handshake deadline (tests shorten it). */
   handshakeDeadlineMs?: number;
-  uid: number;
-  /** The attaching terminal's size (Deno.consoleSize), when rune will attach from it. */
-  terminalSize?: () => { columns: number; rows: number } | undefined;
-}
-
-/** The session to show the user once the ritual is done. */
-interface Built {
-  session: string;
-  socket: SocketChoice;
-  clientEnv: Record<string, string>;
 }
 
 export interface TmuxExecutor {
   execute(step: TmuxStep, ctx: ExecContext): Promise<StepOutcome>;
   /** After the ritual: attach, switch-client, or the lines saying how to attach. */
-  finish(ctx: Pick<ExecContext, "flags" | "parentEnv" | "terminal" | "runtime">): Promise<string[]>;
+  finish(runtime: ExecContext["runtime"]): Promise<string[]>;
 }
 
 export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
-  let last: Built | undefined;
+  let last: string | undefined;
   return {
-    async execute(original, ctx) {
-      const step = normalizeStep(original);
+    async execute(step, ctx) {
       const started = ctx.runtime.now();
       if (ctx.flags.noTmux) {
         return {
@@ -62,65 +44,51 @@ export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
           via: "tmux",
         };
       }
-      const socket = chooseSocket(ctx.flags.tmuxSocket, ctx.parentEnv, options.socketSetting);
-      const clientEnv = tmuxClientEnv(ctx.baseEnv);
-      const outcome = await buildOrReuse(step, ctx, { socket, clientEnv, options });
-      if (outcome.status === "ok") last = { session: step.session, socket, clientEnv };
+      if (!step.tmux) throw new Error(`tmux step "${step.name}" has no tmux calls planned`);
+      const outcome = await buildOrReuse(step, step.tmux, ctx, options);
+      if (outcome.status === "ok") last = step.session;
       return { ...outcome, durationMs: ctx.runtime.now() - started, via: "tmux" };
     },
-    finish: (ctx) => last ? finishAttach(last, ctx, options.uid) : Promise.resolve([]),
+    finish: (runtime) =>
+      last ? finishAttach(last, options.world, runtime) : Promise.resolve([]),
   };
 }
 
+/** What a build needs besides the step: where tmux clients run, and the handshake deadline. */
 interface BuildContext {
-  socket: SocketChoice;
   clientEnv: Record<string, string>;
-  options: TmuxExecutorOptions;
-}
-
-/** The size to build at: the terminal rune will attach from, else one large enough. */
-function sessionSize(ctx: ExecContext, bc: BuildContext) {
-  const how = chooseAttach({
-    detach: ctx.flags.detach,
-    terminal: ctx.terminal,
-    parentEnv: ctx.parentEnv,
-    socket: bc.socket,
-    uid: bc.options.uid,
-  });
-  const size = how === "attach" ? bc.options.terminalSize?.() : undefined;
-  // The status line takes a row; below 80x24 tmux soon has "no space for new pane".
-  return size
-    ? { columns: Math.max(80, size.columns), rows: Math.max(24, size.rows - 1) }
-    : DETACHED_SIZE;
+  handshakeDeadlineMs?: number;
 }
 
 async function buildOrReuse(
   step: TmuxStep,
+  calls: TmuxCalls,
   ctx: ExecContext,
-  bc: BuildContext,
+  options: TmuxExecutorOptions,
 ): Promise<StepOutcome> {
-  const markerDir = Deno.makeTempDirSync({ prefix: "rune-panes-" });
+  const bc: BuildContext = {
+    clientEnv: options.world.clientEnv,
+    handshakeDeadlineMs: options.handshakeDeadlineMs,
+  };
+  // The planned path, made here and only here: 0700, and refused if something is already there.
   try {
-    const closeHook: Omit<CloseHookSpec, "session"> | undefined = bc.options.closeHook && {
-      ...bc.options.closeHook,
-      project: bc.options.project,
-      projectDir: bc.options.projectDir,
+    Deno.mkdirSync(calls.markerDir, { mode: 0o700 });
+  } catch (e) {
+    if (e instanceof Deno.errors.NotCapable) throw e;
+    return {
+      status: "failed",
+      exitCode: null,
+      durationMs: 0,
+      message: `cannot make the pane marker directory "${calls.markerDir}": ${(e as Error).message}`,
     };
-    const buildOptions: BuildOptions = stepBuildOptions(step, {
-      socket: socketArgs(bc.socket),
-      project: bc.options.project,
-      parentEnv: ctx.parentEnv,
-      baseEnv: ctx.baseEnv,
-      markerDir,
-      size: sessionSize(ctx, bc),
-      closeHook,
-    });
+  }
+  try {
     const layout = stepLayout(step);
     if (layout.before.length) {
       // Only for a session that is not there yet: one more tmux call, only in this case.
       const exists = await runTmux(
         ctx.runtime,
-        tmuxCommand(buildOptions.socket, "has-session", "-t", `=${step.session}`),
+        tmuxCommand(calls.socket, "has-session", "-t", `=${step.session}`),
         bc.clientEnv,
       );
       if (exists.code === 127) return tmuxMissing();
@@ -136,25 +104,25 @@ async function buildOrReuse(
         }
       }
     }
-    let build = buildSession(layout, buildOptions);
+    let build = calls.create;
     let created = true;
     let r = await runTmux(ctx.runtime, build.argv, bc.clientEnv);
     if (r.code === 127) return tmuxMissing();
     if (r.code !== 0 && /duplicate session/.test(r.stderr)) {
       // It exists (or another rune won the race to create it): nothing of ours was applied,
       // since new-session is the first command and a failure aborts the rest.
-      if (step.layout) {
+      if (!calls.addWindow) {
         ctx.note(`tmux session "${step.session}" exists: reusing it`);
         return { status: "ok", exitCode: 0, durationMs: 0, message: "reused existing session" };
       }
       created = false;
-      build = buildAddWindow(step.session, layout.windows[0], buildOptions);
+      build = calls.addWindow;
       r = await runTmux(ctx.runtime, build.argv, bc.clientEnv);
     }
     const printed = r.stdout.split("\n").map((l) => l.trim()).filter(Boolean);
-    if (r.code !== 0) return await failed(step, r, { created, printed, ctx, bc });
+    if (r.code !== 0) return await failed(step, r, { created, printed, ctx, calls, bc });
     const ids = printed.filter((l) => l.startsWith("%"));
-    await typeCommands(build, ids, markerDir, buildOptions.socket, ctx, bc);
+    await typeCommands(build, ids, calls, ctx, bc);
     if (ctx.signal.aborted) {
       return {
         status: "interrupted",
@@ -174,7 +142,7 @@ async function buildOrReuse(
     };
   } finally {
     try {
-      Deno.removeSync(markerDir, { recursive: true });
+      Deno.removeSync(calls.markerDir, { recursive: true });
     } catch { /* already gone */ }
   }
 }
@@ -187,9 +155,9 @@ async function buildOrReuse(
 async function failed(
   step: TmuxStep,
   r: RunOutcome,
-  f: { created: boolean; printed: string[]; ctx: ExecContext; bc: BuildContext },
+  f: { created: boolean; printed: string[]; ctx: ExecContext; calls: TmuxCalls; bc: BuildContext },
 ): Promise<StepOutcome> {
-  const socket = socketArgs(f.bc.socket);
+  const socket = f.calls.socket;
   const panes = f.printed.filter((l) => l.startsWith("%"));
   if (f.created && f.printed.length) {
     await runTmux(
@@ -222,16 +190,16 @@ async function failed(
 async function typeCommands(
   build: SessionBuild,
   ids: readonly string[],
-  markerDir: string,
-  socket: readonly string[],
+  calls: TmuxCalls,
   ctx: ExecContext,
   bc: BuildContext,
 ): Promise<void> {
+  const { markerDir, socket } = calls;
   const idOf = new Map(build.panes.map((p, i) => [p.key, ids[i]]));
   const typed = build.panes.filter((p) => p.commands.length && idOf.get(p.key));
   if (!typed.length) return;
   const result = await awaitMarkers(markerDir, typed.map((p) => p.key), {
-    deadlineMs: bc.options.handshakeDeadlineMs,
+    deadlineMs: bc.handshakeDeadlineMs,
     signal: ctx.signal,
     retype: async (keys) => {
       await runTmux(

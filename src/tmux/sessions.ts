@@ -2,7 +2,7 @@
  * rune's sessions on a server: the ones carrying the @rune-project option. Parsing is pure and
  * tested on captured output; a tab separates fields (no sanitized name contains one).
  */
-import type { Runtime } from "../exec/deno_runtime.ts";
+import type { Runtime } from "../contract/mod.ts";
 import { PROJECT_OPTION } from "./build.ts";
 import { runTmux, tmuxCommand, tmuxError } from "./client.ts";
 import { unsetCloseHook } from "./close_hook.ts";

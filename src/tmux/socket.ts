@@ -3,6 +3,7 @@
  * path when it contains "/", else a name), settings.tmux.socket, the server of the pane rune
  * runs in ($TMUX), else tmux's default server.
  */
+import { shellQuote } from "../shell/mod.ts";
 
 export interface SocketChoice {
   /** -S PATH */
@@ -56,10 +57,11 @@ export function insideServer(
 
 /** The command a person types to attach: socket flags included, quoted for a shell. */
 export function attachCommand(choice: SocketChoice, session: string): string {
-  const q = (s: string) =>
-    /^[A-Za-z0-9_\/.,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-  return ["tmux", ...socketArgs(choice), "attach-session", "-t", `=${session}`].map(q).join(" ");
+  return ["tmux", ...socketArgs(choice), "attach-session", "-t", `=${session}`].map(shellQuote)
+    .join(" ");
 }
+
+export type AttachMode = "print" | "switch" | "elsewhere" | "attach";
 
 /**
  * How to show a session once it is built. Pure.
@@ -74,7 +76,7 @@ export function chooseAttach(facts: {
   parentEnv: Readonly<Record<string, string | undefined>>;
   socket: SocketChoice;
   uid: number;
-}): "print" | "switch" | "elsewhere" | "attach" {
+}): AttachMode {
   if (facts.detach || !facts.terminal.stdin || !facts.terminal.stdout) return "print";
   if (facts.parentEnv.TMUX) {
     return insideServer(facts.socket, facts.parentEnv, facts.uid) ? "switch" : "elsewhere";

@@ -1,66 +1,61 @@
 /**
- * What a tmux step turns into: the build options and the argv, from the step and rune's view
- * of the world. Pure; shared by the executor and by `--dry-run`, so the printed argv is the
- * one that runs (but for the marker dir, which only exists at run time).
+ * The tmux calls of a Plan's tmux steps, decided once the tmux world is known: each step gets
+ * the exact argv the executor will run (socket, size, hidden names, close hook, marker dir),
+ * so `--dry-run` prints what runs instead of rebuilding it. Pure.
  */
-import type { SessionLayout, TmuxStep, WindowLayout } from "../contract/plan.ts";
+import type { Plan, SessionLayout, Step, TmuxCalls, TmuxStep, WindowLayout } from "../contract/mod.ts";
 import { buildAddWindow, buildSession } from "./build.ts";
-import type { BuildOptions, SessionBuild } from "./build.ts";
+import type { BuildOptions } from "./build.ts";
 import type { CloseHookSpec } from "./close_hook.ts";
+import type { TmuxWorld } from "./world.ts";
 
-/** Panes are built this big while detached, so layouts fit before a client attaches. */
-export const DETACHED_SIZE = { columns: 200, rows: 50 } as const;
-
-export interface StepWorld {
-  /** tmux global flags selecting the server: [], ["-L", name] or ["-S", path]. */
-  socket: readonly string[];
-  project: string;
-  /** rune's own environment and the filtered one: what differs is hidden from the panes. */
-  parentEnv: Readonly<Record<string, string>>;
-  baseEnv: Readonly<Record<string, string>>;
+export interface TmuxCallOptions {
+  /** Where this run's panes report readiness: `${TMPDIR}/rune-panes-RANDOM`, made at run time. */
   markerDir: string;
-  /** The attaching terminal's size; default DETACHED_SIZE. */
-  size?: { columns: number; rows: number };
-  /** settings.tmux.stop_on_session_close (the session name is the step's). */
+  /** settings.tmux.stop_on_session_close: how the hook reaches rune (the session is the step's). */
   closeHook?: Omit<CloseHookSpec, "session">;
 }
 
-export function stepBuildOptions(step: TmuxStep, world: StepWorld): BuildOptions {
-  return {
-    socket: world.socket,
-    project: world.project,
-    size: world.size ?? DETACHED_SIZE,
+/** The Plan with `tmux` set on every tmux step. */
+export function planTmuxCalls(plan: Plan, world: TmuxWorld, options: TmuxCallOptions): Plan {
+  const steps = plan.steps.map((step): Step =>
+    step.kind === "tmux"
+      ? {
+        ...step,
+        tmux: tmuxCalls(step, world, {
+          ...options,
+          // One directory per step: marker names (w1p1…) repeat across sessions.
+          markerDir: `${options.markerDir}-${step.id}`,
+          project: plan.project.name,
+        }),
+      }
+      : step
+  );
+  return { ...plan, steps };
+}
+
+/** The argv that creates the step's session, and (tmux_session) the one that adds its window. */
+export function tmuxCalls(
+  step: TmuxStep,
+  world: TmuxWorld,
+  options: TmuxCallOptions & { project: string },
+): TmuxCalls {
+  const build: BuildOptions = {
+    socket: world.socketArgs,
+    project: options.project,
+    size: world.size,
     env: step.env,
-    // What the env filter withheld from rune's children is hidden from the session's panes too.
-    hide: hiddenNames(world.parentEnv, world.baseEnv),
-    markerDir: world.markerDir,
-    closeHook: world.closeHook &&
-      { ...world.closeHook, session: tmuxSessionName(step.session) },
+    hide: world.hide,
+    markerDir: options.markerDir,
+    closeHook: options.closeHook && { ...options.closeHook, session: step.session },
   };
-}
-
-/** The variables rune withholds: in its own environment but not in the filtered one. */
-export function hiddenNames(
-  parentEnv: Readonly<Record<string, string>>,
-  baseEnv: Readonly<Record<string, string>>,
-): string[] {
-  return Object.keys(parentEnv).filter((k) => !(k in baseEnv)).sort();
-}
-
-/**
- * The name tmux gives a session: it turns `.` and `:` into `_` itself (3.3a), so every target
- * rune writes must use that form. The planner sanitizes already; this keeps the engine right
- * for any caller.
- */
-export function tmuxSessionName(name: string): string {
-  return name.replace(/[.:]/g, "_");
-}
-
-/** The step with its session name as tmux will spell it (see tmuxSessionName). */
-export function normalizeStep(step: TmuxStep): TmuxStep {
-  const session = tmuxSessionName(step.session);
-  if (session === step.session && (!step.layout || step.layout.session === session)) return step;
-  return { ...step, session, layout: step.layout && { ...step.layout, session } };
+  const layout = stepLayout(step);
+  return {
+    socket: world.socketArgs,
+    markerDir: options.markerDir,
+    create: buildSession(layout, build),
+    ...(step.layout ? {} : { addWindow: buildAddWindow(step.session, layout.windows[0], build) }),
+  };
 }
 
 /** A tmux_session step as a one-window layout: its command typed into a fresh pane. */
@@ -77,17 +72,4 @@ export function stepLayout(step: TmuxStep): SessionLayout {
     }],
   };
   return { template: "", session: step.session, dir: step.cwd, before: [], windows: [window] };
-}
-
-/** The argv that creates the step's session, and the one that adds its window if it exists. */
-export function describeStepBuild(original: TmuxStep, options: BuildOptions): {
-  create: SessionBuild;
-  addWindow?: SessionBuild;
-} {
-  const step = normalizeStep(original);
-  const layout = stepLayout(step);
-  return {
-    create: buildSession(layout, options),
-    addWindow: step.layout ? undefined : buildAddWindow(step.session, layout.windows[0], options),
-  };
 }

@@ -1,5 +1,5 @@
 /** tmux versions: parsing `tmux -V` (pure) and probing the installed tmux. */
-import type { Runtime } from "../exec/deno_runtime.ts";
+import type { Runtime } from "../contract/mod.ts";
 
 /** new-session -e (pane env) arrived in tmux 3.2. */
 export const MIN_TMUX = { major: 3, minor: 2, text: "3.2" } as const;

@@ -1,10 +1,9 @@
 /** `rune audit ls|show`: reads the audit log and transcripts; never writes them. */
-import { formatDuration } from "../../base/duration.ts";
-import { auditFile, findAuditEntry, readAudit } from "../../state/audit.ts";
-import type { AuditEntry, AuditLog } from "../../state/audit.ts";
-import { replayArgv, stripScriptMarkers } from "../../state/transcripts.ts";
-import { runePaths } from "../../base/xdg.ts";
-import type { GlobalOptions } from "../globals.ts";
+import { runePaths } from "../../base/mod.ts";
+import { formatAuditEntry, formatAuditTable } from "../../output/mod.ts";
+import { auditFile, findAuditEntry, readAudit, replayArgv, stripScriptMarkers } from "../../state/mod.ts";
+import type { AuditEntry, AuditLog } from "../../state/mod.ts";
+import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
 
 function load(): { file: string; log: AuditLog } {
@@ -41,28 +40,8 @@ export function auditList(
     console.error(`no interactive runs recorded yet (${file})`);
     return EXIT.ok;
   }
-  console.log(formatTable(entries));
+  console.log(formatAuditTable(entries));
   return EXIT.ok;
-}
-
-/** The `audit ls` table. Pure. */
-export function formatTable(entries: readonly AuditEntry[]): string {
-  const rows = [
-    ["ID", "STARTED (UTC)", "PROJECT", "RITUAL", "NAME", "VIA", "STATUS", "EXIT", "TOOK"],
-    ...entries.map((e) => [
-      e.id,
-      e.time.replace("T", " ").slice(0, 19),
-      e.project,
-      e.ritual,
-      e.name,
-      e.via,
-      e.status,
-      e.exitCode === null ? "-" : String(e.exitCode),
-      formatDuration(e.durationMs),
-    ]),
-  ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n");
 }
 
 export async function auditShow(
@@ -88,7 +67,7 @@ export async function auditShow(
     if (!t) return noTranscript(e);
     return await replay(replayArgv(t));
   }
-  console.log(formatEntry(e, file).join("\n"));
+  console.log(formatAuditEntry(e, file).join("\n"));
   if (!t) return EXIT.ok;
   if (t.format === "bsd") return EXIT.ok; // BSD's -r recording is binary: replay it instead.
   let text: string;
@@ -103,31 +82,6 @@ export async function auditShow(
   Deno.stdout.writeSync(new TextEncoder().encode(stripScriptMarkers(text)));
   console.log("\n--- end of transcript ---");
   return EXIT.ok;
-}
-
-/** `key: value` lines for one entry. Pure. */
-export function formatEntry(e: AuditEntry, file: string): string[] {
-  const lines = [
-    `id:        ${e.id}`,
-    `started:   ${e.time}`,
-    `user:      ${e.user}`,
-    `project:   ${e.project} (${e.ritual} ritual)`,
-    `name:      ${e.name}`,
-    `command:   ${e.command}`,
-    `ran via:   ${e.via}`,
-    `status:    ${e.status}${e.exitCode === null ? "" : ` (exit ${e.exitCode})`}`,
-    `took:      ${formatDuration(e.durationMs)}`,
-    `log:       ${file}`,
-  ];
-  if (e.transcript) {
-    lines.push(`transcript: ${e.transcript.log}`);
-    lines.push(
-      `replay:    rune audit show ${e.id} --replay   (or: ${
-        replayArgv(e.transcript).map(q).join(" ")
-      })`,
-    );
-  }
-  return lines;
 }
 
 function noTranscript(e: AuditEntry): number {
@@ -157,8 +111,4 @@ async function replay(argv: string[]): Promise<number> {
     }
     throw err;
   }
-}
-
-function q(s: string): string {
-  return /^[A-Za-z0-9_\/.,:=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

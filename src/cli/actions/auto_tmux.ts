@@ -2,46 +2,45 @@
  * settings.auto_tmux for `rune start`: re-runs the same rune inside a new tmux session and
  * waits for it. Returns the exit code when it did, undefined when the ritual runs here.
  */
-import type { Config } from "../../config/schema.ts";
-import type { ProjectInfo } from "../../contract/plan.ts";
-import type { RitualCommandOptions } from "../commands/start_stop.ts";
-import type { GlobalOptions } from "../globals.ts";
-import { decideAutoTmux } from "../../tmux/auto_tmux.ts";
-import { runAutoTmux } from "../../tmux/auto_tmux_run.ts";
-import { attachCommand, chooseSocket } from "../../tmux/socket.ts";
-import { currentRuneArgv } from "../../tmux/close_hook.ts";
-import { denoRuntime } from "../../exec/deno_runtime.ts";
+import type { Config } from "../../config/mod.ts";
+import type { ProjectInfo } from "../../contract/mod.ts";
+import { denoRuntime } from "../../exec/mod.ts";
+import { attachCommand, currentRuneArgv, decideAutoTmux, runAutoTmux } from "../../tmux/mod.ts";
+import type { TmuxWorld } from "../../tmux/mod.ts";
+import type { GlobalOptions } from "../spec.ts";
+import type { TerminalFacts } from "../world.ts";
 import { EXIT } from "../exit_codes.ts";
 
 export async function autoTmux(
   project: ProjectInfo,
   config: Config,
-  env: Record<string, string>,
-  /** The filtered environment (the plan's decision): the inner rune starts from it. */
-  baseEnv: Record<string, string>,
-  options: RitualCommandOptions,
-  globals: GlobalOptions,
+  o: {
+    env: Record<string, string>;
+    world: TmuxWorld;
+    terminal: TerminalFacts;
+    /** --dry-run, --no-tmux and --detach each mean: not here. */
+    options: { dryRun: boolean; noTmux?: boolean; detach: boolean };
+    globals: GlobalOptions;
+  },
 ): Promise<number | undefined> {
   const decision = decideAutoTmux({
     enabled: config.settings?.auto_tmux === true,
     ritual: "start",
-    dryRun: options.dryRun,
-    noTmux: options.noTmux === true,
-    detach: options.detach,
-    env,
-    terminal: { stdin: Deno.stdin.isTerminal(), stdout: Deno.stdout.isTerminal() },
+    dryRun: o.options.dryRun,
+    noTmux: o.options.noTmux === true,
+    detach: o.options.detach,
+    env: o.env,
+    terminal: o.terminal,
     tmuxUsable,
   });
   if (!decision.run) {
-    if (decision.note && !globals.quiet) console.error(`rune: ${decision.note}`);
+    if (decision.note && !o.globals.quiet) console.error(`rune: ${decision.note}`);
     return undefined;
   }
-  const socket = chooseSocket(options.socket, env, config.settings?.tmux?.socket);
   const r = await runAutoTmux({
     project: project.name,
     cwd: Deno.cwd(),
-    socket,
-    env: baseEnv,
+    world: o.world,
     runeArgv: [...currentRuneArgv(), ...Deno.args],
     runtime: denoRuntime,
   });
@@ -49,10 +48,10 @@ export async function autoTmux(
     console.error(`rune: auto_tmux: tmux could not start session "${r.session}"; running here`);
     return undefined;
   }
-  if (!globals.quiet) {
+  if (!o.globals.quiet) {
     console.error(
       `rune: auto_tmux: "rune start" ran in tmux session "${r.session}"; ` +
-        `back to it with: ${attachCommand(socket, r.session)}`,
+        `back to it with: ${attachCommand(o.world.socket, r.session)}`,
     );
   }
   return EXIT.ok;

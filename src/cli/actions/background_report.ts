@@ -1,9 +1,9 @@
 /**
  * After `rune stop`: report what `rune start` left running for the project, or end it with
- * --kill-background (see src/rituals/background_stop.ts).
+ * --kill-background (src/exec/background_review.ts).
  */
-import { denoRuntime } from "../../exec/deno_runtime.ts";
-import { formatBackgroundReview, reviewBackground } from "../../exec/background_review.ts";
+import { denoRuntime, reviewBackground } from "../../exec/mod.ts";
+import { formatBackgroundReview } from "../../output/mod.ts";
 
 export async function stopBackground(
   project: string,

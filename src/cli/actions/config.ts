@@ -1,14 +1,12 @@
 /** `rune config path|show|validate|schema`: the shell around src/config. */
 import { stringify } from "yaml";
-import { findConfigFile, templateFieldCheck } from "../../config/load.ts";
-import { validateConfigText } from "../../config/validate.ts";
-import { configJsonSchemaText } from "../../config/json_schema.ts";
-import type { ConfigCandidate } from "../../config/locate.ts";
-import { errorIssue, formatIssue, hasErrors } from "../../base/result.ts";
-import type { Issue } from "../../base/result.ts";
-import type { GlobalOptions } from "../globals.ts";
+import { configJsonSchemaText, findConfigFile, templateFieldCheck, validateConfigText } from "../../config/mod.ts";
+import type { ConfigCandidate } from "../../config/mod.ts";
+import { errorIssue, formatIssue, hasErrors } from "../../base/mod.ts";
+import type { Issue } from "../../base/mod.ts";
+import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
-import { issueCounts, loadConfigOrReport, notFoundMessage } from "./load_config.ts";
+import { issueCounts, loadConfigOrReport, notFoundMessage } from "../load_config.ts";
 
 interface JsonOption {
   json: boolean;

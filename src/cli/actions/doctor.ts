@@ -1,16 +1,14 @@
 /** `rune doctor`: gathers the facts (versions, config, tmux, script, permissions) and prints. */
-import { VERSION } from "../../base/version.ts";
-import { doctorChecks, doctorExitCode } from "../../doctor/checks.ts";
-import type { DoctorFacts, PermissionFact } from "../../doctor/checks.ts";
-import { loadConfig } from "../../config/load.ts";
-import { configCandidates } from "../../config/locate.ts";
-import { denoRuntime } from "../../exec/deno_runtime.ts";
-import { makeColors, wantsColor } from "../../base/colors.ts";
-import { isSupported, MIN_TMUX, parseTmuxVersion } from "../../tmux/version.ts";
-import { detectScriptFlavour } from "../../pty/flavour.ts";
-import type { GlobalOptions } from "../globals.ts";
+import { RUN_PROGRAMS, VERSION } from "../../base/mod.ts";
+import { outputColors } from "../output.ts";
+import { doctorChecks, doctorExitCode } from "../../doctor/mod.ts";
+import type { DoctorFacts, PermissionFact } from "../../doctor/mod.ts";
+import { configCandidates, loadConfig } from "../../config/mod.ts";
+import { denoRuntime } from "../../exec/mod.ts";
+import { isSupported, MIN_TMUX, parseTmuxVersion } from "../../tmux/mod.ts";
+import { detectScriptFlavour } from "../../pty/mod.ts";
+import type { GlobalOptions } from "../spec.ts";
 
-import { RUN_PROGRAMS } from "../../base/programs.ts";
 
 export async function runDoctor(options: { json: boolean }, globals: GlobalOptions) {
   const permissions = queryPermissions();
@@ -33,7 +31,7 @@ export async function runDoctor(options: { json: boolean }, globals: GlobalOptio
   if (options.json) {
     console.log(JSON.stringify({ checks, facts }, null, 2));
   } else {
-    const c = makeColors(wantsColor("stdout", !globals.color));
+    const c = outputColors("stdout", globals);
     const mark = { ok: c.green("✓"), warn: c.yellow("!"), fail: c.red("✗") };
     const width = Math.max(...checks.map((k) => k.name.length));
     for (const check of checks) {

@@ -1,10 +1,11 @@
 /** `rune ritual list [project]`: load the config, list, print. */
-import { formatListing, listRituals } from "../../planning/listing.ts";
-import { suggest } from "../../base/did_you_mean.ts";
-import { makeColors, wantsColor } from "../../base/colors.ts";
-import type { GlobalOptions } from "../globals.ts";
+import { listRituals } from "../../planning/mod.ts";
+import { formatListing } from "../../output/mod.ts";
+import { suggest } from "../../base/mod.ts";
+import { outputColors } from "../output.ts";
+import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
-import { loadConfigOrReport } from "./load_config.ts";
+import { loadConfigOrReport } from "../load_config.ts";
 
 export async function runRitualList(
   project: string | undefined,
@@ -36,7 +37,7 @@ export async function runRitualList(
   if (options.json) {
     console.log(JSON.stringify({ file, ...listing }, null, 2));
   } else {
-    const colors = makeColors(wantsColor("stdout", !globals.color));
+    const colors = outputColors("stdout", globals);
     console.log([colors.dim(`config ${file}`), "", ...formatListing(listing, colors)].join("\n"));
   }
   return EXIT.ok;

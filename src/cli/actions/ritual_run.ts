@@ -1,31 +1,39 @@
-/** `rune start|stop`: load → detect → plan → print (--dry-run) or run. */
-import type { GlobalOptions } from "../globals.ts";
-import type { RitualCommandOptions } from "../commands/start_stop.ts";
-import type { RitualName } from "../../contract/plan.ts";
-import { planRitual } from "../../planning/plan.ts";
-import { formatPlan } from "../../output/plan_text.ts";
-import { findProject, UNCONFIGURED_ARGUMENT } from "../../project/detect.ts";
-import { formatIssue, warningIssue } from "../../base/result.ts";
-import type { Issue } from "../../base/result.ts";
-import { makeColors, wantsColor } from "../../base/colors.ts";
-import { EXIT } from "../exit_codes.ts";
-import { loadConfigOrReport } from "./load_config.ts";
-import { exitCodeFor, runPlan } from "../../runner/run_plan.ts";
-import { chooseReporter } from "./reporter_choice.ts";
-import { withoutNames } from "../../env/filter.ts";
-import { runePaths } from "../../base/xdg.ts";
-import { denoRuntime } from "../../exec/deno_runtime.ts";
-import type { Config } from "../../config/schema.ts";
-import type { Plan } from "../../contract/plan.ts";
-import type { RunSummary } from "../../contract/outcome.ts";
-import { stopBackground } from "./background_report.ts";
-import { createTmuxExecutor } from "../../tmux/executor.ts";
-import { currentRuneArgv } from "../../tmux/close_hook.ts";
-import { stopProjectSessions } from "./session.ts";
-import { describeStepBuild, stepBuildOptions } from "../../tmux/step_plan.ts";
-import { chooseSocket, socketArgs } from "../../tmux/socket.ts";
-import { createInteractiveExecutors } from "../../runner/interactive.ts";
+/** `rune start|stop`: load → detect → plan → the tmux calls → print (--dry-run) or run. */
+import { formatIssue, runePaths, warningIssue } from "../../base/mod.ts";
+import type { Issue } from "../../base/mod.ts";
+import { shellQuote } from "../../shell/mod.ts";
+import { formatPlan } from "../../output/mod.ts";
+import { planRitual } from "../../planning/mod.ts";
+import type { Plan, RitualName } from "../../contract/mod.ts";
+import { findProject, UNCONFIGURED_ARGUMENT } from "../../project/mod.ts";
+import { withoutNames } from "../../env/mod.ts";
+import { denoRuntime } from "../../exec/mod.ts";
+import { executePlan } from "../../runner/mod.ts";
+import { currentRuneArgv, planTmuxCalls } from "../../tmux/mod.ts";
+import type { Config } from "../../config/mod.ts";
+import type { GlobalOptions } from "../spec.ts";
+import { EXIT, exitCodeFor } from "../exit_codes.ts";
+import { loadConfigOrReport } from "../load_config.ts";
+import { chooseReporter, outputColors } from "../output.ts";
+import { readTerminal, tmuxWorldFor } from "../world.ts";
 import { autoTmux } from "./auto_tmux.ts";
+import { stopBackground } from "./background_report.ts";
+import { stopProjectSessions } from "./session.ts";
+
+export interface RitualCommandOptions {
+  dryRun: boolean;
+  json: boolean;
+  /** --detach: build tmux sessions, do not attach or switch. */
+  detach: boolean;
+  /** --socket NAME / --socket-path PATH */
+  socket?: { name?: string; path?: string };
+  /** stop: end what `rune start` left running in the background. */
+  killBackground: boolean;
+  /** --no-tmux: interactive commands never use tmux (and no auto_tmux). */
+  noTmux?: boolean;
+  /** --no-pty: interactive commands use rune's terminal directly, never `script`. */
+  noPty?: boolean;
+}
 
 export async function runRitualCommand(
   ritual: RitualName,
@@ -60,61 +68,88 @@ export async function runRitualCommand(
     )));
   }
 
-  const plan = planRitual(loaded.value, ritual, project.value, {
+  const planned = planRitual(loaded.value, ritual, project.value, {
     env,
     now: new Date(),
     isDirectory,
   });
-  if (!plan.ok) return reportIssues(plan.error, `cannot plan the ${ritual} ritual`);
+  if (!planned.ok) return reportIssues(planned.error, `cannot plan the ${ritual} ritual`);
   // What children get follows from the plan's env decision; it is not made again here.
-  const baseEnv = withoutNames(env, plan.value.envRemoved);
-  const closeHook = closeHookFor(plan.value, config, env);
-
-  if (options.dryRun) {
-    const tmuxArgv = dryRunTmux(plan.value, { config, env, baseEnv, closeHook, options });
-    if (options.json) {
-      console.log(
-        JSON.stringify({ ...plan.value, tmuxArgv: Object.fromEntries(tmuxArgv) }, null, 2),
-      );
-    } else {
-      const colors = makeColors(wantsColor("stdout", !globals.color));
-      const lines = formatPlan(plan.value, {
-        colors,
-        home: env.HOME,
-        describeTmux: (step) => {
-          const argv = tmuxArgv.get(step.id);
-          return argv
-            ? [
-              "tmux argv (one call; MARKERS is a temp dir made at run time):",
-              `  ${argv.map(shellWord).join(" ")}`,
-            ]
-            : [];
-        },
-      });
-      console.log([...lines, "", colors.dim("dry run: nothing was run")].join("\n"));
-    }
-    return EXIT.ok;
-  }
-  if (ritual === "start") {
-    const code = await autoTmux(plan.value.project, config, env, baseEnv, options, globals);
-    if (code !== undefined) return code;
-  }
-  const summary = await executePlan(plan.value, {
+  const baseEnv = withoutNames(env, planned.value.envRemoved);
+  const terminal = readTerminal();
+  const world = tmuxWorldFor({
     config,
     env,
     baseEnv,
-    closeHook,
-    options,
-    globals,
+    socket: options.socket,
+    terminal,
+    detach: options.detach,
   });
-  if (ritual === "stop") {
-    await stopProjectSessions(plan.value.project.name, config, options, globals);
-    await stopBackground(plan.value.project.name, runePaths(env).stateDir, {
-      kill: options.killBackground,
-      quiet: globals.quiet || options.json,
-    });
+  const plan = planTmuxCalls(planned.value, world, {
+    markerDir: markerDirFor(env),
+    closeHook: closeHookFor(planned.value, config, env),
+  });
+
+  if (options.dryRun) return printPlan(plan, { json: options.json, globals, home: env.HOME });
+  if (ritual === "start") {
+    const code = await autoTmux(plan.project, config, { env, world, terminal, options, globals });
+    if (code !== undefined) return code;
   }
-  return exitCodeFor(summary);
+  const reporter = chooseReporter({ json: options.json, globals });
+  const stateDir = runePaths(env).stateDir;
+  try {
+    const summary = await executePlan(plan, {
+      reporter,
+      runtime: denoRuntime,
+      world,
+      parentEnv: env,
+      baseEnv,
+      terminal,
+      flags: {
+        noTmux: options.noTmux === true,
+        noPty: options.noPty === true,
+        detach: options.detach,
+        verbose: globals.verbose,
+      },
+      stateDir,
+      transcripts: config.settings?.audit?.transcripts === true,
+    });
+    if (ritual === "stop") {
+      await stopProjectSessions(plan.project.name, config, world, globals);
+      await stopBackground(plan.project.name, stateDir, {
+        kill: options.killBackground,
+        quiet: globals.quiet || options.json,
+      });
+    }
+    return exitCodeFor(summary);
+  } finally {
+    reporter.restoreTerminal?.();
+  }
+}
+
+/** `--dry-run`: the Plan as text, or as JSON; the tmux argv in it is the argv that would run. */
+function printPlan(
+  plan: Plan,
+  o: { json: boolean; globals: GlobalOptions; home?: string },
+): number {
+  if (o.json) {
+    console.log(JSON.stringify(plan, null, 2));
+    return EXIT.ok;
+  }
+  const colors = outputColors("stdout", o.globals);
+  const lines = formatPlan(plan, {
+    colors,
+    home: o.home,
+    describeTmux: (step) =>
+      step.tmux
+        ? [
+          `tmux argv (one call; ${step.tmux.markerDir} is made when it runs):`,
+          `  ${step.tmux.create.argv.map(shellQuote).join(" ")}`,
+        ]
+        : [],
+  });
+  console.log([...lines, "", colors.dim("dry run: nothing was run")].join("\n"));
+  return EXIT.ok;
 }
 
 function reportIssues(issues: Issue[], what: string): number {
@@ -133,30 +168,16 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** What running or describing a plan needs beyond the plan itself. */
-interface RunContext {
-  config: Config;
-  env: Record<string, string>;
-  /** env without the names the plan withholds. */
-  baseEnv: Record<string, string>;
-  closeHook?: CloseHookSource;
-  options: RitualCommandOptions;
+/** This run's pane-marker base: unguessable, so nobody can make it first. */
+function markerDirFor(env: Record<string, string>): string {
+  const tmp = (env.TMPDIR || "/tmp").replace(/\/+$/, "") || "/tmp";
+  const id = [...crypto.getRandomValues(new Uint8Array(8))]
+    .map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${tmp}/rune-panes-${id}`;
 }
 
 /** How tmux's session-closed hook reaches this rune again (settings.tmux.stop_on_session_close). */
-interface CloseHookSource {
-  runeArgv: string[];
-  stateDir: string;
-  configFile: string;
-  project: string;
-  projectDir: string;
-}
-
-function closeHookFor(
-  plan: Plan,
-  config: Config,
-  env: Record<string, string>,
-): CloseHookSource | undefined {
+function closeHookFor(plan: Plan, config: Config, env: Record<string, string>) {
   if (!config.settings?.tmux?.stop_on_session_close) return undefined;
   return {
     runeArgv: currentRuneArgv(),
@@ -165,104 +186,4 @@ function closeHookFor(
     project: plan.project.name,
     projectDir: plan.project.dir,
   };
-}
-
-async function executePlan(
-  plan: Plan,
-  { config, env, baseEnv, closeHook, options, globals }: RunContext & { globals: GlobalOptions },
-): Promise<RunSummary> {
-  const reporter = chooseReporter({ json: options.json, globals });
-  // Ctrl-C (and TERM) stop the ritual; while an interactive step owns the terminal they are
-  // its business, not rune's.
-  const controller = new AbortController();
-  let interactive = false;
-  const onSignal = () => {
-    if (!interactive) controller.abort();
-  };
-  const signals: Deno.Signal[] = ["SIGINT", "SIGTERM"];
-  for (const s of signals) Deno.addSignalListener(s, onSignal);
-  const stateDir = runePaths(env).stateDir;
-  const tmux = createTmuxExecutor({
-    project: plan.project.name,
-    projectDir: plan.project.dir,
-    socketSetting: config.settings?.tmux?.socket,
-    closeHook,
-    uid: Deno.uid() ?? 0,
-    terminalSize: () => {
-      try {
-        return Deno.consoleSize();
-      } catch {
-        return undefined;
-      }
-    },
-  });
-  const flags = {
-    noTmux: options.noTmux === true,
-    noPty: options.noPty === true,
-    detach: options.detach,
-    tmuxSocket: options.socket,
-    verbose: globals.verbose,
-  };
-  const terminal = { stdin: Deno.stdin.isTerminal(), stdout: Deno.stdout.isTerminal() };
-  try {
-    const summary = await runPlan(plan, {
-      reporter,
-      runtime: denoRuntime,
-      baseEnv,
-      parentEnv: env,
-      terminal,
-      flags,
-      stateDir,
-      executors: createInteractiveExecutors({
-        project: plan.project.name,
-        ritual: plan.ritual,
-        stateDir,
-        transcripts: config.settings?.audit?.transcripts === true,
-        tmux: (step, ctx) => tmux.execute(step, ctx),
-      }),
-      signal: controller.signal,
-      onInteractive: (active) => interactive = active,
-    });
-    if (!summary.interrupted) {
-      for (
-        const line of await tmux.finish({ flags, parentEnv: env, terminal, runtime: denoRuntime })
-      ) {
-        reporter.note(line);
-      }
-    }
-    return summary;
-  } finally {
-    for (const s of signals) Deno.removeSignalListener(s, onSignal);
-    reporter.restoreTerminal?.();
-  }
-}
-
-/** The exact argv each tmux step would run, by step id (the create-session form). */
-function dryRunTmux(
-  plan: Plan,
-  { config, env, baseEnv, closeHook, options }: RunContext,
-): Map<number, string[]> {
-  const socket = socketArgs(chooseSocket(options.socket, env, config.settings?.tmux?.socket));
-  const out = new Map<number, string[]>();
-  for (const step of plan.steps) {
-    if (step.kind !== "tmux") continue;
-    const build = describeStepBuild(
-      step,
-      stepBuildOptions(step, {
-        socket,
-        project: plan.project.name,
-        parentEnv: env,
-        baseEnv,
-        markerDir: "MARKERS",
-        closeHook,
-      }),
-    );
-    out.set(step.id, build.create.argv);
-  }
-  return out;
-}
-
-/** Quotes an argv element for display the way a shell would read it back. */
-function shellWord(s: string): string {
-  return /^[A-Za-z0-9_\/.,:=@%+#{}-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,45 +1,48 @@
 /** `rune session …` and the tmux side of `rune stop`. */
-import { filterEnv } from "../../env/filter.ts";
-import { denoRuntime } from "../../exec/deno_runtime.ts";
-import { runTmux, tmuxClientEnv, tmuxError } from "../../tmux/client.ts";
-import { killSession, listRuneSessions, stopSessionsArgv } from "../../tmux/sessions.ts";
-import type { SessionInfo } from "../../tmux/sessions.ts";
-import { attachCommand, chooseAttach, chooseSocket, socketArgs } from "../../tmux/socket.ts";
-import { finishAttach } from "../../tmux/attach.ts";
-import type { SocketChoice } from "../../tmux/socket.ts";
-import type { Config } from "../../config/schema.ts";
-import type { RitualCommandOptions } from "../commands/start_stop.ts";
-import type { GlobalOptions } from "../globals.ts";
+import { filterEnv } from "../../env/mod.ts";
+import { denoRuntime } from "../../exec/mod.ts";
+import {
+  attachCommand,
+  finishAttach,
+  killSession,
+  listRuneSessions,
+  runTmux,
+  stopSessionsArgv,
+  tmuxError,
+} from "../../tmux/mod.ts";
+import type { SessionInfo, SocketChoice, TmuxWorld } from "../../tmux/mod.ts";
+import type { Config } from "../../config/mod.ts";
+import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
-
-function setup(flags: SocketChoice, setting?: string) {
-  const env = Deno.env.toObject();
-  const socket = chooseSocket(flags, env, setting);
-  return { env, socket, args: socketArgs(socket), clientEnv: tmuxClientEnv(filterEnv(env).kept) };
-}
+import { readTerminal, tmuxWorldFor } from "../world.ts";
 
 /**
- * settings.tmux.socket, read only when no flag or RUNE_TMUX_SOCKET names a server. A missing
- * or broken config is no reason to refuse listing sessions: it just names no server.
+ * The tmux world for a `rune session` command. The config is read once, and only when no flag
+ * or RUNE_TMUX_SOCKET names the server: a missing or broken config is no reason to refuse
+ * listing sessions, it just names no server and no env rules.
  */
-async function socketSetting(flags: SocketChoice, globals: GlobalOptions) {
-  if (flags.name || flags.path || Deno.env.get("RUNE_TMUX_SOCKET")) return undefined;
-  const { loadConfig } = await import("../../config/load.ts");
-  const loaded = await loadConfig({
-    flag: globals.config,
-    env: Deno.env.toObject(),
-    cwd: Deno.cwd(),
-    strict: false,
+async function sessionWorld(flags: SocketChoice, globals: GlobalOptions): Promise<TmuxWorld> {
+  const env = Deno.env.toObject();
+  let config: Config | undefined;
+  if (!flags.name && !flags.path && !env.RUNE_TMUX_SOCKET) {
+    const { loadConfig } = await import("../../config/mod.ts");
+    const loaded = await loadConfig({ flag: globals.config, env, cwd: Deno.cwd(), strict: false });
+    if (loaded.ok) config = loaded.value.config;
+  }
+  const rules = config?.settings?.env ?? {};
+  const baseEnv = filterEnv(env, { allow: rules.allow ?? [], deny: rules.deny ?? [] }).kept;
+  return tmuxWorldFor({
+    config,
+    env,
+    baseEnv,
+    socket: flags,
+    terminal: readTerminal(),
+    detach: false,
   });
-  return loaded.ok ? loaded.value.config.settings?.tmux?.socket : undefined;
 }
 
-async function runeSessions(
-  flags: SocketChoice,
-  globals: GlobalOptions,
-): Promise<SessionInfo[] | number> {
-  const { args, clientEnv } = setup(flags, await socketSetting(flags, globals));
-  const r = await listRuneSessions(denoRuntime, args, clientEnv);
+async function runeSessions(world: TmuxWorld): Promise<SessionInfo[] | number> {
+  const r = await listRuneSessions(denoRuntime, world.socketArgs, world.clientEnv);
   if (r.ok) return r.sessions;
   console.error(`rune: cannot list tmux sessions: ${r.message}`);
   return r.missing ? EXIT.missing : EXIT.stepFailed;
@@ -50,7 +53,7 @@ export async function sessionList(
   json: boolean,
   globals: GlobalOptions,
 ): Promise<number> {
-  const sessions = await runeSessions(flags, globals);
+  const sessions = await runeSessions(await sessionWorld(flags, globals));
   if (typeof sessions === "number") return sessions;
   if (json) {
     console.log(JSON.stringify(sessions, null, 2));
@@ -72,12 +75,14 @@ export async function sessionList(
   return EXIT.ok;
 }
 
-async function findRuneSession(
+/** The world, once the named session is known to be rune's; else the exit code. */
+async function runeSession(
   flags: SocketChoice,
   name: string,
   globals: GlobalOptions,
-): Promise<number | undefined> {
-  const sessions = await runeSessions(flags, globals);
+): Promise<TmuxWorld | number> {
+  const world = await sessionWorld(flags, globals);
+  const sessions = await runeSessions(world);
   if (typeof sessions === "number") return sessions;
   if (!sessions.some((s) => s.name === name)) {
     console.error(
@@ -86,7 +91,7 @@ async function findRuneSession(
     );
     return EXIT.usage;
   }
-  return undefined;
+  return world;
 }
 
 export async function sessionAttach(
@@ -94,28 +99,19 @@ export async function sessionAttach(
   name: string,
   globals: GlobalOptions,
 ): Promise<number> {
-  const refused = await findRuneSession(flags, name, globals);
-  if (refused !== undefined) return refused;
-  const { env, socket, clientEnv } = setup(flags, await socketSetting(flags, globals));
-  const terminal = { stdin: Deno.stdin.isTerminal(), stdout: Deno.stdout.isTerminal() };
-  const flagsOf = { noTmux: false, noPty: false, detach: false, verbose: false };
-  const uid = Deno.uid() ?? 0;
-  const how = chooseAttach({ detach: false, terminal, parentEnv: env, socket, uid });
-  if (how === "print" || how === "elsewhere") {
+  const world = await runeSession(flags, name, globals);
+  if (typeof world === "number") return world;
+  if (world.show === "print" || world.show === "elsewhere") {
     console.error(
       `rune: cannot attach to "${name}": ${
-        how === "print" ? "no terminal here" : "rune runs inside another tmux server"
+        world.show === "print" ? "no terminal here" : "rune runs inside another tmux server"
       }\n` +
-        `  hint: from a terminal outside tmux run: ${attachCommand(socket, name)}`,
+        `  hint: from a terminal outside tmux run: ${attachCommand(world.socket, name)}`,
     );
     return EXIT.usage;
   }
   // The same attach/switch the end of `rune start` uses.
-  const problems = await finishAttach(
-    { session: name, socket, clientEnv },
-    { flags: flagsOf, parentEnv: env, terminal, runtime: denoRuntime },
-    uid,
-  );
+  const problems = await finishAttach(name, world, denoRuntime);
   for (const line of problems) console.error(`rune: ${line}`);
   return problems.length ? EXIT.stepFailed : EXIT.ok;
 }
@@ -125,10 +121,9 @@ export async function sessionKill(
   name: string,
   globals: GlobalOptions,
 ): Promise<number> {
-  const refused = await findRuneSession(flags, name, globals);
-  if (refused !== undefined) return refused;
-  const { args, clientEnv } = setup(flags, await socketSetting(flags, globals));
-  const r = await killSession(denoRuntime, args, clientEnv, name);
+  const world = await runeSession(flags, name, globals);
+  if (typeof world === "number") return world;
+  const r = await killSession(denoRuntime, world.socketArgs, world.clientEnv, name);
   (r.ok ? console.log : console.error)(r.ok ? r.message : `rune: ${r.message}`);
   return r.ok ? EXIT.ok : EXIT.stepFailed;
 }
@@ -140,13 +135,12 @@ export async function sessionKill(
 export async function stopProjectSessions(
   project: string,
   config: Config,
-  options: RitualCommandOptions,
+  world: TmuxWorld,
   globals: GlobalOptions,
 ): Promise<void> {
   const tmux = config.settings?.tmux;
   if (!tmux?.kill_sessions_on_stop && !tmux?.stop_on_session_close) return;
-  const { args, clientEnv } = setup(options.socket ?? {}, tmux.socket);
-  const listed = await listRuneSessions(denoRuntime, args, clientEnv);
+  const listed = await listRuneSessions(denoRuntime, world.socketArgs, world.clientEnv);
   if (!listed.ok) {
     console.error(`rune: cannot list tmux sessions: ${listed.message}`);
     return;
@@ -154,7 +148,7 @@ export async function stopProjectSessions(
   const names = listed.sessions.filter((s) => s.project === project).map((s) => s.name);
   if (!names.length) return;
   const kill = tmux.kill_sessions_on_stop === true;
-  const r = await runTmux(denoRuntime, stopSessionsArgv(args, names, kill), clientEnv);
+  const r = await runTmux(denoRuntime, stopSessionsArgv(world.socketArgs, names, kill), world.clientEnv);
   if (r.code !== 0) console.error(`rune: cannot end the tmux sessions: ${tmuxError(r)}`);
   else if (kill && !globals.quiet) {
     for (const name of names) console.error(`killed session "${name}"`);

@@ -1,11 +1,16 @@
-/** Picks how a run shows itself: live on a terminal, plain lines otherwise, or JSON lines. */
-import { makeColors, wantsColor } from "../../base/colors.ts";
-import type { Reporter } from "../../contract/reporter.ts";
-import { streamWriter } from "../../contract/reporter.ts";
-import { JsonReporter } from "../../output/report_json.ts";
-import { LiveReporter } from "../../output/report_live.ts";
-import { PlainReporter } from "../../output/report_plain.ts";
-import type { GlobalOptions } from "../globals.ts";
+/**
+ * How rune's output looks: colours for a stream (a terminal, no NO_COLOR, no --no-color), and
+ * how a run shows itself: live on a terminal, plain lines otherwise, or JSON lines.
+ */
+import { makeColors, wantsColor } from "../base/mod.ts";
+import type { Colors } from "../base/mod.ts";
+import type { Reporter } from "../contract/mod.ts";
+import { JsonReporter, LiveReporter, PlainReporter, streamWriter } from "../output/mod.ts";
+import type { GlobalOptions } from "./spec.ts";
+
+export function outputColors(stream: "stdout" | "stderr", globals: GlobalOptions): Colors {
+  return makeColors(wantsColor(stream, !globals.color));
+}
 
 export function chooseReporter(
   options: { json: boolean; globals: GlobalOptions },

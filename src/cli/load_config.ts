@@ -1,11 +1,10 @@
 /** Loads the config for a command and prints every problem; the caller gets an exit code. */
-import { loadConfig } from "../../config/load.ts";
-import type { LoadedConfig } from "../../config/load.ts";
-import type { ConfigCandidate } from "../../config/locate.ts";
-import { err, formatIssue, ok } from "../../base/result.ts";
-import type { Issue, Result } from "../../base/result.ts";
-import type { GlobalOptions } from "../globals.ts";
-import { EXIT } from "../exit_codes.ts";
+import { loadConfig } from "../config/mod.ts";
+import type { ConfigCandidate, LoadedConfig } from "../config/mod.ts";
+import { err, formatIssue, ok } from "../base/mod.ts";
+import type { Issue, Result } from "../base/mod.ts";
+import type { GlobalOptions } from "./spec.ts";
+import { EXIT } from "./exit_codes.ts";
 
 export async function loadConfigOrReport(
   globals: GlobalOptions,

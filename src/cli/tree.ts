@@ -1,0 +1,27 @@
+/**
+ * rune's command tree: the one definition behind parsing, `--help` and completions. Commands
+ * are data; each loads its implementation only when chosen.
+ */
+import { CONFIG_ENV } from "./help.ts";
+import type { CommandSpec } from "./spec.ts";
+import { START, STOP } from "./commands/start_stop.ts";
+import { DOCTOR } from "./commands/doctor.ts";
+import { CONFIG } from "./commands/config.ts";
+import { RITUAL } from "./commands/ritual.ts";
+import { SESSION } from "./commands/session.ts";
+import { AUDIT } from "./commands/audit.ts";
+
+export const ROOT: CommandSpec = {
+  name: "rune",
+  summary: "Run a project's rituals: the commands that start and stop work, in tmux or a terminal.",
+  examples: [
+    ["rune start", "run the start ritual of the project in this directory"],
+    ["rune start web --dry-run", "show what would run for project web; run nothing"],
+    ["rune stop", "run the stop ritual"],
+    ["rune ritual list", "list the rituals the config defines"],
+    ["rune config validate", "check the config; every problem with file:line:col"],
+    ["rune doctor", "check tmux, script, permissions and the config"],
+  ],
+  env: CONFIG_ENV,
+  commands: [START, STOP, DOCTOR, CONFIG, RITUAL, SESSION, AUDIT],
+};

@@ -1,0 +1,27 @@
+/**
+ * @module
+ * rune's config: where it is (`--config`, RUNE_CONFIG, XDG, ~/.rune), the schema (zod; the JSON
+ * Schema is generated from it), and loading with every problem found at once and located
+ * (file:line:col) before anything runs. Template variables are checked through src/templates,
+ * loaded only when a check needs it. Reads the config file; otherwise pure.
+ */
+export { findConfigFile, loadConfig, parseConfig, templateFieldCheck } from "./load.ts";
+export type { LoadedConfig, LoadFailure, LoadOptions } from "./load.ts";
+export { configCandidates, expandHome } from "./locate.ts";
+export type { ConfigCandidate } from "./locate.ts";
+export { describePath } from "./positions.ts";
+export type { ConfigPath } from "./positions.ts";
+export { validateConfigText } from "./validate.ts";
+export type { Validation } from "./validate.ts";
+export { configJsonSchema, configJsonSchemaText } from "./json_schema.ts";
+export { LAYOUT_PRESETS } from "./schema.ts";
+export type {
+  CommandSpec,
+  Config,
+  PaneSpec,
+  ProjectSpec,
+  RitualSpec,
+  Settings,
+  TemplateSpec,
+  WindowSpec,
+} from "./schema.ts";

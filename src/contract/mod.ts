@@ -1,0 +1,37 @@
+/**
+ * @module
+ * The contract at the bottom: the Plan (steps, layouts, the exact tmux calls), what running it
+ * produces (outcomes, statuses, the run summary), what an executor gets (ExecContext), the
+ * Reporter the runner talks to, and the Runtime seam every effect goes through. Plain types
+ * and two predicates over outcomes; imports nothing of rune's but src/base.
+ */
+export type {
+  BackgroundStep,
+  BuiltPane,
+  PaneLayout,
+  Plan,
+  ProjectInfo,
+  PtyStep,
+  RitualName,
+  ScriptFlavour,
+  SessionBuild,
+  SessionLayout,
+  ShellStep,
+  Step,
+  StepKind,
+  TmuxCalls,
+  TmuxStep,
+  WindowLayout,
+} from "./plan.ts";
+export { isFailure, isFatal } from "./outcome.ts";
+export type {
+  ExecContext,
+  RunFlags,
+  RunSummary,
+  StepExecutor,
+  StepOutcome,
+  StepResult,
+  StepStatus,
+} from "./outcome.ts";
+export type { Reporter, Write } from "./reporter.ts";
+export type { RunOptions, RunOutcome, Runtime } from "./runtime.ts";

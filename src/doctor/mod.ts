@@ -1,0 +1,7 @@
+/**
+ * @module
+ * `rune doctor`: the facts about what rune needs (versions, config, tmux, `script`, Deno
+ * permissions, the terminal) judged into checks, each with its fix. The judgement is pure.
+ */
+export { doctorChecks, doctorExitCode } from "./checks.ts";
+export type { Check, CheckStatus, DoctorFacts, PermissionFact } from "./checks.ts";

@@ -1,0 +1,51 @@
+/** `rune audit ls|show` for people: the table of runs and one run's fields. Pure. */
+import { formatDuration } from "../base/mod.ts";
+import { shellQuote } from "../shell/mod.ts";
+import { replayArgv } from "../state/mod.ts";
+import type { AuditEntry } from "../state/mod.ts";
+
+/** The `audit ls` table. Pure. */
+export function formatAuditTable(entries: readonly AuditEntry[]): string {
+  const rows = [
+    ["ID", "STARTED (UTC)", "PROJECT", "RITUAL", "NAME", "VIA", "STATUS", "EXIT", "TOOK"],
+    ...entries.map((e) => [
+      e.id,
+      e.time.replace("T", " ").slice(0, 19),
+      e.project,
+      e.ritual,
+      e.name,
+      e.via,
+      e.status,
+      e.exitCode === null ? "-" : String(e.exitCode),
+      formatDuration(e.durationMs),
+    ]),
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n");
+}
+
+/** `key: value` lines for one entry. Pure. */
+export function formatAuditEntry(e: AuditEntry, file: string): string[] {
+  const lines = [
+    `id:        ${e.id}`,
+    `started:   ${e.time}`,
+    `user:      ${e.user}`,
+    `project:   ${e.project} (${e.ritual} ritual)`,
+    `name:      ${e.name}`,
+    `command:   ${e.command}`,
+    `ran via:   ${e.via}`,
+    `status:    ${e.status}${e.exitCode === null ? "" : ` (exit ${e.exitCode})`}`,
+    `took:      ${formatDuration(e.durationMs)}`,
+    `log:       ${file}`,
+  ];
+  if (e.transcript) {
+    lines.push(`transcript: ${e.transcript.log}`);
+    lines.push(
+      `replay:    rune audit show ${e.id} --replay   (or: ${
+        replayArgv(e.transcript).map(shellQuote).join(" ")
+      })`,
+    );
+  }
+  return lines;
+}
+

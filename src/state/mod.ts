@@ -1,0 +1,18 @@
+/**
+ * @module
+ * What rune keeps on disk under $XDG_STATE_HOME/rune: the audit log of interactive runs (one
+ * O_APPEND write per line), the registry of background processes (one file each, written by
+ * rename) and transcripts (0600, made before `script` opens them). Files and directories only:
+ * nothing here starts a process.
+ */
+export { appendAudit, auditFile, findAuditEntry, newAuditId, parseAudit, readAudit } from "./audit.ts";
+export type { AuditEntry, AuditLog, TranscriptRef } from "./audit.ts";
+export {
+  backgroundState,
+  forgetBackground,
+  readBackground,
+  recordBackground,
+  registryDir,
+} from "./background_registry.ts";
+export type { BackgroundEntry, BackgroundState } from "./background_registry.ts";
+export { prepareTranscript, replayArgv, stripScriptMarkers, transcriptDir } from "./transcripts.ts";

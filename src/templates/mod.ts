@@ -1,0 +1,16 @@
+/**
+ * @module
+ * Template variables (`{{.Project}}`, `{{Project}}`) in config text, expanded for where each
+ * value lands: escaped for its shell quoting context, sanitized into a tmux name, or inserted
+ * as text. Pure. Loading it loads the template engine (Handlebars), so callers on the hot path
+ * import it only when a config must be checked or planned.
+ */
+export { checkTemplateText, expandField, templateVariables } from "./expand.ts";
+export { VARIABLE_NAMES } from "./vars.ts";
+export type {
+  FieldContext,
+  TemplateProblem,
+  TemplateProblemCode,
+  VariableName,
+  Variables,
+} from "./vars.ts";

@@ -1,0 +1,28 @@
+/**
+ * @module
+ * tmux: the world of one command (which server, the client environment, how to show a
+ * session), the exact argv that builds a session in one chained call (pure, nothing addressed
+ * by index, both injection holes closed), the executor that runs it with the readiness
+ * handshake, rune's sessions on a server, the close hook, auto_tmux and attaching.
+ * Needs --allow-run=tmux.
+ */
+export { decideTmuxWorld, DETACHED_SIZE, tmuxClientEnv } from "./world.ts";
+export type { TmuxWorld, TmuxWorldFacts } from "./world.ts";
+export { planTmuxCalls, stepLayout, tmuxCalls } from "./step_plan.ts";
+export type { TmuxCallOptions } from "./step_plan.ts";
+export { createTmuxExecutor } from "./executor.ts";
+export type { TmuxExecutor, TmuxExecutorOptions } from "./executor.ts";
+export { finishAttach } from "./attach.ts";
+export { attachCommand, chooseAttach, chooseSocket, insideServer, socketArgs, socketPath } from "./socket.ts";
+export type { AttachMode, SocketChoice } from "./socket.ts";
+export { killSession, listRuneSessions, parseSessionList, stopSessionsArgv } from "./sessions.ts";
+export type { ListResult, SessionInfo } from "./sessions.ts";
+export { runTmux, tmuxCommand, tmuxError } from "./client.ts";
+export { closeHookCommand, currentRuneArgv, unsetCloseHook } from "./close_hook.ts";
+export type { CloseHookSpec } from "./close_hook.ts";
+export { decideAutoTmux, NO_AUTO_TMUX_ENV } from "./auto_tmux.ts";
+export type { AutoTmuxDecision, AutoTmuxFacts } from "./auto_tmux.ts";
+export { runAutoTmux } from "./auto_tmux_run.ts";
+export { isSupported, MIN_TMUX, parseTmuxVersion, probeTmux } from "./version.ts";
+export type { TmuxProbe, TmuxVersion } from "./version.ts";
+export { PROJECT_OPTION } from "./build.ts";
