@@ -36,13 +36,16 @@ Deno.test("src/ keeps the layer order: no cycle, no mod.ts bypass, no upward imp
 Deno.test("the architecture checker fails on a tree that breaks each rule", () => {
   const report = checkTree(FIXTURE, ["top", "low"]);
   const found = report.violations.map((v) => `${v.kind}: ${v.message}`).sort();
-  deepStrictEqual(found, [
-    "bypass: low/b.ts imports top/a.ts, bypassing top/mod.ts",
-    "cycle: import cycle: low/c.ts -> low/d.ts -> low/c.ts",
-    "cycle: import cycle: low/b.ts -> top/a.ts -> low/mod.ts -> low/b.ts",
-    "loose-file: loose.ts is not in a folder",
-    "no-mod: nomod/ has no mod.ts",
-    "unknown-folder: nomod/ is not in the layer order",
-    "upward: low/b.ts (low) imports top/a.ts (top), which is not below it",
-  ].sort());
+  deepStrictEqual(
+    found,
+    [
+      "bypass: low/b.ts imports top/a.ts, bypassing top/mod.ts",
+      "cycle: import cycle: low/c.ts -> low/d.ts -> low/c.ts",
+      "cycle: import cycle: low/b.ts -> top/a.ts -> low/mod.ts -> low/b.ts",
+      "loose-file: loose.ts is not in a folder",
+      "no-mod: nomod/ has no mod.ts",
+      "unknown-folder: nomod/ is not in the layer order",
+      "upward: low/b.ts (low) imports top/a.ts (top), which is not below it",
+    ].sort(),
+  );
 });

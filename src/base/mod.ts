@@ -11,7 +11,7 @@ export { editDistance, suggest } from "./did_you_mean.ts";
 export { sanitizeTmuxName, TMUX_NAME_FALLBACK, TMUX_NAME_MAX } from "./names.ts";
 export { makeColors, wantsColor } from "./colors.ts";
 export type { Colors } from "./colors.ts";
-export { runePaths } from "./xdg.ts";
+export { expandHome, runePaths } from "./xdg.ts";
 export type { RunePaths } from "./xdg.ts";
 export { VERSION } from "./version.ts";
 export { RUN_PROGRAMS } from "./programs.ts";

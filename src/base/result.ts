@@ -1,5 +1,4 @@
 /**
- * @module
  * Errors as values. Every expected failure in rune (a bad config, tmux missing, a step that
  * fails) is an `Issue` with a place, a problem and a hint, carried in a `Result`. Only
  * `src/cli` turns them into text and exit codes. Imports nothing.

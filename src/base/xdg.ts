@@ -31,3 +31,10 @@ export function runePaths(env: Readonly<Record<string, string | undefined>>): Ru
     legacyDir: `${home}/.rune`,
   };
 }
+
+/** `~` and `~/x` → $HOME; other paths unchanged. */
+export function expandHome(path: string, env: Readonly<Record<string, string | undefined>>) {
+  if (path === "~") return env.HOME ?? path;
+  if (path.startsWith("~/")) return `${env.HOME ?? ""}${path.slice(1)}`;
+  return path;
+}

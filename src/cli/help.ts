@@ -1,6 +1,6 @@
 /**
  * `--help` text from the command tree, in one shape for every command: usage, what it does,
- * arguments, options, subcommands, then examples, environment and exit codes. Pure.
+ * examples first, then arguments, options, subcommands, environment and exit codes. Pure.
  */
 import { GLOBAL_OPTIONS } from "./parse.ts";
 import type { CommandSpec, OptionSpec } from "./spec.ts";
@@ -24,7 +24,11 @@ export function helpText(command: CommandSpec, path: readonly string[], columns 
       return a.required ? `<${n}>` : `[${n}]`;
     }),
   ];
-  const out = [`Usage: ${usage.join(" ")}`, "", ...wrap(command.description ?? command.summary, width)];
+  const out = [
+    `Usage: ${usage.join(" ")}`,
+    "",
+    ...wrap(command.description ?? command.summary, width),
+  ];
   const section = (title: string, rows: [string, string][]) => {
     if (!rows.length) return;
     const w = Math.min(32, Math.max(...rows.map(([l]) => l.length)));
@@ -39,6 +43,11 @@ export function helpText(command: CommandSpec, path: readonly string[], columns 
       }
     }
   };
+  if (command.examples?.length) {
+    const w = Math.max(...command.examples.map(([c]) => c.length));
+    out.push("", "Examples:");
+    for (const [cmd, what] of command.examples) out.push(`  ${cmd.padEnd(w)}  ${what}`);
+  }
   section("Arguments", (command.args ?? []).map((a) => [a.name, a.description]));
   section("Options", (command.options ?? []).map(optionRow));
   section(
@@ -51,11 +60,6 @@ export function helpText(command: CommandSpec, path: readonly string[], columns 
       optionRow,
     ),
   );
-  if (command.examples?.length) {
-    const w = Math.max(...command.examples.map(([c]) => c.length));
-    out.push("", "Examples:");
-    for (const [cmd, what] of command.examples) out.push(`  ${cmd.padEnd(w)}  ${what}`);
-  }
   if (command.env?.length) {
     const w = Math.max(...command.env.map(([n]) => n.length));
     out.push("", "Environment:");

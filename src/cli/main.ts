@@ -1,5 +1,4 @@
 /**
- * @module
  * argv → exit code. The only place that turns failures into exit codes: usage errors exit 2,
  * a missing Deno permission becomes one line naming the flag (exit 3), every expected failure
  * arrives from the commands as a value.

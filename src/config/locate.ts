@@ -2,7 +2,7 @@
  * Which config file rune reads. Pure: takes the flag value and the environment.
  * Order: --config, RUNE_CONFIG, $XDG_CONFIG_HOME/rune/config.yaml, ~/.rune/config.yaml.
  */
-import { runePaths } from "../base/mod.ts";
+import { expandHome, runePaths } from "../base/mod.ts";
 
 export interface ConfigCandidate {
   path: string;
@@ -32,11 +32,4 @@ export function configCandidates(
     { path: `${paths.configDir}/config.yaml`, source: "XDG_CONFIG_HOME", explicit: false },
     { path: `${paths.legacyDir}/config.yaml`, source: "~/.rune", explicit: false },
   ];
-}
-
-/** `~` and `~/x` → $HOME; other paths unchanged. */
-export function expandHome(path: string, env: Readonly<Record<string, string | undefined>>) {
-  if (path === "~") return env.HOME ?? path;
-  if (path.startsWith("~/")) return `${env.HOME ?? ""}${path.slice(1)}`;
-  return path;
 }

@@ -4,11 +4,5 @@
  * sockets tools need kept, loader variables never passed), and which names a tmux session must
  * hide. Pure; imports nothing of rune's.
  */
-export {
-  filterEnv,
-  hiddenNames,
-  isLoaderVariable,
-  looksSecret,
-  withoutNames,
-} from "./filter.ts";
+export { filterEnv, hiddenNames, isLoaderVariable, looksSecret, withoutNames } from "./filter.ts";
 export type { EnvRules, FilteredEnv } from "./filter.ts";

@@ -48,4 +48,3 @@ export function formatAuditEntry(e: AuditEntry, file: string): string[] {
   }
   return lines;
 }
-

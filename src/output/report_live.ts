@@ -13,7 +13,15 @@
 import { formatDuration } from "../base/mod.ts";
 import type { Colors } from "../base/mod.ts";
 import { OutputTail } from "../exec/mod.ts";
-import type { Plan, Reporter, RunSummary, Step, StepOutcome, StepResult, Write } from "../contract/mod.ts";
+import type {
+  Plan,
+  Reporter,
+  RunSummary,
+  Step,
+  StepOutcome,
+  StepResult,
+  Write,
+} from "../contract/mod.ts";
 import { closingLines, outcomeLabel, statusMark } from "./report_text.ts";
 import { isFailure } from "../contract/mod.ts";
 

@@ -5,11 +5,18 @@
 import type { CommandSpec, Config, ConfigPath, LoadedConfig, TemplateSpec } from "../config/mod.ts";
 import { expandField } from "../templates/mod.ts";
 import type { FieldContext, Variables } from "../templates/mod.ts";
-import { err, errorIssue, ok, parseDuration, runePaths } from "../base/mod.ts";
-import { expandHome } from "../config/mod.ts";
+import { err, errorIssue, expandHome, ok, parseDuration, runePaths } from "../base/mod.ts";
 import { filterEnv, isLoaderVariable } from "../env/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
-import type { PaneLayout, Plan, ProjectInfo, RitualName, SessionLayout, Step, WindowLayout } from "../contract/mod.ts";
+import type {
+  PaneLayout,
+  Plan,
+  ProjectInfo,
+  RitualName,
+  SessionLayout,
+  Step,
+  WindowLayout,
+} from "../contract/mod.ts";
 import { findTemplate, ritualCommands } from "./select.ts";
 
 /** Rune's own default: a command gets 30 s unless settings or the command say otherwise. */

@@ -2,11 +2,10 @@
  * Which project the cwd belongs to, from a snapshot of the world. Pure: every fact comes in
  * through `ProjectFacts`; see detect.ts for the rules in words.
  */
-import { err, errorIssue, ok } from "../base/mod.ts";
+import { err, errorIssue, expandHome, ok } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
 import type { ProjectSpec } from "../config/mod.ts";
 import type { ProjectInfo } from "../contract/mod.ts";
-import { expandHome } from "../config/mod.ts";
 import type { ProjectFacts } from "./facts.ts";
 import { compileDetectRules } from "./rules.ts";
 import type { DetectRule } from "./rules.ts";

@@ -1,5 +1,4 @@
 /**
- * @module
  * Which project a ritual runs for: gathers the facts around the cwd (gather.ts) and decides
  * (decide.ts, pure). Needs --allow-read on the cwd, its parents and the `.git` they lead to;
  * a missing read permission is thrown (NotCapable), never turned into a guess.

@@ -2,10 +2,9 @@
  * Rune's `projects[].detect` strings, parsed once into data the decision can apply. Pure.
  * detect.ts describes the forms and what each one means.
  */
-import { expandHome } from "../config/mod.ts";
+import { expandHome, warningIssue } from "../base/mod.ts";
 import { escapeRegex, globMatcher, hasGlobChars, valueKind } from "./glob.ts";
 import { normalizePath } from "./paths.ts";
-import { warningIssue } from "../base/mod.ts";
 import type { Issue } from "../base/mod.ts";
 import type { ProjectSpec } from "../config/mod.ts";
 

@@ -4,7 +4,7 @@
  * turned into an abort (while no interactive step owns the terminal), and the built tmux
  * session shown once the ritual is over. The CLI prints; this only runs.
  */
-import type { Plan, Reporter, RunFlags, Runtime, RunSummary } from "../contract/mod.ts";
+import type { Plan, Reporter, RunFlags, RunSummary, Runtime } from "../contract/mod.ts";
 import { createTmuxExecutor } from "../tmux/mod.ts";
 import type { TmuxWorld } from "../tmux/mod.ts";
 import { createInteractiveExecutors } from "./interactive.ts";

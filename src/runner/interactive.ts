@@ -4,7 +4,16 @@
  * executor or `runInteractive`, and — when it ran at all — gets one line in the audit log,
  * with a transcript when settings.audit.transcripts asks for one.
  */
-import type { ExecContext, PtyStep, RitualName, Runtime, ScriptFlavour, StepExecutor, StepOutcome, TmuxStep } from "../contract/mod.ts";
+import type {
+  ExecContext,
+  PtyStep,
+  RitualName,
+  Runtime,
+  ScriptFlavour,
+  StepExecutor,
+  StepOutcome,
+  TmuxStep,
+} from "../contract/mod.ts";
 import { appendAudit, auditFile, newAuditId, prepareTranscript } from "../state/mod.ts";
 import type { AuditEntry, TranscriptRef } from "../state/mod.ts";
 import { detectScriptFlavour, runInteractive } from "../pty/mod.ts";

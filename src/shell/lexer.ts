@@ -9,15 +9,9 @@
  * than guessed: a wrong guess would let a value's quotes close the author's.
  */
 
-import {
-  cmdFrame,
-  doubleFrame,
-  NAME_CHAR,
-  NAME_START,
-  SPECIAL_PARAM,
-  UNCLOSED,
-} from "./frames.ts";
+import { cmdFrame, doubleFrame, NAME_CHAR, NAME_START, SPECIAL_PARAM, UNCLOSED } from "./frames.ts";
 import type { CmdFrame, DoubleFrame, Frame, ShellPlacement } from "./frames.ts";
+import { placementAt } from "./placement.ts";
 
 export type { ShellPlacement } from "./frames.ts";
 
@@ -40,45 +34,7 @@ export class ShellLexer {
   /** The context of a placeholder here; the placeholder then counts as one word piece. */
   placeholder(): ShellPlacement {
     this.#settle();
-    if (this.#uncertain) return { kind: "unsupported", reason: this.#uncertain };
-    if (this.#stack.some((f) => f.kind === "cmd" && f.delimiter !== 0)) {
-      return { kind: "unsupported", reason: "it would be part of a here-document delimiter" };
-    }
-    const f = this.#top;
-    switch (f.kind) {
-      case "cmd": {
-        if (f.escape) return afterBackslash();
-        if (f.dollar) return afterDollar();
-        const force = f.paramName || /(^|[=:])~[^/\0]*$/.test(f.word) || f.word.startsWith("=");
-        f.word += "\0";
-        f.paramName = false;
-        return { kind: "bare", force, layers: 0 };
-      }
-      case "double": {
-        if (f.escape) return afterBackslash();
-        if (f.dollar) return afterDollar();
-        if (f.locale) return unsupported(`it is inside $"…"`);
-        const separate = f.paramName;
-        f.paramName = false;
-        return { kind: "double", separate, layers: 0 };
-      }
-      case "single":
-        return { kind: "single", layers: 0 };
-      case "comment":
-        return { kind: "comment", layers: 0 };
-      case "ansi":
-        return unsupported(`it is inside $'…'`);
-      case "param":
-        return unsupported("it is inside ${…}");
-      case "arith":
-        return unsupported("it is inside $((…))");
-      case "backtick": {
-        if (f.inDouble) return unsupported("it is inside backticks inside double quotes");
-        if (f.escape) return afterBackslash();
-        const inner = f.inner.placeholder();
-        return inner.kind === "unsupported" ? inner : { ...inner, layers: inner.layers + 1 };
-      }
-    }
+    return placementAt(this.#stack, this.#uncertain);
   }
 
   /** What is left open at the end of the text (an unclosed quote…), if anything. */
@@ -371,24 +327,4 @@ export class ShellLexer {
   #backtick(start: number, inDouble: boolean): Frame {
     return { kind: "backtick", start, inner: new ShellLexer(), escape: false, inDouble };
   }
-}
-
-function unsupported(reason: string): ShellPlacement {
-  return { kind: "unsupported", reason };
-}
-
-function afterBackslash(): ShellPlacement {
-  return {
-    kind: "unsupported",
-    reason: "it follows a backslash, which would escape the value's first character",
-    hint: "Remove the backslash before it",
-  };
-}
-
-function afterDollar(): ShellPlacement {
-  return {
-    kind: "unsupported",
-    reason: `it follows "$", so the shell would read the value as a variable name`,
-    hint: `For a literal "$", write \\$ before it`,
-  };
 }

@@ -5,7 +5,14 @@
  * rename) and transcripts (0600, made before `script` opens them). Files and directories only:
  * nothing here starts a process.
  */
-export { appendAudit, auditFile, findAuditEntry, newAuditId, parseAudit, readAudit } from "./audit.ts";
+export {
+  appendAudit,
+  auditFile,
+  findAuditEntry,
+  newAuditId,
+  parseAudit,
+  readAudit,
+} from "./audit.ts";
 export type { AuditEntry, AuditLog, TranscriptRef } from "./audit.ts";
 export {
   backgroundState,

@@ -22,7 +22,6 @@ import type { TemplatePart } from "./parse.ts";
 import { makeProblem } from "./vars.ts";
 import type { FieldContext, TemplateProblem, Variables } from "./vars.ts";
 
-
 interface Compiled {
   problems: TemplateProblem[];
   render?: (vars: Variables) => string;

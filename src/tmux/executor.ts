@@ -49,8 +49,7 @@ export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
       if (outcome.status === "ok") last = step.session;
       return { ...outcome, durationMs: ctx.runtime.now() - started, via: "tmux" };
     },
-    finish: (runtime) =>
-      last ? finishAttach(last, options.world, runtime) : Promise.resolve([]),
+    finish: (runtime) => last ? finishAttach(last, options.world, runtime) : Promise.resolve([]),
   };
 }
 
@@ -79,7 +78,9 @@ async function buildOrReuse(
       status: "failed",
       exitCode: null,
       durationMs: 0,
-      message: `cannot make the pane marker directory "${calls.markerDir}": ${(e as Error).message}`,
+      message: `cannot make the pane marker directory "${calls.markerDir}": ${
+        (e as Error).message
+      }`,
     };
   }
   try {

@@ -13,7 +13,14 @@ export type { TmuxCallOptions } from "./step_plan.ts";
 export { createTmuxExecutor } from "./executor.ts";
 export type { TmuxExecutor, TmuxExecutorOptions } from "./executor.ts";
 export { finishAttach } from "./attach.ts";
-export { attachCommand, chooseAttach, chooseSocket, insideServer, socketArgs, socketPath } from "./socket.ts";
+export {
+  attachCommand,
+  chooseAttach,
+  chooseSocket,
+  insideServer,
+  socketArgs,
+  socketPath,
+} from "./socket.ts";
 export type { AttachMode, SocketChoice } from "./socket.ts";
 export { killSession, listRuneSessions, parseSessionList, stopSessionsArgv } from "./sessions.ts";
 export type { ListResult, SessionInfo } from "./sessions.ts";

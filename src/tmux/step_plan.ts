@@ -3,7 +3,14 @@
  * the exact argv the executor will run (socket, size, hidden names, close hook, marker dir),
  * so `--dry-run` prints what runs instead of rebuilding it. Pure.
  */
-import type { Plan, SessionLayout, Step, TmuxCalls, TmuxStep, WindowLayout } from "../contract/mod.ts";
+import type {
+  Plan,
+  SessionLayout,
+  Step,
+  TmuxCalls,
+  TmuxStep,
+  WindowLayout,
+} from "../contract/mod.ts";
 import { buildAddWindow, buildSession } from "./build.ts";
 import type { BuildOptions } from "./build.ts";
 import type { CloseHookSpec } from "./close_hook.ts";

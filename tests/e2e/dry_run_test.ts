@@ -102,16 +102,17 @@ rituals:
     });
     strictEqual(r.code, 0, r.stderr);
     const plan = JSON.parse(r.stdout);
-    deepStrictEqual(plan.tmuxArgv["1"].slice(0, 6), ["tmux", "-L", "s", "new-session", "-d", "-s"]);
+    const argv = plan.steps[0].tmux.create.argv;
+    deepStrictEqual(argv.slice(0, 6), ["tmux", "-L", "s", "new-session", "-d", "-s"]);
     ok(
-      plan.tmuxArgv["1"].includes("GITHUB_TOKEN"),
+      argv.includes("GITHUB_TOKEN"),
       "the withheld secret is hidden from the session",
     );
     const text = await runRune(["start", "web", "--dry-run", "--socket", "s"], {
       env: home.env,
       cwd: dir,
     });
-    match(text.stdout, /tmux -L s new-session -d -s dev-web .*new-window -t =dev-web: -n code/);
+    match(text.stdout, /tmux -L s new-session -d -s dev-web .*new-window -t '=dev-web:' -n code/);
   } finally {
     home.cleanup();
   }

@@ -46,7 +46,7 @@ Deno.test("auto_tmux: start outside tmux runs the ritual in a new session rune-P
       strictEqual(await run.exitCode(), 0);
       match(
         await tmux.capture(run.pane),
-        /auto_tmux: "rune start" ran in tmux session "rune-app"; back to it with: tmux -S \S+ attach-session -t =rune-app/,
+        /auto_tmux: "rune start" ran in tmux session "rune-app"; back to it with: tmux -S \S+ attach-session -t '=rune-app'/,
       );
       strictEqual(
         (await tmux.tmux("list-sessions", "-F", "#{session_name}")).includes("rune-app"),

@@ -88,7 +88,7 @@ Deno.test("start builds the fullstack template: windows, panes, layouts, dirs, e
     await tmux.tmux("new-session", "-d", "-s", "keep"); // the user's own server, already running
     const r = await runRune(["start", "web"], { env, cwd: dir });
     strictEqual(r.code, 0, r.stderr);
-    match(r.stderr, /attach with: tmux -S \S+ attach-session -t =dev-web/);
+    match(r.stderr, /attach with: tmux -S \S+ attach-session -t '=dev-web'/);
     const ps = await panes(tmux, "dev-web");
     deepStrictEqual(
       ps.map((p) => `${p.wi}.${p.pi} ${p.window}`),
@@ -345,7 +345,7 @@ Deno.test("rune session ls/attach/kill see only rune's sessions and refuse other
     const noTerminal = await runRune(["session", "attach", "dev-web"], { env });
     strictEqual(noTerminal.code, 2);
     match(noTerminal.stderr, /cannot attach to "dev-web": no terminal here/);
-    match(noTerminal.stderr, /attach-session -t =dev-web/);
+    match(noTerminal.stderr, /attach-session -t '=dev-web'/);
     const notOurs = await runRune(["session", "attach", "mine"], { env });
     strictEqual(notOurs.code, 2);
     match(notOurs.stderr, /not a session rune made/);
@@ -401,7 +401,7 @@ rituals:
   await withRune(config, async ({ dir, tmux, env }) => {
     const r = await runRune(["start", "web", "--detach"], { env, cwd: dir });
     strictEqual(r.code, 0, r.stderr);
-    match(r.stderr, /attach with: tmux -S \S+ attach-session -t =custom/);
+    match(r.stderr, /attach with: tmux -S \S+ attach-session -t '=custom'/);
     const three = await tmux.tmux(
       "list-panes",
       "-t",

@@ -1,5 +1,5 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
-import { filterEnv, looksSecret, withoutNames } from "../../src/env/filter.ts";
+import { filterEnv, hiddenNames, looksSecret, withoutNames } from "../../src/env/filter.ts";
 
 Deno.test("looksSecret() removes what holds secrets and keeps what tools need", async (t) => {
   const cases: [string, boolean][] = [
@@ -103,4 +103,11 @@ Deno.test("withoutNames() gives children the env minus exactly the names the pla
     GITHUB_TOKEN: "t",
     LD_PRELOAD: "x.so",
   });
+});
+
+Deno.test("hiddenNames() lists what the filter removed, sorted, never values", () => {
+  deepStrictEqual(
+    hiddenNames({ PATH: "/bin", GITHUB_TOKEN: "x", AWS_SECRET_ACCESS_KEY: "y" }, { PATH: "/bin" }),
+    ["AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN"],
+  );
 });

@@ -1,7 +1,8 @@
 /** Background steps with the real `sh`: started, logged, recorded, reviewed and ended. */
 import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
 import { runBackgroundStep } from "../../src/exec/background_step.ts";
-import { formatBackgroundReview, reviewBackground } from "../../src/exec/background_review.ts";
+import { reviewBackground } from "../../src/exec/background_review.ts";
+import { formatBackgroundReview } from "../../src/output/background_text.ts";
 import { readBackground } from "../../src/state/background_registry.ts";
 import { denoRuntime } from "../../src/exec/deno_runtime.ts";
 import { waitFor } from "../helpers/wait_for.ts";

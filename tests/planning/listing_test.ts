@@ -1,6 +1,7 @@
 /** listRituals() and formatListing(): what `rune ritual list` shows. */
 import { deepStrictEqual } from "node:assert/strict";
-import { formatListing, listRituals } from "../../src/planning/listing.ts";
+import { listRituals } from "../../src/planning/listing.ts";
+import { formatListing } from "../../src/output/listing_text.ts";
 import { parseConfig } from "../../src/config/load.ts";
 import { makeColors } from "../../src/base/colors.ts";
 

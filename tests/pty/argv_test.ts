@@ -1,7 +1,7 @@
 /** The exact `script` argv for both flavours (compared as arrays: a join hides spaced args). */
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import { buildScriptArgv, ptyCommandText } from "../../src/pty/argv.ts";
-import type { ScriptFlavour } from "../../src/pty/flavour.ts";
+import type { ScriptFlavour } from "../../src/contract/mod.ts";
 
 const T = { log: "/s/t/ab.log", timing: "/s/t/ab.timing" };
 

@@ -2,7 +2,7 @@
 import { strictEqual } from "node:assert/strict";
 import { detectScriptFlavour, scriptFlavourFrom } from "../../src/pty/flavour.ts";
 import { denoRuntime } from "../../src/exec/deno_runtime.ts";
-import type { Runtime } from "../../src/exec/deno_runtime.ts";
+import { countingRuntime } from "../helpers/fake_runtime.ts";
 
 Deno.test("scriptFlavourFrom() tells the flavours apart from real outputs", async (t) => {
   const rows = [
@@ -39,15 +39,8 @@ Deno.test("scriptFlavourFrom() tells the flavours apart from real outputs", asyn
 });
 
 Deno.test("detectScriptFlavour() probes once per process and finds util-linux here", async () => {
-  let calls = 0;
-  const counting: Runtime = {
-    ...denoRuntime,
-    run(argv, options) {
-      calls++;
-      return denoRuntime.run(argv, options);
-    },
-  };
+  const counting = countingRuntime(denoRuntime);
   strictEqual(await detectScriptFlavour(counting), "util-linux");
   strictEqual(await detectScriptFlavour(counting), "util-linux");
-  strictEqual(calls, 1);
+  strictEqual(counting.calls.length, 1);
 });

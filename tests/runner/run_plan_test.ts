@@ -1,6 +1,7 @@
 /** runPlan() with hand-built Plans and the real `sh`: order, failures, skips, executors, Ctrl-C. */
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
-import { exitCodeFor, runPlan } from "../../src/runner/run_plan.ts";
+import { runPlan } from "../../src/runner/run_plan.ts";
+import { exitCodeFor } from "../../src/cli/exit_codes.ts";
 import type { RunPlanOptions } from "../../src/runner/run_plan.ts";
 import type { Reporter } from "../../src/contract/reporter.ts";
 import type { RunSummary, StepExecutor, StepOutcome } from "../../src/contract/outcome.ts";

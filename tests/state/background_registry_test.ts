@@ -3,11 +3,11 @@ import {
   type BackgroundEntry,
   backgroundState,
   forgetBackground,
-  probeBackground,
   readBackground,
   recordBackground,
   registryDir,
 } from "../../src/state/background_registry.ts";
+import { probeBackground } from "../../src/exec/background_review.ts";
 import { fakeRuntime } from "../helpers/fake_runtime.ts";
 
 function entry(pid: number, extra: Partial<BackgroundEntry> = {}): BackgroundEntry {

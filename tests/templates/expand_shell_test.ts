@@ -6,7 +6,7 @@
  */
 import { deepStrictEqual, ok as assert, strictEqual } from "node:assert/strict";
 import { expandField } from "../../src/templates/expand.ts";
-import type { Variables } from "../../src/templates/expand.ts";
+import type { Variables } from "../../src/templates/mod.ts";
 import { HOSTILE, PWN } from "./hostile_values.ts";
 
 /** Seeded random strings over every character a shell treats specially (same on every run). */

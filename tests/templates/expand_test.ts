@@ -4,8 +4,8 @@ import {
   expandField,
   templateVariables,
   VARIABLE_NAMES,
-} from "../../src/templates/expand.ts";
-import type { FieldContext, TemplateProblem, Variables } from "../../src/templates/expand.ts";
+} from "../../src/templates/mod.ts";
+import type { FieldContext, TemplateProblem, Variables } from "../../src/templates/mod.ts";
 
 const VARS: Variables = {
   Project: "web",

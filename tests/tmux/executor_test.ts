@@ -5,28 +5,11 @@
  */
 import { deepStrictEqual, match, strictEqual } from "node:assert/strict";
 import { createTmuxExecutor } from "../../src/tmux/executor.ts";
-import type { ExecContext } from "../../src/contract/outcome.ts";
-import type { TmuxStep } from "../../src/contract/plan.ts";
-import type { RunOutcome, Runtime } from "../../src/exec/deno_runtime.ts";
-
-type Answer = Partial<RunOutcome> | ((argv: readonly string[]) => Partial<RunOutcome>);
-
-/** Answers each tmux call from `script` in order, recording argv; 127 when tmux is missing. */
-function fakeRuntime(script: Answer[]) {
-  const calls: string[][] = [];
-  const runtime: Runtime = {
-    run(argv) {
-      calls.push([...argv]);
-      const next = script.shift() ?? { code: 0 };
-      const answer = typeof next === "function" ? next(argv) : next;
-      return Promise.resolve({ code: 0, signal: null, stdout: "", stderr: "", ...answer });
-    },
-    env: () => ({}),
-    cwd: () => "/",
-    now: () => 0,
-  };
-  return { runtime, calls };
-}
+import { planTmuxCalls } from "../../src/tmux/step_plan.ts";
+import { decideTmuxWorld } from "../../src/tmux/world.ts";
+import type { ExecContext, Runtime, TmuxStep } from "../../src/contract/mod.ts";
+import { fakeRuntime } from "../helpers/fake_runtime.ts";
+import type { Answer } from "../helpers/fake_runtime.ts";
 
 /** The pane shells "run" their marker lines: touch every marker file the argv types. */
 function shellsAnswer(ids: string[]): Answer {
@@ -46,13 +29,13 @@ function ctxWith(runtime: Runtime, notes: string[] = []): ExecContext {
     signal: new AbortController().signal,
     runtime,
     terminal: { stdin: false, stdout: false },
-    flags: { noTmux: false, noPty: false, detach: true, tmuxSocket: { name: "t" }, verbose: false },
+    flags: { noTmux: false, noPty: false, detach: true, verbose: false },
     takeTerminal: () => () => {},
     note: (m) => notes.push(m),
   };
 }
 
-const step: TmuxStep = {
+const unplanned: TmuxStep = {
   kind: "tmux",
   id: 1,
   name: "ws",
@@ -78,11 +61,39 @@ const step: TmuxStep = {
   },
 };
 
-const executor = () => createTmuxExecutor({ project: "web", projectDir: "/p", uid: 0 });
+const world = decideTmuxWorld({
+  flags: { name: "t" },
+  env: { PATH: "/bin" },
+  baseEnv: { PATH: "/bin" },
+  terminal: { stdin: false, stdout: false },
+  detach: true,
+  uid: 0,
+});
+
+/** The step with its tmux calls planned, its marker dir in a fresh temp dir. */
+function planned(s: TmuxStep): TmuxStep {
+  const plan = planTmuxCalls(
+    {
+      ritual: "start",
+      project: { name: "web", dir: "/p", detectedBy: "argument" },
+      configFile: "/c.yaml",
+      steps: [s],
+      envRemoved: [],
+      warnings: [],
+    },
+    world,
+    { markerDir: `${Deno.makeTempDirSync()}/rune-panes` },
+  );
+  return plan.steps[0] as TmuxStep;
+}
+
+const step = planned(unplanned);
+const executor = () => createTmuxExecutor({ world });
 
 Deno.test("the common case is two tmux calls: build, then type every pane's commands", async () => {
-  const { runtime, calls } = fakeRuntime([shellsAnswer(["%1", "%2"]), { code: 0 }]);
-  const outcome = await executor().execute(step, ctxWith(runtime));
+  const runtime = fakeRuntime([shellsAnswer(["%1", "%2"]), { code: 0 }]);
+  const { calls } = runtime;
+  const outcome = await executor().execute(planned(unplanned), ctxWith(runtime));
   strictEqual(outcome.status, "ok");
   strictEqual(calls.length, 2);
   strictEqual(calls[0][3], "new-session");
@@ -116,7 +127,7 @@ Deno.test("the common case is two tmux calls: build, then type every pane's comm
 
 Deno.test("a pane whose marker was drained gets its marker retyped, then its commands", async () => {
   let built = "";
-  const { runtime, calls } = fakeRuntime([
+  const runtime = fakeRuntime([
     (argv) => {
       // Only the first pane's shell runs its marker; the second pane's rc drained it.
       built = argv.find((a) => a.endsWith("/w1p1"))!.slice(" true >".length);
@@ -126,13 +137,9 @@ Deno.test("a pane whose marker was drained gets its marker retyped, then its com
     shellsAnswer([]), // the retyped marker reaches the second shell
     { code: 0 },
   ]);
-  const ex = createTmuxExecutor({
-    project: "web",
-    projectDir: "/p",
-    uid: 0,
-    handshakeDeadlineMs: 20_000,
-  });
-  const outcome = await ex.execute(step, ctxWith(runtime));
+  const { calls } = runtime;
+  const ex = createTmuxExecutor({ world, handshakeDeadlineMs: 20_000 });
+  const outcome = await ex.execute(planned(unplanned), ctxWith(runtime));
   strictEqual(outcome.status, "ok");
   strictEqual(calls.length, 3);
   deepStrictEqual(calls[1].slice(3), [
@@ -152,24 +159,26 @@ Deno.test("a pane whose marker was drained gets its marker retyped, then its com
 
 Deno.test("an existing session (or a lost race) is reused: one call, nothing typed", async () => {
   const notes: string[] = [];
-  const { runtime, calls } = fakeRuntime([{ code: 1, stderr: "duplicate session: dev-web\n" }]);
+  const runtime = fakeRuntime([{ code: 1, stderr: "duplicate session: dev-web\n" }]);
+  const { calls } = runtime;
   const ex = executor();
-  const outcome = await ex.execute(step, ctxWith(runtime, notes));
+  const outcome = await ex.execute(planned(unplanned), ctxWith(runtime, notes));
   strictEqual(outcome.status, "ok");
   strictEqual(calls.length, 1);
   deepStrictEqual(notes, ['tmux session "dev-web" exists: reusing it']);
-  deepStrictEqual(await ex.finish(ctxWith(runtime)), [
-    'tmux session "dev-web" is ready (detached); attach with: tmux -L t attach-session -t =dev-web',
+  deepStrictEqual(await ex.finish(runtime), [
+    "tmux session \"dev-web\" is ready (detached); attach with: tmux -L t attach-session -t '=dev-web'",
   ]);
 });
 
 Deno.test("a build that fails half-way removes the session it created, then says why", async () => {
-  const { runtime, calls } = fakeRuntime([
+  const runtime = fakeRuntime([
     { code: 1, stdout: "%1\n", stderr: "no space for new pane\n" },
     { code: 0 },
     { code: 0, stdout: "tmux 3.3a\n" },
   ]);
-  const outcome = await executor().execute(step, ctxWith(runtime));
+  const { calls } = runtime;
+  const outcome = await executor().execute(planned(unplanned), ctxWith(runtime));
   strictEqual(outcome.status, "failed");
   strictEqual(outcome.message, 'tmux could not build "dev-web": no space for new pane');
   deepStrictEqual(calls[1], ["tmux", "-L", "t", "kill-session", "-t", "=dev-web"]);
@@ -178,17 +187,18 @@ Deno.test("a build that fails half-way removes the session it created, then says
 
 Deno.test("tmux missing, or older than 3.2, is reported as missing (exit 3)", async () => {
   const missing = fakeRuntime([{ code: 127 }]);
-  const gone = await executor().execute(step, ctxWith(missing.runtime));
+  const gone = await executor().execute(planned(unplanned), ctxWith(missing));
   strictEqual(gone.missing, "tmux");
   const old = fakeRuntime([{ code: 1, stderr: "unknown flag -e\n" }, { stdout: "tmux 3.1c\n" }]);
-  const outcome = await executor().execute(step, ctxWith(old.runtime));
+  const outcome = await executor().execute(planned(unplanned), ctxWith(old));
   strictEqual(outcome.missing, "tmux");
   match(outcome.message ?? "", /tmux 3\.1c is older than 3\.2/);
   strictEqual(old.calls.length, 2, "nothing to clean up: no session was created");
 });
 
 Deno.test("--no-tmux skips the step without calling tmux", async () => {
-  const { runtime, calls } = fakeRuntime([]);
+  const runtime = fakeRuntime([]);
+  const { calls } = runtime;
   const ctx = ctxWith(runtime);
   const outcome = await executor().execute(step, { ...ctx, flags: { ...ctx.flags, noTmux: true } });
   strictEqual(outcome.status, "skipped");

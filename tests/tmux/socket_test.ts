@@ -40,12 +40,13 @@ Deno.test("socketArgs(), socketPath() and insideServer() agree with tmux's own p
   strictEqual(insideServer({}, {}, 1000), false);
 });
 
-Deno.test("attachCommand() is pasteable, socket flags included", () => {
+Deno.test("attachCommand() is pasteable in every shell, socket flags included", () => {
   strictEqual(
     attachCommand({ path: "/tmp/a b/s" }, "dev web"),
     "tmux -S '/tmp/a b/s' attach-session -t '=dev web'",
   );
-  strictEqual(attachCommand({}, "dev-web"), "tmux attach-session -t =dev-web");
+  // Quoted even when plain: zsh expands a bare `=dev-web` to the path of a program dev-web.
+  strictEqual(attachCommand({}, "dev-web"), "tmux attach-session -t '=dev-web'");
 });
 
 Deno.test("chooseAttach() attaches, switches, or prints; never nests tmux", async (t) => {

@@ -1,14 +1,9 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
-import {
-  describeStepBuild,
-  hiddenNames,
-  normalizeStep,
-  stepBuildOptions,
-  stepLayout,
-} from "../../src/tmux/step_plan.ts";
+import { planTmuxCalls, stepLayout } from "../../src/tmux/step_plan.ts";
+import { decideTmuxWorld } from "../../src/tmux/world.ts";
 import { buildSession } from "../../src/tmux/build.ts";
 import { closeHookName } from "../../src/tmux/close_hook.ts";
-import type { TmuxStep } from "../../src/contract/plan.ts";
+import type { Plan, TmuxStep } from "../../src/contract/mod.ts";
 
 const step = (extra: Partial<TmuxStep>): TmuxStep => ({
   kind: "tmux",
@@ -22,68 +17,49 @@ const step = (extra: Partial<TmuxStep>): TmuxStep => ({
   ...extra,
 });
 
-const world = {
-  socket: ["-L", "w"],
-  project: "web",
-  parentEnv: { PATH: "/bin", GITHUB_TOKEN: "x" },
+const world = decideTmuxWorld({
+  flags: { name: "w" },
+  env: { PATH: "/bin", GITHUB_TOKEN: "x" },
   baseEnv: { PATH: "/bin" },
-  markerDir: "/m",
+  terminal: { stdin: false, stdout: false },
+  detach: true,
+  uid: 0,
+});
+
+const planOf = (steps: TmuxStep[]): Plan => ({
+  ritual: "start",
+  project: { name: "web", dir: "/p", detectedBy: "argument" },
+  configFile: "/c.yaml",
+  steps,
+  envRemoved: ["GITHUB_TOKEN"],
+  warnings: [],
+});
+
+const CLOSE_HOOK = {
+  project: "web",
+  projectDir: "/p",
+  configFile: "/c.yaml",
+  stateDir: "/s/rune",
+  runeArgv: ["rune"],
 };
 
-Deno.test("hiddenNames() lists what the filter removed, sorted, never values", () => {
-  deepStrictEqual(
-    hiddenNames({ PATH: "/bin", GITHUB_TOKEN: "x", AWS_SECRET_ACCESS_KEY: "y" }, { PATH: "/bin" }),
-    ["AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN"],
-  );
-});
-
-Deno.test("stepBuildOptions(): withheld names hidden, 200x50 unless a size is known, hook named", () => {
-  const o = stepBuildOptions(step({ session: "a.b" }), {
-    ...world,
-    closeHook: {
-      project: "web",
-      projectDir: "/p",
-      configFile: "/c.yaml",
-      stateDir: "/s/rune",
-      runeArgv: ["rune"],
-    },
-  });
-  deepStrictEqual(o.hide, ["GITHUB_TOKEN"]);
-  deepStrictEqual(o.size, { columns: 200, rows: 50 });
-  strictEqual(o.closeHook?.session, "a_b");
-  deepStrictEqual(
-    stepBuildOptions(step({}), { ...world, size: { columns: 120, rows: 39 } }).size,
-    { columns: 120, rows: 39 },
-  );
-  strictEqual(closeHookName("a_b").startsWith("session-closed["), true);
-});
-
-Deno.test("normalizeStep() spells the session as tmux will (it turns . and : into _)", () => {
-  const s = normalizeStep(step({
-    session: "a:b.c",
-    layout: { template: "t", session: "a:b.c", dir: "/p", before: [], windows: [] },
-  }));
-  strictEqual(s.session, "a_b_c");
-  strictEqual(s.layout?.session, "a_b_c");
-});
-
-Deno.test("stepLayout() makes a tmux_session step one window typing its command", () => {
-  deepStrictEqual(stepLayout(step({ command: "htop" })).windows, [{
-    dir: "/p",
-    focus: true,
-    panes: [{ commands: ["htop"], dir: "/p", focus: true, exec: false }],
-  }]);
-});
-
-Deno.test("describeStepBuild() gives the very argv the executor runs, both forms for tmux_session", () => {
-  const s = step({ command: "htop", session: "o:ps" });
-  const options = stepBuildOptions(s, world);
-  const described = describeStepBuild(s, options);
-  deepStrictEqual(
-    described.create.argv,
-    buildSession(stepLayout(normalizeStep(s)), options).argv,
-  );
-  deepStrictEqual(described.addWindow?.argv.slice(0, 9), [
+Deno.test("planTmuxCalls() gives every tmux step the very argv the executor runs", () => {
+  const s = step({ command: "htop", session: "o_ps" });
+  const [planned] = planTmuxCalls(planOf([s]), world, { markerDir: "/m/rune-panes-x" }).steps;
+  if (planned.kind !== "tmux" || !planned.tmux) throw new Error("no tmux calls planned");
+  const options = {
+    socket: ["-L", "w"],
+    project: "web",
+    size: { columns: 200, rows: 50 },
+    env: {},
+    hide: ["GITHUB_TOKEN"],
+    markerDir: "/m/rune-panes-x-1",
+  };
+  deepStrictEqual(planned.tmux.create.argv, buildSession(stepLayout(s), options).argv);
+  strictEqual(planned.tmux.markerDir, "/m/rune-panes-x-1");
+  deepStrictEqual(planned.tmux.socket, ["-L", "w"]);
+  // tmux_session: the second form adds the window when the session exists.
+  deepStrictEqual(planned.tmux.addWindow?.argv.slice(0, 9), [
     "tmux",
     "-L",
     "w",
@@ -94,4 +70,27 @@ Deno.test("describeStepBuild() gives the very argv the executor runs, both forms
     "GITHUB_TOKEN",
     ";",
   ]);
+});
+
+Deno.test("planTmuxCalls(): a marker dir per step, the close hook named after the step's session", () => {
+  const layout = { template: "t", session: "a_b", dir: "/p", before: [], windows: [] };
+  const plan = planTmuxCalls(
+    planOf([step({ id: 1, session: "a_b", layout }), step({ id: 2, session: "c", command: "x" })]),
+    world,
+    { markerDir: "/m/r", closeHook: CLOSE_HOOK },
+  );
+  const calls = plan.steps.map((s) => s.kind === "tmux" ? s.tmux : undefined);
+  deepStrictEqual(calls.map((c) => c?.markerDir), ["/m/r-1", "/m/r-2"]);
+  strictEqual(calls[0]?.addWindow, undefined, "a template is never added as a window");
+  const hook = closeHookName("a_b");
+  strictEqual(calls[0]?.create.argv.includes(hook), true);
+  strictEqual(hook.startsWith("session-closed["), true);
+});
+
+Deno.test("stepLayout() makes a tmux_session step one window typing its command", () => {
+  deepStrictEqual(stepLayout(step({ command: "htop" })).windows, [{
+    dir: "/p",
+    focus: true,
+    panes: [{ commands: ["htop"], dir: "/p", focus: true, exec: false }],
+  }]);
 });

@@ -1,7 +1,13 @@
 /** `rune audit ls|show`: reads the audit log and transcripts; never writes them. */
 import { runePaths } from "../../base/mod.ts";
 import { formatAuditEntry, formatAuditTable } from "../../output/mod.ts";
-import { auditFile, findAuditEntry, readAudit, replayArgv, stripScriptMarkers } from "../../state/mod.ts";
+import {
+  auditFile,
+  findAuditEntry,
+  readAudit,
+  replayArgv,
+  stripScriptMarkers,
+} from "../../state/mod.ts";
 import type { AuditEntry, AuditLog } from "../../state/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";

@@ -1,6 +1,11 @@
 /** `rune config path|show|validate|schema`: the shell around src/config. */
 import { stringify } from "yaml";
-import { configJsonSchemaText, findConfigFile, templateFieldCheck, validateConfigText } from "../../config/mod.ts";
+import {
+  configJsonSchemaText,
+  findConfigFile,
+  templateFieldCheck,
+  validateConfigText,
+} from "../../config/mod.ts";
 import type { ConfigCandidate } from "../../config/mod.ts";
 import { errorIssue, formatIssue, hasErrors } from "../../base/mod.ts";
 import type { Issue } from "../../base/mod.ts";

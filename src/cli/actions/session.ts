@@ -148,7 +148,11 @@ export async function stopProjectSessions(
   const names = listed.sessions.filter((s) => s.project === project).map((s) => s.name);
   if (!names.length) return;
   const kill = tmux.kill_sessions_on_stop === true;
-  const r = await runTmux(denoRuntime, stopSessionsArgv(world.socketArgs, names, kill), world.clientEnv);
+  const r = await runTmux(
+    denoRuntime,
+    stopSessionsArgv(world.socketArgs, names, kill),
+    world.clientEnv,
+  );
   if (r.code !== 0) console.error(`rune: cannot end the tmux sessions: ${tmuxError(r)}`);
   else if (kill && !globals.quiet) {
     for (const name of names) console.error(`killed session "${name}"`);

@@ -27,7 +27,11 @@ export const AUDIT: CommandSpec = {
       summary: "list interactive runs, oldest first",
       options: [
         { flags: "--json", description: "print the entries as JSON" },
-        { flags: "-n, --limit <count>", description: "only the last COUNT runs (0 = all)", default: "20" },
+        {
+          flags: "-n, --limit <count>",
+          description: "only the last COUNT runs (0 = all)",
+          default: "20",
+        },
       ],
       examples: [
         ["rune audit ls", "the last 20 interactive runs"],
@@ -43,7 +47,11 @@ export const AUDIT: CommandSpec = {
     {
       name: "show",
       summary: "one run: its entry and its transcript, if recorded",
-      args: [{ name: "id", required: true, description: "the run's id, or any unique prefix of it" }],
+      args: [{
+        name: "id",
+        required: true,
+        description: "the run's id, or any unique prefix of it",
+      }],
       options: [
         { flags: "--json", description: "print the entry as JSON" },
         {

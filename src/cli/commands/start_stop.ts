@@ -58,7 +58,10 @@ export const START: CommandSpec = {
       flags: "--json",
       description: "print the plan (with --dry-run) or one result per command as JSON",
     },
-    { flags: "-d, --detach", description: "build tmux sessions but do not attach; print how to attach" },
+    {
+      flags: "-d, --detach",
+      description: "build tmux sessions but do not attach; print how to attach",
+    },
     ...SOCKET_OPTIONS,
     ...TERMINAL_OPTIONS,
   ],
