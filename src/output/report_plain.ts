@@ -5,6 +5,7 @@
  * `$ sh -c '…'` and passes its output through as it comes.
  */
 import type { Colors } from "../base/mod.ts";
+import { shellQuote } from "../shell/mod.ts";
 import type { Plan, Reporter, RunSummary, Step, StepResult, Write } from "../contract/mod.ts";
 import { closingLines, outcomeLabel, statusMark } from "./report_text.ts";
 import { isFailure, isFatal } from "../contract/mod.ts";
@@ -55,7 +56,7 @@ export class PlainReporter implements Reporter {
     this.#o.write(`${this.#prefix(step)} ${step.name} …\n`);
     if (this.#o.verbose && "command" in step && step.command) {
       const how = step.kind === "background" ? " (background)" : "";
-      this.#o.write(this.#o.colors.dim(`$ sh -c ${quoteForDisplay(step.command)}${how}\n`));
+      this.#o.write(this.#o.colors.dim(`$ sh -c ${shellQuote(step.command)}${how}\n`));
     }
   }
 
@@ -105,9 +106,4 @@ export class PlainReporter implements Reporter {
       ).join(""),
     );
   }
-}
-
-/** Single-quotes a command for the verbose echo, so what is shown can be pasted back. */
-export function quoteForDisplay(command: string): string {
-  return `'${command.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,5 +1,6 @@
 import { deepStrictEqual } from "node:assert/strict";
-import { PlainReporter, quoteForDisplay } from "../../src/output/report_plain.ts";
+import { PlainReporter } from "../../src/output/report_plain.ts";
+import { shellQuote } from "../../src/shell/mod.ts";
 import { makeColors } from "../../src/base/colors.ts";
 import type { RunSummary, StepResult } from "../../src/contract/outcome.ts";
 import { plan, shell } from "../helpers/plan_fixture.ts";
@@ -121,6 +122,8 @@ Deno.test("--verbose echoes each command as sh -c and passes output through", ()
   ]);
 });
 
-Deno.test("the verbose echo quotes so that it can be pasted back into a shell", () => {
-  deepStrictEqual(quoteForDisplay("./deploy it's"), `'./deploy it'\\''s'`);
+Deno.test("the verbose echo quotes so that it can be pasted back into a shell", async () => {
+  const shown = shellQuote("./deploy it's $(x)");
+  const out = await new Deno.Command("sh", { args: ["-c", `printf %s ${shown}`] }).output();
+  deepStrictEqual(new TextDecoder().decode(out.stdout), "./deploy it's $(x)");
 });

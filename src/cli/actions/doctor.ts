@@ -1,6 +1,7 @@
 /** `rune doctor`: gathers the facts (versions, config, tmux, script, permissions) and prints. */
 import { RUN_PROGRAMS, VERSION } from "../../base/mod.ts";
 import { outputColors } from "../output.ts";
+import { readTerminal } from "../world.ts";
 import { doctorChecks, doctorExitCode } from "../../doctor/mod.ts";
 import type { DoctorFacts, PermissionFact } from "../../doctor/mod.ts";
 import { configCandidates, loadConfig } from "../../config/mod.ts";
@@ -23,7 +24,7 @@ export async function runDoctor(options: { json: boolean }, globals: GlobalOptio
     tmux: granted("run:tmux") ? await tmuxFact() : "unchecked",
     script: granted("run:script") ? await detectScriptFlavour(denoRuntime) : "unchecked",
     permissions,
-    terminal: Deno.stdin.isTerminal(),
+    terminal: readTerminal().stdin,
     insideTmux: Boolean(env.TMUX),
   };
   const checks = doctorChecks(facts);
