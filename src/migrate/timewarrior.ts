@@ -46,9 +46,9 @@ interface Interval {
 }
 
 const DATA_FILE = /(^|[\\/])\d{4}-\d{2}\.data$/;
-const WHITESPACE = /[ \t\n\v\f\r]/;
 const NUMBER = /^\d+(?:\.\d*)?(?:[eE][+-]?(?:\d+(?:\.\d*)?)?)?/;
 const OPERATOR = "+-*/()<>^!%=~";
+const HEX_ESCAPE = /^(?:U\+|\\u)([0-9a-fA-F]{4})/;
 const ESCAPES: Record<string, string> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v" };
 
 /** Reads the YYYY-MM.data files among `files` (others, like tags.data, are not intervals). */
@@ -152,7 +152,7 @@ function tokenize(line: string): string[] {
   const tokens: string[] = [];
   let i = 0;
   while (i < line.length) {
-    if (WHITESPACE.test(line[i])) {
+    if (isSpace(line[i])) {
       i++;
       continue;
     }
@@ -171,16 +171,17 @@ function tokenize(line: string): string[] {
 
 /** Where a bare number starting at `at` ends, if one does (Lexer::isNumber's lookahead). */
 function numberEnd(line: string, at: number): number | undefined {
+  if (line[at] < "0" || line[at] > "9") return undefined;
   const number = NUMBER.exec(line.slice(at, at + 64))?.[0];
   if (!number) return undefined;
   const after = line[at + number.length];
-  const ends = after === undefined || WHITESPACE.test(after) || OPERATOR.includes(after);
+  const ends = after === undefined || isSpace(after) || OPERATOR.includes(after);
   return ends ? at + number.length : undefined;
 }
 
 function wordEnd(line: string, at: number): number {
   let end = at;
-  while (end < line.length && !WHITESPACE.test(line[end])) end++;
+  while (end < line.length && !isSpace(line[end])) end++;
   return end;
 }
 
@@ -188,10 +189,15 @@ function wordEnd(line: string, at: number): number {
 function readQuoted(line: string, at: number): { text: string; next: number } | undefined {
   const quote = line[at];
   let text = "";
-  let i = at + 1;
-  while (i < line.length) {
+  let run = at + 1; // start of the plain characters not yet copied into `text`
+  for (let i = run; i < line.length;) {
     const c = line[i];
-    const hex = /^(?:U\+|\\u)([0-9a-fA-F]{4})/.exec(line.slice(i, i + 6));
+    if (c !== quote && c !== "\\" && c !== "U") {
+      i++;
+      continue;
+    }
+    text += line.slice(run, i);
+    const hex = c === quote ? null : HEX_ESCAPE.exec(line.slice(i, i + 6));
     if (c === quote) return { text, next: i + 1 };
     if (hex) {
       text += String.fromCodePoint(parseInt(hex[1], 16));
@@ -204,18 +210,34 @@ function readQuoted(line: string, at: number): { text: string; next: number } | 
       text += c;
       i++;
     }
+    run = i;
   }
   return undefined;
 }
 
 /** Tags as Timewarrior holds them: unique, in UTF-8 byte order (which is code point order). */
 function asTimewarriorSet(tags: readonly string[]): string[] {
-  const points = (s: string) => Array.from(s, (c) => c.codePointAt(0)!);
-  return [...new Set(tags)].sort((a, b) => {
-    const [x, y] = [points(a), points(b)];
-    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
-    return x.length - y.length;
-  });
+  return tags.length < 2 ? [...tags] : [...new Set(tags)].sort(byCodePoint);
+}
+
+/** Compares by code point: UTF-16 order, except that surrogates sort above U+E000–U+FFFF. */
+function byCodePoint(a: string, b: string): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    let [x, y] = [a.charCodeAt(i), b.charCodeAt(i)];
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800) [x, y] = [lift(x), lift(y)];
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+function lift(unit: number): number {
+  return unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
+}
+
+/** ASCII whitespace only: the lexer looks at bytes, so a UTF-8 sequence never counts as space. */
+function isSpace(c: string): boolean {
+  return c === " " || c === "\t" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
 }
 
 /** Lexer::dequote: strips a pair of matching outer quotes from a bare word. */
