@@ -56,14 +56,17 @@ export function readTimewarrior(
   files: readonly TimewarriorFile[],
   options: TimewarriorOptions = {},
 ): Result<HistoryRead> {
-  const data = files.filter((f) => DATA_FILE.test(f.name));
+  // By name, which is by month: records and skips come out in time order whatever the listing.
+  const data = files.filter((f) => DATA_FILE.test(f.name)).sort((a, b) =>
+    baseName(a.name) < baseName(b.name) ? -1 : 1
+  );
   if (data.length === 0) {
     return notTimewarrior(`no YYYY-MM.data file among the ${files.length} given`);
   }
   const records: HistoryRecord[] = [];
   const skipped: Skip[] = [];
   for (const file of data) {
-    const base = file.name.split(/[\\/]/).pop();
+    const base = baseName(file.name);
     file.text.split(/\r?\n/).forEach((line, i) => {
       if (line.trim() === "") return;
       const interval = parseLine(line);
@@ -73,6 +76,10 @@ export function readTimewarrior(
     });
   }
   return { ok: true, value: { records, skipped } };
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
 }
 
 /** Reads `timew export` output: [{id, start, end?, tags?, annotation?}], times as in the files. */

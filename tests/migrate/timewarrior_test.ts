@@ -66,6 +66,10 @@ Deno.test("readTimewarrior() keeps open, untagged, quoted and annotated interval
   });
 });
 
+Deno.test("readTimewarrior() reads the months in order, however the directory lists them", () => {
+  deepStrictEqual(readTimewarrior(dataFiles().reverse()), readTimewarrior(dataFiles()));
+});
+
 Deno.test("readTimewarrior() takes rune's project names first, then the first tag", () => {
   const options = { projects: ["web-app", "client-x"], untagged: "misc" };
   const result = readTimewarrior(dataFiles(), options);
