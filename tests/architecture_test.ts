@@ -17,6 +17,7 @@ export const LAYERS = [
   "state", //     what rune keeps on disk: audit log, background registry, transcripts
   "planning", //  config + project → the Plan (pure)
   "project", //   which project this is: gather facts, then decide (pure)
+  "migrate", //   other trackers' history (Go Rune's bbolt, Watson, Timewarrior) read (pure)
   "config", //    find, load and validate the config, every issue located
   "templates", // template variables, expanded for where each value lands
   "shell", //     shell quoting: the lexer and the one word quoter

@@ -17,7 +17,7 @@
  *   id, sequence). A root of 0 means the bucket is inline: a leaf page follows the header inside
  *   the value (bbolt does this for small buckets without sub-buckets, like Go Rune's `current`).
  */
-import type { Issue, Result } from "../result.ts";
+import type { Issue, Result } from "../base/mod.ts";
 
 /** One key/value pair. Keys and values are views into the bytes passed to `readBolt`. */
 export interface BoltPair {

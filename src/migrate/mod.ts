@@ -7,7 +7,7 @@
  *
  * Everything here is pure: readers take bytes or text and return `Result`s; none reads a file,
  * prints or touches the store (the CLI reads the files, the store writes what `planImport`
- * returns). It imports nothing of rune's except the types in `src/result.ts`.
+ * returns). It imports nothing of rune's except the types in `src/base`.
  */
 export { findBucket, readBolt } from "./bbolt.ts";
 export type { BoltBucket, BoltChild, BoltFile, BoltPair } from "./bbolt.ts";

@@ -7,7 +7,7 @@
  * is still open, and the stretches inside it that were not worked. Times are ISO 8601 strings in
  * UTC with milliseconds, so records compare, sort and serialise as plain data.
  */
-import type { Issue, Result } from "../result.ts";
+import type { Issue, Result } from "../base/mod.ts";
 
 /** Which tracker a record was read from. */
 export type HistorySource = "rune" | "watson" | "timewarrior";

@@ -16,7 +16,7 @@
  * - `sessions` is written before `current`, so where both hold a session, `sessions` is newer.
  *   An open session that is not the current one can never be stopped by Go Rune: it is skipped.
  */
-import type { Result } from "../result.ts";
+import type { Result } from "../base/mod.ts";
 import { findBucket, readBolt } from "./bbolt.ts";
 import type { BoltBucket } from "./bbolt.ts";
 import type { HistoryRead, HistoryRecord, Pause, Skip } from "./record.ts";

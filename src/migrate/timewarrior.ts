@@ -20,7 +20,7 @@
  * The annotation becomes `note`. An interval's start is its id: Timewarrior intervals never
  * overlap, and its own ids (@1, @2) are renumbered on every change.
  */
-import type { Result } from "../result.ts";
+import type { Result } from "../base/mod.ts";
 import type { HistoryRead, HistoryRecord, Skip } from "./record.ts";
 import { isoOf, parseTimewarriorTime } from "./time.ts";
 

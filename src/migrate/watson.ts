@@ -13,7 +13,7 @@
  * Watson gives a running frame an id only when it stops, so an open record is keyed
  * "running@<start>"; once stopped, planImport matches it to the open session by its start.
  */
-import type { Result } from "../result.ts";
+import type { Result } from "../base/mod.ts";
 import type { HistoryRead, HistoryRecord, Skip } from "./record.ts";
 import { isoOf, parseRfc3339 } from "./time.ts";
 

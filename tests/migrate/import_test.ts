@@ -8,7 +8,7 @@ import {
   readWatson,
 } from "../../src/migrate/mod.ts";
 import type { HistoryRead, HistoryRecord } from "../../src/migrate/mod.ts";
-import type { Result } from "../../src/result.ts";
+import type { Result } from "../../src/base/mod.ts";
 
 const FIXTURES = new URL("../fixtures/migrate/", import.meta.url);
 const text = (path: string) => Deno.readTextFileSync(new URL(path, FIXTURES));
