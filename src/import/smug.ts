@@ -46,8 +46,10 @@ const AT_LOAD =
   "smug replaces it from `smug start` settings or its environment when it loads the file";
 const NO_EQUIVALENT: Record<string, string> = {
   sendkeys_timeout: "rune waits for each pane's shell before it types; remove the key",
-  attach_hook: "Run the command from a start step after the session step instead",
-  detach_hook: "Run the command from a start step after the session step (it runs on detach)",
+  attach_hook: "rune has no hook on every attach; put the command in a start step before the " +
+    "session step if once per `rune start` is enough",
+  detach_hook: "rune has no hook on every detach; a start step after the session step runs " +
+    "once, when `rune start`'s own client detaches",
   tmux_options: "Set settings.tmux.socket for the socket, and source the file from tmux.conf",
 };
 

@@ -10,12 +10,12 @@ import type { Issue, Result } from "../result.ts";
 import { ImportContext } from "./context.ts";
 import { isAnchored, normalizeDir } from "./dirs.ts";
 import { scanErb } from "./erb.ts";
-import { focusedPane, focusPane, focusWindow } from "./panes.ts";
+import { applyStartup, paneTitleOptions } from "./tmuxinator_options.ts";
 import { describeValue, isRecord, parseSource } from "./source.ts";
 import { fileStem, hasVariable, hookCommand, relativeRootWarning, sessionStep } from "./steps.ts";
 import { looseBoolean, projectKey, scalarText } from "./text.ts";
 import { convertWindows } from "./tmuxinator_windows.ts";
-import type { ImportFacts, ImportResult, RuneCommand, RuneTemplate, RuneWindow } from "./types.ts";
+import type { ImportFacts, ImportResult, RuneCommand, RuneTemplate } from "./types.ts";
 
 const HOOKS = [
   "on_project_start",
@@ -178,106 +178,6 @@ function hookLines(ctx: ImportContext, value: unknown, path: (string | number)[]
     if (t === undefined || t.trim() === "") return [];
     return [ctx.text(t, Array.isArray(value) ? [...path, i] : path)];
   });
-}
-
-/** enable_pane_titles → pane-border-status/-format for every window (project.rb). */
-function paneTitleOptions(ctx: ImportContext, top: Map<unknown, unknown>) {
-  const enabled = looseBoolean(top.get("enable_pane_titles")) === true;
-  if (!enabled) {
-    for (const k of ["pane_title_position", "pane_title_format"]) {
-      if (!top.has(k)) continue;
-      ctx.warn(
-        "ignored-key",
-        [k],
-        `Cannot import ${k}: it does nothing without enable_pane_titles: true`,
-        "Add enable_pane_titles: true, or remove it",
-        "key",
-      );
-    }
-    return {};
-  }
-  let position = scalarText(top.get("pane_title_position")) ?? "top";
-  if (!["top", "bottom", "off"].includes(position)) {
-    ctx.warn(
-      "bad-value",
-      ["pane_title_position"],
-      `Cannot use pane_title_position ${
-        JSON.stringify(position)
-      }: tmux reads top, bottom or off, ` +
-        "so it is top (as in tmuxinator)",
-      "Write top, bottom or off",
-    );
-    position = "top";
-  }
-  const format = scalarText(top.get("pane_title_format")) ?? "#{pane_index}: #{pane_title}";
-  return {
-    window_options: {
-      "pane-border-status": position,
-      "pane-border-format": ctx.text(format, ["pane_title_format"]),
-    },
-  };
-}
-
-/**
- * startup_window (a name or an index from 0) gets focus; in it, startup_pane (from 0, default
- * the first) is the pane tmuxinator selects last, over that window's focused_pane.
- */
-function applyStartup(ctx: ImportContext, top: Map<unknown, unknown>, windows: RuneWindow[]) {
-  let index = 0;
-  const sw = top.get("startup_window");
-  if (sw !== undefined && sw !== null && windows.length) {
-    const text = ctx.literal(scalarText(sw) ?? "", "startup_window");
-    const byName = windows.findIndex((w) => w.name === text);
-    const byIndex = /^\d+$/.test(text) && Number(text) < windows.length ? Number(text) : -1;
-    index = byName >= 0 ? byName : byIndex;
-    if (index < 0) {
-      ctx.warn(
-        "bad-value",
-        ["startup_window"],
-        `Cannot select startup_window ${JSON.stringify(text)}: no window has that name or index`,
-        "Name a window, or give its index from 0",
-      );
-      index = 0;
-    } else focusWindow(windows, index);
-  }
-  const window = windows[index];
-  if (!window) return;
-  const sp = top.get("startup_pane");
-  let pane = 0;
-  if (sp !== undefined && sp !== null) {
-    const text = scalarText(sp) ?? "";
-    pane = /^\d+$/.test(text) ? Number(text) : -1;
-    if (pane < 0 || pane >= window.panes.length) {
-      ctx.warn(
-        "bad-value",
-        ["startup_pane"],
-        `Cannot select startup_pane ${JSON.stringify(text)}: window ${
-          JSON.stringify(window.name ?? "")
-        } ` +
-          `has ${window.panes.length} pane(s)`,
-        "Give a pane index from 0",
-      );
-      pane = 0;
-    }
-  }
-  const was = focusedPane(window);
-  if (was !== pane && hadFocusedPane(top, index)) {
-    ctx.warn(
-      "focus-overridden",
-      sp === undefined || sp === null ? ["startup_window"] : ["startup_pane"],
-      `Cannot keep focused_pane ${was} of window ${JSON.stringify(window.name ?? "")}: ` +
-        `tmuxinator selects pane ${pane} of the startup window last, so rune focuses that one`,
-      "Set startup_pane to the pane you want",
-    );
-  }
-  focusPane(window, pane);
-}
-
-function hadFocusedPane(top: Map<unknown, unknown>, index: number): boolean {
-  const raw = top.get(top.has("tabs") ? "tabs" : "windows");
-  const item = Array.isArray(raw) ? raw[index] : undefined;
-  const value = isRecord(item) ? [...item.values()][0] : undefined;
-  return isRecord(value) && value.has("focused_pane");
 }
 
 function reportOtherKeys(ctx: ImportContext, top: Map<unknown, unknown>) {
