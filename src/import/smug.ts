@@ -90,7 +90,7 @@ function convert(ctx: ImportContext): ImportResult | undefined {
   const root = rootText ? sessionRoot(ctx, rootText) : undefined;
   const rawWindows = top.get("windows");
   const windows = Array.isArray(rawWindows) ? convertWindows(ctx, rawWindows, root, shellVars) : [];
-  if (!windows.length) {
+  if (!windows.length && !ctx.failed) {
     ctx.error(
       "import-no-windows",
       Array.isArray(rawWindows) ? ["windows"] : [],

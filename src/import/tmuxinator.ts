@@ -90,7 +90,7 @@ function convert(ctx: ImportContext): ImportResult | undefined {
   const windows = Array.isArray(rawWindows)
     ? convertWindows(ctx, rawWindows, [windowsKey], root)
     : [];
-  if (!windows.length) {
+  if (!windows.length && !ctx.failed) {
     ctx.error(
       "import-no-windows",
       Array.isArray(rawWindows) ? [windowsKey] : [],

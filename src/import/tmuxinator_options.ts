@@ -99,23 +99,29 @@ export function applyStartup(
   const was = focusedPane(window);
   const asked = focusedPaneOption(top, index);
   if (was !== pane && asked !== undefined) {
+    const given = sp !== undefined && sp !== null;
     ctx.warn(
       "focus-overridden",
-      sp === undefined || sp === null ? ["startup_window"] : ["startup_pane"],
-      `Cannot keep focused_pane ${JSON.stringify(asked)} of window ${
-        JSON.stringify(window.name ?? "")
-      }: ` +
-        `tmuxinator selects pane ${pane} (from 0) of the startup window last, so rune focuses that pane`,
-      "Set startup_pane to the pane you want",
+      given ? ["startup_pane"] : asked.path,
+      `Cannot keep focused_pane ${JSON.stringify(asked.value)} of window ` +
+        `${JSON.stringify(window.name ?? "")}: tmuxinator selects pane ${pane} (from 0) of the ` +
+        "startup window last, so rune focuses that pane",
+      given ? "Set startup_pane to the pane you want" : "Add startup_pane: with the pane you want",
     );
   }
   focusPane(window, pane);
 }
 
-/** The startup window's own focused_pane, as written. */
-function focusedPaneOption(top: Map<unknown, unknown>, index: number): string | undefined {
-  const raw = top.get(top.has("tabs") ? "tabs" : "windows");
+/** The startup window's own focused_pane, as written, and where it is. */
+function focusedPaneOption(
+  top: Map<unknown, unknown>,
+  index: number,
+): { value: string; path: unknown[] } | undefined {
+  const key = top.has("tabs") ? "tabs" : "windows";
+  const raw = top.get(key);
   const item = Array.isArray(raw) ? raw[index] : undefined;
-  const value = isRecord(item) ? [...item.values()][0] : undefined;
-  return isRecord(value) ? scalarText(value.get("focused_pane")) : undefined;
+  if (!isRecord(item) || !item.size) return undefined;
+  const [name, options] = [...item.entries()][0];
+  const value = isRecord(options) ? scalarText(options.get("focused_pane")) : undefined;
+  return value === undefined ? undefined : { value, path: [key, index, name, "focused_pane"] };
 }

@@ -79,7 +79,7 @@ function convert(ctx: ImportContext): ImportResult | undefined {
   const windows = Array.isArray(rawWindows)
     ? convertWindows(ctx, rawWindows, ["windows"], { dir, env })
     : [];
-  if (!windows.length) {
+  if (!windows.length && !ctx.failed) {
     ctx.error(
       "import-no-windows",
       Array.isArray(rawWindows) ? ["windows"] : [],
