@@ -33,8 +33,11 @@ export function parseSource(text: string, file: string): Result<ParsedSource> {
     return { file, line, column: col };
   };
   if (doc.errors.length) {
+    // One error per place: the parser often reports a cause and its echo at the same offset.
+    const seen = new Set<number>();
+    const first = doc.errors.filter((e) => !seen.has(e.pos[0]) && seen.add(e.pos[0]));
     return err(
-      doc.errors.map((e) =>
+      first.map((e) =>
         errorIssue("yaml-syntax", `Cannot read ${file}: ${e.message.split("\n")[0]}`, {
           where: at(e.pos[0]),
           hint: "Fix the YAML (or JSON) syntax at this place",
