@@ -35,14 +35,14 @@ const CONVERTIBLE =
 
 /** Finds every ERB tag in `text`; pure. */
 export function scanErb(text: string, file: string): ErbScan {
-  const tags = findTags(text);
-  if (!tags.length) return { text, variables: [], issues: [] };
+  if (!text.includes("<%")) return { text, variables: [], issues: [] };
+  const tags = findTags(text, commentRanges(text));
   const where = locator(text, file);
   let prefix = "RUNEERB";
   while (text.includes(prefix)) prefix += "B";
   const variables: ErbVariable[] = [];
+  const issues: Issue[] = [];
   let out = text;
-  const refused: { offset: number; tag: string; reason: string; hint: string }[] = [];
   for (const { offset, tag } of tags) {
     const m = tag.match(CONVERTIBLE);
     const variable = m ? (m[2] ? `{{.Env.${m[2]}}}` : `{{.Var.${m[4]}}}`) : undefined;
@@ -50,28 +50,32 @@ export function scanErb(text: string, file: string): ErbScan {
     if (variable && placeholder && text[offset - 1] !== "$") {
       out = out.slice(0, offset) + placeholder + out.slice(offset + tag.length);
       variables.push({ placeholder, tag, variable, where: where(offset) });
-    } else {
-      refused.push({ offset, tag, ...refusal(tag, text[offset - 1] === "$") });
+      continue;
     }
+    const { reason, hint } = refusal(tag, text[offset - 1] === "$");
+    issues.push(errorIssue("erb", `Cannot import the ERB tag "${short(tag)}": ${reason}`, {
+      where: where(offset),
+      hint,
+    }));
   }
-  const comments = commentRanges(out);
-  const inComment = (offset: number) => comments.some(([a, b]) => offset >= a && offset < b);
-  const issues = refused.filter((r) => !inComment(r.offset)).map((r) =>
-    errorIssue(
-      "erb",
-      `Cannot import the ERB tag "${short(r.tag)}": ${r.reason}`,
-      { where: where(r.offset), hint: r.hint },
-    )
-  );
   return { text: out, variables, issues };
 }
 
-function findTags(text: string): { offset: number; tag: string }[] {
+/**
+ * Each `<%` … `%>` outside YAML comments. A `<%` in a comment is skipped on its own, so an
+ * unclosed one there cannot swallow a real tag further down.
+ */
+function findTags(text: string, comments: [number, number][]): { offset: number; tag: string }[] {
+  const inComment = (offset: number) => comments.some(([a, b]) => offset >= a && offset < b);
   const tags: { offset: number; tag: string }[] = [];
   let from = 0;
   for (;;) {
     const start = text.indexOf("<%", from);
     if (start < 0) return tags;
+    if (inComment(start)) {
+      from = start + 2;
+      continue;
+    }
     const end = text.indexOf("%>", start + 2);
     const stop = end < 0 ? text.length : end + 2;
     tags.push({ offset: start, tag: text.slice(start, stop) });

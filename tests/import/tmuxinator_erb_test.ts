@@ -65,3 +65,9 @@ Deno.test("importTmuxinator() refuses what tmuxinator refuses, with the place", 
     });
   }
 });
+
+Deno.test("an unclosed <% in a comment does not hide a real tag below it", () => {
+  const r = run(yaml("# see <% the docs", "name: <%= name %>", "windows:", "  - a: x"));
+  ok(!r.ok);
+  deepStrictEqual(placed(r.error), [["erb", 2, 7]]);
+});
