@@ -13,9 +13,8 @@ import { isAnchored, joinDir, normalizeDir } from "./dirs.ts";
 import { focusWindow, makePane } from "./panes.ts";
 import { describeValue, isRecord, parseSource } from "./source.ts";
 import type { DataPath } from "./source.ts";
-import { fileStem, hasVariable, relativeRootWarning, sessionStep } from "./steps.ts";
+import { fileStem, hasVariable, relativeRootWarning, sessionStep, unknownKeys } from "./steps.ts";
 import { findShellVariables, looseBoolean, projectKey, scalarText } from "./text.ts";
-import { unknownKeys } from "./tmuxp_windows.ts";
 import type { ImportFacts, ImportResult, RuneCommand, RunePane, RuneWindow } from "./types.ts";
 
 const SESSION_KEYS = [

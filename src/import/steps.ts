@@ -61,3 +61,26 @@ export function fileStem(file: string): string {
 export function hasVariable(text: string): boolean {
   return /(^|[^\\])\{\{/.test(text);
 }
+
+/** Warns about each key of `map` that the source tool does not read either. */
+export function unknownKeys(
+  ctx: ImportContext,
+  map: Map<unknown, unknown>,
+  path: DataPath,
+  known: string[],
+  what: string,
+) {
+  for (const key of map.keys()) {
+    if (typeof key === "string" && known.includes(key)) continue;
+    ctx.warn(
+      "unknown-key",
+      [...path, key],
+      `Cannot import the ${what} key ${
+        JSON.stringify(String(key))
+      }: ${ctx.kind} does not read it ` +
+        "either, so it is left out",
+      `${what[0].toUpperCase()}${what.slice(1)} keys ${ctx.kind} reads: ${known.join(", ")}`,
+      "key",
+    );
+  }
+}

@@ -80,12 +80,14 @@ function convert(ctx: ImportContext): ImportResult | undefined {
     return undefined;
   }
   reportOtherKeys(ctx, top);
-  const nameKey = top.has("name") ? "name" : "project_name";
+  // project.rb reads the old spelling first: project_name || name, project_root || root.
+  const given = (k: string) => top.get(k) !== undefined && top.get(k) !== null;
+  const nameKey = given("project_name") ? "project_name" : "name";
   const rawName = scalarText(top.get(nameKey));
-  const rootKey = top.has("root") ? "root" : "project_root";
+  const rootKey = given("project_root") ? "project_root" : "root";
   const rootText = scalarText(top.get(rootKey));
   const root = rootText ? projectRoot(ctx, rootText, [rootKey]) : undefined;
-  const windowsKey = top.has("tabs") ? "tabs" : "windows";
+  const windowsKey = given("tabs") ? "tabs" : "windows";
   const rawWindows = top.get(windowsKey);
   const windows = Array.isArray(rawWindows)
     ? convertWindows(ctx, rawWindows, [windowsKey], root)

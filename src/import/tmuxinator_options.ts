@@ -117,7 +117,8 @@ function focusedPaneOption(
   top: Map<unknown, unknown>,
   index: number,
 ): { value: string; path: unknown[] } | undefined {
-  const key = top.has("tabs") ? "tabs" : "windows";
+  const tabs = top.get("tabs");
+  const key = tabs !== undefined && tabs !== null ? "tabs" : "windows";
   const raw = top.get(key);
   const item = Array.isArray(raw) ? raw[index] : undefined;
   if (!isRecord(item) || !item.size) return undefined;

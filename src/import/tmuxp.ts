@@ -9,7 +9,7 @@ import { ImportContext } from "./context.ts";
 import { isAnchored, joinDir } from "./dirs.ts";
 import { describeValue, isRecord, parseSource } from "./source.ts";
 import type { DataPath } from "./source.ts";
-import { fileStem, hasVariable, relativeRootWarning, sessionStep } from "./steps.ts";
+import { fileStem, hasVariable, relativeRootWarning, sessionStep, unknownKeys } from "./steps.ts";
 import { projectKey, scalarText, shellWord } from "./text.ts";
 import {
   AT_LOAD,
@@ -19,7 +19,7 @@ import {
   startDirectory,
   tmuxOptions,
 } from "./tmuxp_values.ts";
-import { convertWindows, shellCommands, unknownKeys } from "./tmuxp_windows.ts";
+import { convertWindows, shellCommands } from "./tmuxp_windows.ts";
 import type { ImportFacts, ImportResult, RuneTemplate, TmuxOptions } from "./types.ts";
 
 const SESSION_KEYS = [

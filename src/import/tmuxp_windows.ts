@@ -8,6 +8,7 @@ import type { ImportContext } from "./context.ts";
 import { focusPane, focusWindow, makePane } from "./panes.ts";
 import { describeValue, isRecord } from "./source.ts";
 import type { DataPath } from "./source.ts";
+import { unknownKeys } from "./steps.ts";
 import { looseBoolean, scalarText } from "./text.ts";
 import {
   AT_LOAD,
@@ -254,25 +255,4 @@ function paneEnvironment(
     }
   }
   return out;
-}
-
-/** Warns about each key of `map` that tmuxp does not read either. */
-export function unknownKeys(
-  ctx: ImportContext,
-  map: Map<unknown, unknown>,
-  path: DataPath,
-  known: string[],
-  what: string,
-) {
-  for (const key of map.keys()) {
-    if (typeof key === "string" && known.includes(key)) continue;
-    ctx.warn(
-      "unknown-key",
-      [...path, key],
-      `Cannot import the ${what} key ${JSON.stringify(String(key))}: tmuxp does not read it ` +
-        "either, so it is left out",
-      `${what[0].toUpperCase()}${what.slice(1)} keys tmuxp reads: ${known.join(", ")}`,
-      "key",
-    );
-  }
 }

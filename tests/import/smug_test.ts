@@ -194,3 +194,9 @@ Deno.test("importSmug() refuses a file with nothing to start, with the place", a
     });
   }
 });
+
+Deno.test("importSmug() names smug, not another tool, when it reports an unknown key", () => {
+  const [w] = value(yaml("session: s", "colour: red", "windows: [{name: w}]")).warnings;
+  deepStrictEqual([w.code, w.where?.line], ["unknown-key", 2]);
+  ok(w.problem.includes("smug does not read it"), w.problem);
+});

@@ -250,6 +250,12 @@ Deno.test("importTmuxinator() maps the project's options", async (t) => {
     strictEqual(r.template.dir, "code/p");
     deepStrictEqual(placed(r.warnings), [["relative-root", 2, 7]]);
   });
+  await t.step("project_name and project_root win over name and root, as in project.rb", () => {
+    const r = value(
+      yaml("name: b", "project_name: a", "root: /b", "project_root: /a", "windows:", "  - w: x"),
+    );
+    deepStrictEqual([r.template.session_name, r.template.dir], ["a", "/a"]);
+  });
   await t.step("name: dots and colons become _ in the session, the project key is rune's", () => {
     const r = value(yaml("name: My.App:dev", "windows:", "  - a: x"));
     strictEqual(r.template.session_name, "My_App_dev");
