@@ -1,0 +1,31 @@
+/**
+ * @module
+ * Importing tmuxinator, tmuxp and smug project files: recognising them (`detectFormat`),
+ * converting one into a rune template with its start and stop commands (`importTmuxinator`,
+ * `importTmuxp`, `importSmug`), printing that as a config fragment (`renderImport`) and merging
+ * it into a config's text without losing its comments (`mergeIntoConfig`). Everything here is
+ * pure: text and facts in, data or text out, every problem an `Issue` with the source file's
+ * line:col. Nothing is evaluated: tmuxinator's ERB is read, never run. Imports only npm:yaml
+ * and src/result.ts.
+ */
+export { detectFormat, foreignFileIssue } from "./detect.ts";
+export type { DetectedKind, Detection } from "./detect.ts";
+export { importTmuxinator } from "./tmuxinator.ts";
+export { importTmuxp } from "./tmuxp.ts";
+export { importSmug } from "./smug.ts";
+export { fragmentOf, renderImport } from "./render.ts";
+export { mergeIntoConfig } from "./merge.ts";
+export type { MergeOptions } from "./merge.ts";
+export { IMPORTERS } from "./importers.ts";
+export type { Importer } from "./importers.ts";
+export type {
+  ImportFacts,
+  ImportResult,
+  RuneCommand,
+  RunePane,
+  RunePaneObject,
+  RuneTemplate,
+  RuneWindow,
+  SourceKind,
+  TmuxOptions,
+} from "./types.ts";
