@@ -3,8 +3,8 @@
  * Every string that lands in the rune template passes through `text` (rune expands it: `{{` is
  * escaped, ERB placeholders become variables) or `literal` (rune expands nothing there).
  */
-import { errorIssue, warningIssue } from "../result.ts";
-import type { Issue, Location } from "../result.ts";
+import { errorIssue, warningIssue } from "../base/mod.ts";
+import type { Issue, Location } from "../base/mod.ts";
 import type { ErbVariable } from "./erb.ts";
 import type { DataPath, ParsedSource } from "./source.ts";
 import { escapeBraces, findShellVariables } from "./text.ts";

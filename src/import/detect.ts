@@ -3,8 +3,8 @@
  * belongs to, with the keys that say so, so `config validate`, `start` and `doctor` can point a
  * tmuxinator, tmuxp or smug user at `rune import`. Pure; it never converts anything.
  */
-import { errorIssue } from "../result.ts";
-import type { Issue } from "../result.ts";
+import { errorIssue } from "../base/mod.ts";
+import type { Issue } from "../base/mod.ts";
 import type { SourceKind } from "./types.ts";
 
 export type DetectedKind = SourceKind | "rune" | "unknown";

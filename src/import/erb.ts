@@ -9,8 +9,8 @@
  * by a placeholder of the same length, so every other position in the file stays exact.
  */
 import { CST, Lexer } from "yaml";
-import { errorIssue } from "../result.ts";
-import type { Issue, Location } from "../result.ts";
+import { errorIssue } from "../base/mod.ts";
+import type { Issue, Location } from "../base/mod.ts";
 
 export interface ErbVariable {
   /** Stands in the text (and so in parsed values) where the tag was. */

@@ -1,5 +1,5 @@
 /** The three converters by tool name, for `rune import TOOL FILE`. */
-import type { Issue, Result } from "../result.ts";
+import type { Issue, Result } from "../base/mod.ts";
 import { importSmug } from "./smug.ts";
 import { importTmuxinator } from "./tmuxinator.ts";
 import { importTmuxp } from "./tmuxp.ts";

@@ -5,8 +5,8 @@
  */
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Document, Node } from "yaml";
-import { err, errorIssue, ok } from "../result.ts";
-import type { Issue, Result } from "../result.ts";
+import { err, errorIssue, ok } from "../base/mod.ts";
+import type { Issue, Result } from "../base/mod.ts";
 import { orderedCommand, orderedTemplate, warningLine, YAML_OUTPUT } from "./render.ts";
 import type { ImportResult, RuneCommand } from "./types.ts";
 

@@ -6,7 +6,7 @@
  * it into a config's text without losing its comments (`mergeIntoConfig`). Everything here is
  * pure: text and facts in, data or text out, every problem an `Issue` with the source file's
  * line:col. Nothing is evaluated: tmuxinator's ERB is read, never run. Imports only npm:yaml
- * and src/result.ts.
+ * and src/base.
  */
 export { detectFormat, foreignFileIssue } from "./detect.ts";
 export type { DetectedKind, Detection } from "./detect.ts";

@@ -4,7 +4,7 @@
  * file and everything that was not imported. Pure.
  */
 import { Document } from "yaml";
-import type { Issue } from "../result.ts";
+import type { Issue } from "../base/mod.ts";
 import type { ImportResult, RuneCommand, RunePane, RuneTemplate, RuneWindow } from "./types.ts";
 
 const TEMPLATE_KEYS = [

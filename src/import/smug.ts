@@ -6,8 +6,8 @@
  * turns the ones in names, roots and env values into variables and leaves those in commands to
  * the shell.
  */
-import { err, ok } from "../result.ts";
-import type { Issue, Result } from "../result.ts";
+import { err, ok } from "../base/mod.ts";
+import type { Issue, Result } from "../base/mod.ts";
 import { ImportContext } from "./context.ts";
 import { isAnchored, joinDir, normalizeDir } from "./dirs.ts";
 import { focusWindow, makePane } from "./panes.ts";

@@ -5,8 +5,8 @@
  */
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import type { Document } from "yaml";
-import { err, errorIssue, ok } from "../result.ts";
-import type { Location, Result } from "../result.ts";
+import { err, errorIssue, ok } from "../base/mod.ts";
+import type { Location, Result } from "../base/mod.ts";
 
 /** A place in the data: ["windows", 0, "editor", "panes", 3]. */
 export type DataPath = readonly unknown[];

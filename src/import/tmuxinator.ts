@@ -5,8 +5,8 @@
  * when the user detaches, which is when tmuxinator runs on_project_exit), first_start/restart
  * become the template's on_first_start/on_reuse, on_project_stop a stop command.
  */
-import { err, ok } from "../result.ts";
-import type { Issue, Result } from "../result.ts";
+import { err, ok } from "../base/mod.ts";
+import type { Issue, Result } from "../base/mod.ts";
 import { ImportContext } from "./context.ts";
 import { isAnchored, normalizeDir } from "./dirs.ts";
 import { scanErb } from "./erb.ts";

@@ -3,8 +3,8 @@
  * expands and builds it (src/tmuxp/workspace/loader.py, builder/classic.py). tmuxp has no
  * hooks besides before_script (run once, when the session is built: rune's `before`).
  */
-import { err, ok } from "../result.ts";
-import type { Issue, Result } from "../result.ts";
+import { err, ok } from "../base/mod.ts";
+import type { Issue, Result } from "../base/mod.ts";
 import { ImportContext } from "./context.ts";
 import { isAnchored, joinDir } from "./dirs.ts";
 import { describeValue, isRecord, parseSource } from "./source.ts";

@@ -3,7 +3,7 @@
  * the warnings for what has no equivalent. Plain data that mirrors rune's config schema, plus
  * the template keys issue 15 adds (marked "new"). Imports only the Issue type.
  */
-import type { Issue } from "../result.ts";
+import type { Issue } from "../base/mod.ts";
 
 /** The tools whose project files rune imports. */
 export type SourceKind = "tmuxinator" | "tmuxp" | "smug";

@@ -2,7 +2,7 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { importSmug } from "../../src/import/mod.ts";
 import type { ImportResult } from "../../src/import/mod.ts";
-import type { Issue } from "../../src/result.ts";
+import type { Issue } from "../../src/base/mod.ts";
 
 const facts = { home: "/home/me", cwd: "/home/me/code/blog", fileDir: "/home/me/.config/smug" };
 const run = (text: string) => importSmug(text, "/home/me/.config/smug/blog.yml", facts);

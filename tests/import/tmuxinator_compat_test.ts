@@ -6,7 +6,7 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { importTmuxinator } from "../../src/import/mod.ts";
 import type { ImportResult, RunePaneObject } from "../../src/import/mod.ts";
-import type { Issue } from "../../src/result.ts";
+import type { Issue } from "../../src/base/mod.ts";
 import { sharedDir } from "../helpers/shared.ts";
 import { comparable, flattenTemplate, parseTmuxinatorDebug } from "./oracle.ts";
 

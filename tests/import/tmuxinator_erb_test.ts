@@ -1,7 +1,7 @@
 /** tmuxinator's ERB and the files tmuxinator refuses: every problem found at once, located. */
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { importTmuxinator } from "../../src/import/mod.ts";
-import type { Issue } from "../../src/result.ts";
+import type { Issue } from "../../src/base/mod.ts";
 
 const facts = { home: "/home/me", cwd: "/home/me/code", fileDir: "/home/me/.config/tmuxinator" };
 const run = (text: string) => importTmuxinator(text, "p.yml", facts);

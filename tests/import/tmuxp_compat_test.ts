@@ -7,7 +7,7 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { importTmuxp } from "../../src/import/mod.ts";
 import type { ImportResult } from "../../src/import/mod.ts";
-import type { Issue } from "../../src/result.ts";
+import type { Issue } from "../../src/base/mod.ts";
 import { sharedDir } from "../helpers/shared.ts";
 import { comparable, flattenTemplate, flattenTmuxpExpanded } from "./oracle.ts";
 

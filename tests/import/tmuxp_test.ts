@@ -2,7 +2,7 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { importTmuxp } from "../../src/import/mod.ts";
 import type { ImportResult } from "../../src/import/mod.ts";
-import type { Issue } from "../../src/result.ts";
+import type { Issue } from "../../src/base/mod.ts";
 
 const facts = { home: "/home/me", cwd: "/home/me/proj", fileDir: "/home/me/proj/.tmuxp" };
 const run = (text: string) => importTmuxp(text, "w.yaml", facts);
