@@ -50,13 +50,22 @@ export function storeIssue(error: unknown, context: StoreErrorContext): Issue {
       hint: `Check its owner and mode with "ls -ld ${dir}"; rune wants it owned by you, mode 0700`,
     });
   }
-  if (/read-only file system/i.test(message) || is(SQLITE.READONLY, /readonly database/i)) {
+  const osCode = (error as { code?: string } | null)?.code;
+  if (osCode === "EROFS" || /read-only file system/i.test(message)) {
+    return errorIssue(
+      "store-readonly",
+      `Cannot ${action}: "${dir}" is on a read-only file system`,
+      {
+        hint: "Point XDG_DATA_HOME at a writable disk, or remount this one read-write",
+      },
+    );
+  }
+  if (is(SQLITE.READONLY, /readonly database/i)) {
     return errorIssue("store-readonly", `Cannot ${action}: "${path}" is read-only`, {
-      hint:
-        `Make it writable ("chmod 600 ${path}", its directory 700), or point XDG_DATA_HOME at a writable disk`,
+      hint: `Make it writable: "chmod 600 ${path}" and "chmod 700 ${dir}"`,
     });
   }
-  if (is(SQLITE.FULL, /disk is full|no space left/i)) {
+  if (osCode === "ENOSPC" || is(SQLITE.FULL, /disk is full|no space left/i)) {
     return errorIssue("store-full", `Cannot ${action}: the disk holding "${path}" is full`, {
       hint: "Free some space on that disk and run the command again; nothing was recorded",
     });
