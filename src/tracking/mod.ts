@@ -51,6 +51,8 @@ export {
   civilDate,
   dateKey,
   instantsAt,
+  type LocalDay,
+  localDayAt,
   startOfDate,
   startOfLocalDay,
   systemTimeZone,

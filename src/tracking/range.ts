@@ -17,6 +17,11 @@ import {
   systemTimeZone,
 } from "./zone.ts";
 
+/** The range's zone by name, for display: "Europe/Berlin". Costs Intl's start-up if unnamed. */
+export function zoneName(range: ReportRange): string {
+  return range.timeZone ?? systemTimeZone();
+}
+
 export type RangeSpec =
   | { kind: "today" }
   | { kind: "week" }
@@ -33,8 +38,8 @@ export interface ReportRange {
   /** Local dates of the first and last day covered. */
   firstDay: string;
   lastDay: string;
-  /** The zone the days are counted in, by name. */
-  timeZone: string;
+  /** The zone the days are counted in; absent for the system's (see `zoneName`). */
+  timeZone?: string;
 }
 
 /** Resolves a range against the clock in a zone (the system's when absent). */
@@ -89,6 +94,6 @@ function days(
     to: startOfDate(addDays(last, 1), timeZone),
     firstDay: dateKey(first),
     lastDay: dateKey(last),
-    timeZone: timeZone ?? systemTimeZone(),
+    ...(timeZone === undefined ? {} : { timeZone }),
   };
 }

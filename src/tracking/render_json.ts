@@ -17,6 +17,7 @@
 import { formatDuration, formatRfc3339 } from "./format.ts";
 import type { SessionState } from "./model.ts";
 import type { Report } from "./report.ts";
+import { zoneName } from "./range.ts";
 
 /** Go Rune's `SessionState` numbers (iota order). */
 export function stateNumber(state: SessionState): 0 | 1 | 2 {
@@ -51,59 +52,48 @@ export function renderJson(report: Report): string {
       ...(session.note !== undefined ? { note: session.note } : {}),
     };
   });
-  const data = {
-    generated_at: time(report.generatedAt),
-    total_duration: formatDuration(report.worked),
-    sessions,
-    summary: {
-      daily_breakdown: sortedRecord(report.days.map((d) => [d.date, formatDuration(d.worked)])),
-      project_breakdown: sortedRecord(
-        report.projects.map((p) => [p.project, formatDuration(p.worked)]),
-      ),
-      total_sessions: sessions.length,
-    },
-    range: {
-      from: time(report.range.from),
-      to: time(report.range.to),
-      time_zone: zone,
-    },
+  const summary = [
+    `"daily_breakdown": ${sortedMap(report.days.map((d) => [d.date, formatDuration(d.worked)]))}`,
+    `"project_breakdown": ${
+      sortedMap(report.projects.map((p) => [p.project, formatDuration(p.worked)]))
+    }`,
+    `"total_sessions": ${sessions.length}`,
+  ];
+  const range = {
+    from: time(report.range.from),
+    to: time(report.range.to),
+    time_zone: zoneName(report.range),
   };
-  return stringify(data);
+  const top = [
+    `"generated_at": ${JSON.stringify(time(report.generatedAt))}`,
+    `"total_duration": ${JSON.stringify(formatDuration(report.worked))}`,
+    `"sessions": ${indented(sessions)}`,
+    `"summary": {\n    ${summary.join(",\n    ")}\n  }`,
+    `"range": ${indented(range)}`,
+  ];
+  return goEscape(`{\n  ${top.join(",\n  ")}\n}`);
 }
 
-/** An object whose keys keep the order given (JS objects move integer-like keys first). */
-class Ordered {
-  constructor(readonly entries: [string, Json][]) {}
+/** A value one level down in `MarshalIndent(v, "", "  ")` layout. */
+function indented(value: unknown): string {
+  return JSON.stringify(value, null, 2).replaceAll("\n", "\n  ");
 }
-type Json = string | number | Json[] | Ordered | { [key: string]: Json | undefined };
 
-/** Go sorts map keys by their UTF-8 bytes, which is code point order. */
-function sortedRecord(entries: [string, string][]): Ordered {
+/**
+ * A Go map[string]string two levels down: keys in Go's order (UTF-8 bytes, i.e. code points),
+ * written by hand because a JS object would move integer-like keys ("10") to the front.
+ */
+function sortedMap(entries: [string, string][]): string {
+  if (entries.length === 0) return "{}";
   const byCodePoint = (a: string, b: string) => {
     const x = [...a].map((c) => c.codePointAt(0)!);
     const y = [...b].map((c) => c.codePointAt(0)!);
     for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
     return x.length - y.length;
   };
-  return new Ordered(entries.toSorted(([a], [b]) => byCodePoint(a, b)));
-}
-
-/** `JSON.stringify(v, null, 2)` with ordered maps, then encoding/json's HTML-safe escaping. */
-function stringify(value: Json, indent = ""): string {
-  if (typeof value !== "object") return goEscape(JSON.stringify(value));
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    return `[\n${value.map((v) => inner + stringify(v, inner)).join(",\n")}\n${indent}]`;
-  }
-  const entries = value instanceof Ordered
-    ? value.entries
-    : Object.entries(value).filter((e): e is [string, Json] => e[1] !== undefined);
-  if (entries.length === 0) return "{}";
-  const body = entries.map(([k, v]) =>
-    `${inner}${goEscape(JSON.stringify(k))}: ${stringify(v, inner)}`
-  );
-  return `{\n${body.join(",\n")}\n${indent}}`;
+  const lines = entries.toSorted(([a], [b]) => byCodePoint(a, b))
+    .map(([k, v]) => `      ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  return `{\n${lines.join(",\n")}\n    }`;
 }
 
 /** These characters only ever occur inside strings. */

@@ -2,7 +2,8 @@
  * A report as text for a person: a table per day (each project's time that day, the day's
  * total), then one per project over the whole range, then the total. A bar per project only
  * when the caller says the output is a terminal, and colour codes only when asked: text that
- * goes to a file or a pipe stays plain. Pure: data → string.
+ * goes to a file or a pipe stays plain. The zone is named in the heading only when the caller
+ * chose one; in the system's zone the times are simply the reader's own. Pure: data → string.
  */
 import { formatClock, formatDuration } from "./format.ts";
 import type { Report } from "./report.ts";
@@ -27,7 +28,10 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const span = range.firstDay === range.lastDay
     ? dayLabel(range.firstDay)
     : `${dayLabel(range.firstDay)} to ${dayLabel(range.lastDay)}`;
-  const lines = [bold(`Work report: ${span}`) + dim(` (${range.timeZone})`), ""];
+  const lines = [
+    bold(`Work report: ${span}`) + (range.timeZone ? dim(` (${range.timeZone})`) : ""),
+    "",
+  ];
   if (report.pieces.length === 0) {
     lines.push("No work recorded in this period.");
     return lines.join("\n") + "\n";

@@ -12,11 +12,10 @@
  *
  * Open sessions and pauses count up to `now`. Only worked time is counted: pauses are not.
  */
-import type { Interval } from "./arithmetic.ts";
-import { workedIntervals } from "./arithmetic.ts";
+import { type Interval, workedWithin } from "./arithmetic.ts";
 import { type SessionState, sessionState, type WorkSession } from "./model.ts";
 import type { ReportRange } from "./range.ts";
-import { addDays, civilDate, dateKey, startOfDate } from "./zone.ts";
+import { type LocalDay, localDayAt } from "./zone.ts";
 
 /** The part of one session that falls on one local day (and inside the range). */
 export interface ReportPiece {
@@ -82,7 +81,6 @@ export function buildReport(
   const pieces: ReportPiece[] = [];
   for (const session of chosen) {
     const state = sessionState(session);
-    const spans = workedIntervals(session, now);
     const span = {
       from: Math.max(session.start, range.from),
       to: Math.min(session.end ?? now, range.to),
@@ -92,7 +90,7 @@ export function buildReport(
       const from = Math.max(span.from, day.from);
       const to = Math.min(span.to, day.to);
       if (to <= from) continue;
-      const worked = overlap(spans, { from, to });
+      const worked = workedWithin(session, { from, to }, now);
       total += worked;
       pieces.push({
         session: reportSessions.length,
@@ -117,27 +115,13 @@ export function buildReport(
 }
 
 /** The local days a span touches, each with its own bounds (23, 24 or 25 h long). */
-function localDays(span: Interval, zone: string): (Interval & { date: string })[] {
-  const out: (Interval & { date: string })[] = [];
+function localDays(span: Interval, zone: string | undefined): LocalDay[] {
+  const out: LocalDay[] = [];
   if (span.to <= span.from) return out;
-  let date = civilDate(span.from, zone);
-  let from = startOfDate(date, zone);
-  while (from < span.to) {
-    const next = addDays(date, 1);
-    const to = startOfDate(next, zone);
-    out.push({ date: dateKey(date), from, to });
-    date = next;
-    from = to;
+  for (let day = localDayAt(span.from, zone); day.from < span.to; day = localDayAt(day.to, zone)) {
+    out.push(day);
   }
   return out;
-}
-
-function overlap(spans: readonly Interval[], window: Interval): number {
-  let total = 0;
-  for (const s of spans) {
-    total += Math.max(0, Math.min(s.to, window.to) - Math.max(s.from, window.from));
-  }
-  return total;
 }
 
 function totals(pieces: readonly ReportPiece[]): Pick<Report, "days" | "projects" | "worked"> {

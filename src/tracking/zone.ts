@@ -5,8 +5,9 @@
  * 23 h or 25 h day, and a few zones skip midnight itself, so a day's bounds are always asked of
  * the zone, never computed as `start + 86_400_000`.
  *
- * `timeZone` is an IANA name ("Europe/Berlin"); `undefined` means the system's zone. An unknown
- * name throws a RangeError (a bug: callers validate user input with `checkTimeZone` first).
+ * `timeZone` is an IANA name ("Europe/Berlin"); `undefined` means the system's zone, read without
+ * Intl (see `intlWall`). An unknown name throws a RangeError (a bug: callers validate user
+ * input with `checkTimeZone` first).
  */
 import { err, errorIssue, type Issue, ok, type Result } from "../result.ts";
 
@@ -47,7 +48,7 @@ function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
   return f;
 }
 
-/** The zone rune uses when none is given: the system's, by name. */
+/** The zone rune uses when none is given: the system's, by name (this one call costs Intl's start-up). */
 export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
@@ -68,6 +69,32 @@ export function checkTimeZone(timeZone: string): Result<string, Issue> {
 
 /** The wall-clock reading of an instant in a zone. */
 export function wallTime(instant: number, timeZone?: string): WallTime {
+  const day = localDayAt(instant, timeZone);
+  return day.offset !== undefined ? utcFields(instant + day.offset) : intlWall(instant, timeZone);
+}
+
+/** Local minus UTC at an instant, in milliseconds (+3_600_000 for Berlin in winter). */
+export function zoneOffset(instant: number, timeZone?: string): number {
+  return localDayAt(instant, timeZone).offset ?? intlOffset(instant, timeZone);
+}
+
+/**
+ * The zone's own reading, uncached. The system zone is read through Date's local-time methods:
+ * they answer in a fraction of a millisecond, where the first Intl.DateTimeFormat of a process
+ * costs 10-15 ms (ICU starting up), too much for `rune status` on every prompt.
+ */
+function intlWall(instant: number, timeZone: string | undefined): WallTime {
+  if (timeZone === undefined) {
+    const d = new Date(instant);
+    return {
+      year: d.getFullYear(),
+      month: d.getMonth() + 1,
+      day: d.getDate(),
+      hour: d.getHours(),
+      minute: d.getMinutes(),
+      second: d.getSeconds(),
+    };
+  }
   const w: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const p of formatterFor(timeZone).formatToParts(instant)) {
     if (p.type in w) w[p.type as keyof WallTime] = Number(p.value);
@@ -75,9 +102,8 @@ export function wallTime(instant: number, timeZone?: string): WallTime {
   return w;
 }
 
-/** Local minus UTC at an instant, in milliseconds (+3_600_000 for Berlin in winter). */
-export function zoneOffset(instant: number, timeZone?: string): number {
-  const w = wallTime(instant, timeZone);
+function intlOffset(instant: number, timeZone: string | undefined): number {
+  const w = intlWall(instant, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - (instant - mod(instant, 1000));
 }
@@ -91,6 +117,64 @@ function sameWall(a: WallTime, b: WallTime): boolean {
     a.minute === b.minute && a.second === b.second;
 }
 
+function utcFields(t: number): WallTime {
+  const d = new Date(t);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+/** One local day in a zone: [from, to), its date, and its offset when it has only one. */
+export interface LocalDay {
+  date: string;
+  from: number;
+  to: number;
+  /** Absent on a day the offset changes (a DST day): ask Intl for each instant then. */
+  offset?: number;
+}
+
+/**
+ * A report reads tens of thousands of instants, and `formatToParts` costs microseconds each.
+ * Each local day is asked of Intl once and kept (per zone, sorted by start); an instant on a
+ * day with a single offset is then read by arithmetic, and only DST days go back to Intl.
+ * A short-lived CLI needs no eviction beyond a cap.
+ */
+const localDays = new Map<string, LocalDay[]>();
+const MAX_CACHED_DAYS = 20_000;
+
+/** The local day an instant falls on. */
+export function localDayAt(instant: number, timeZone?: string): LocalDay {
+  const key = timeZone ?? "";
+  let days = localDays.get(key);
+  if (!days) localDays.set(key, days = []);
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid].to <= instant) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < days.length && days[lo].from <= instant) return days[lo];
+  const date = intlWall(instant, timeZone);
+  const from = intlStartOfDate(date, timeZone);
+  const to = intlStartOfDate(addDays(date, 1), timeZone);
+  const offset = intlOffset(from, timeZone);
+  const day: LocalDay = {
+    date: dateKey(date),
+    from,
+    to,
+    ...(offset === intlOffset(to - 1, timeZone) ? { offset } : {}),
+  };
+  if (days.length >= MAX_CACHED_DAYS) days.length = lo = 0;
+  days.splice(lo, 0, day);
+  return day;
+}
+
 /**
  * Every instant that reads as `wall` in the zone, earliest first: one normally, none in a
  * spring-forward gap (02:30 on the night clocks jump 02:00 → 03:00), two in a fall-back
@@ -98,30 +182,52 @@ function sameWall(a: WallTime, b: WallTime): boolean {
  * which holds for every real zone.
  */
 export function instantsAt(wall: WallTime, timeZone?: string): number[] {
+  return instantsWith(wall, timeZone, zoneOffset, wallTime);
+}
+
+function instantsWith(
+  wall: WallTime,
+  timeZone: string | undefined,
+  offsetAt: (t: number, z: string | undefined) => number,
+  wallAt: (t: number, z: string | undefined) => WallTime,
+): number[] {
   const guess = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   const offsets = new Set([
-    zoneOffset(guess - DAY_MS, timeZone),
-    zoneOffset(guess, timeZone),
-    zoneOffset(guess + DAY_MS, timeZone),
+    offsetAt(guess - DAY_MS, timeZone),
+    offsetAt(guess, timeZone),
+    offsetAt(guess + DAY_MS, timeZone),
   ]);
   const found = new Set<number>();
   for (const o of offsets) {
     const t = guess - o;
-    if (sameWall(wallTime(t, timeZone), wall)) found.add(t);
+    if (sameWall(wallAt(t, timeZone), wall)) found.add(t);
   }
   return [...found].sort((a, b) => a - b);
 }
+
+const dayStarts = new Map<string, number>();
 
 /**
  * The first instant of a calendar day in the zone: its midnight, or where midnight is skipped
  * by a DST change (America/Havana, historically Asia/Beirut), the moment the clocks jump.
  */
 export function startOfDate(date: CivilDate, timeZone?: string): number {
+  const key = `${timeZone ?? ""} ${date.year}-${date.month}-${date.day}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    if (dayStarts.size >= MAX_CACHED_DAYS) dayStarts.clear();
+    start = intlStartOfDate(date, timeZone);
+    dayStarts.set(key, start);
+  }
+  return start;
+}
+
+function intlStartOfDate(date: CivilDate, timeZone: string | undefined): number {
   const wall = { ...date, hour: 0, minute: 0, second: 0 };
-  const found = instantsAt(wall, timeZone);
+  const found = instantsWith(wall, timeZone, intlOffset, intlWall);
   if (found.length > 0) return found[0];
   const guess = Date.UTC(date.year, date.month - 1, date.day);
-  return guess - zoneOffset(guess - DAY_MS, timeZone);
+  return guess - intlOffset(guess - DAY_MS, timeZone);
 }
 
 /** The calendar date an instant falls on in the zone. */

@@ -7,10 +7,18 @@
  *   cycle  DIR NAME ROUNDS try start, pause, resume, stop ROUNDS times; print what succeeded
  *   loop   DIR PREFIX      import one record per transaction forever; print each key once committed
  *   status DIR             open, read the current session and today's sessions (the prompt path)
+ *   report DIR FORMAT      this month's report as text, csv or json, written to stdout
  *
  * RUNE_TEST_BARRIER=DIR: after opening the store, wait until DIR/go exists before acting.
  */
 import { openStore } from "../../src/state/work_store.ts";
+import {
+  buildReport,
+  renderCsv,
+  renderJson,
+  renderText,
+  reportRange,
+} from "../../src/tracking/mod.ts";
 
 const [mode, dir, arg, rounds] = Deno.args;
 const print = (v: unknown) =>
@@ -93,6 +101,17 @@ switch (mode) {
     const current = store.currentSession();
     const today = store.sessionsBetween(now - 86_400_000, now + 86_400_000);
     print({ current: current.ok && current.value?.project, today: today.ok && today.value.length });
+    break;
+  }
+  case "report": {
+    const now = Date.now();
+    const range = reportRange({ kind: "month" }, now);
+    if (!range.ok) throw new Error(range.error.problem);
+    const sessions = store.sessionsBetween(range.value.from, range.value.to);
+    if (!sessions.ok) throw new Error(sessions.error.problem);
+    const report = buildReport(sessions.value, range.value, { now });
+    const render = arg === "json" ? renderJson : arg === "csv" ? renderCsv : renderText;
+    Deno.stdout.writeSync(new TextEncoder().encode(render(report)));
     break;
   }
   default:

@@ -6,6 +6,7 @@ import {
   trackingStatus,
   worked,
   workedIntervals,
+  workedWithin,
   type WorkSession,
 } from "../../src/tracking/mod.ts";
 
@@ -185,4 +186,27 @@ Deno.test("trackingStatus() gives what rune status shows", () => {
     worked: 0,
     today: 60 * MIN,
   });
+});
+
+Deno.test("workedWithin() agrees with the sum of workedIntervals() clipped to the span", () => {
+  const s: WorkSession = {
+    project: "p",
+    start: m(0),
+    pauses: [{ start: m(10), end: m(25) }, { start: m(25), end: m(25) }, { start: m(60) }],
+  };
+  const now = m(90);
+  for (
+    const [from, to] of [[m(-5), m(100)], [m(5), m(30)], [m(12), m(20)], [m(26), m(61)], [
+      m(61),
+      m(90),
+    ]]
+  ) {
+    const want = workedIntervals(s, now)
+      .reduce((n, i) => n + Math.max(0, Math.min(i.to, to) - Math.max(i.from, from)), 0);
+    strictEqual(
+      workedWithin(s, { from, to }, now),
+      want,
+      `${(from - T0) / MIN}..${(to - T0) / MIN}`,
+    );
+  }
 });

@@ -271,3 +271,11 @@ Deno.test("renderText() keeps control characters in names off the terminal, and 
     "Work report: Mon 2026-06-08 to Sun 2026-06-14 (Europe/Berlin)\n\nNo work recorded in this period.\n",
   );
 });
+
+Deno.test("renderText() names the zone only when one was chosen; JSON always names it", () => {
+  const range = reportRange({ kind: "today" }, NOW);
+  if (!range.ok) throw new Error(range.error.problem);
+  const report = buildReport([], range.value, { now: NOW });
+  strictEqual(renderText(report).split("\n")[0].includes("("), false);
+  strictEqual(typeof JSON.parse(renderJson(report)).range.time_zone, "string");
+});
