@@ -12,14 +12,16 @@
  * - An event without an explicit time takes the clock inside the transaction, after the lock:
  *   a time read before waiting could be earlier than what the previous writer just recorded.
  *
- * Opening is on the `rune status` prompt path: a mkdir, an open, three pragmas and one
+ * - Reads run in one (deferred) transaction too, so the open session and its pauses come from
+ *   the same snapshot even while another process writes.
+ *
+ * Opening is on the `rune status` prompt path: a mkdir, an open, four pragmas and one
  * `user_version` read when the schema is current.
  */
 import { DatabaseSync } from "node:sqlite";
 import { err, errorIssue, type Issue, ok, type Result } from "../result.ts";
 import {
   applyEvent,
-  type Pause,
   type TrackingEvent,
   trackingState,
   type WorkSession,
@@ -119,7 +121,8 @@ export class WorkStore {
       if (open) return ok({ kind: "refused", open: open.session });
       const now = this.#now();
       const state = trackingState(undefined, this.#lastClosed());
-      const next = applyEvent(state, { kind: "start", project, at: at ?? now }, this.#rules(now));
+      const event = { kind: "start" as const, project, at: Math.round(at ?? now) };
+      const next = applyEvent(state, event, this.#rules(now));
       if (!next.ok) return next;
       if (next.value.kind !== "running") throw new Error("start did not open a session");
       const session = { ...next.value.session, id: `rune:${crypto.randomUUID()}` };
@@ -186,7 +189,7 @@ export class WorkStore {
     return this.#write(`record the ${kind}`, () => {
       const now = this.#now();
       const open = this.#open();
-      const event = { kind, at: at ?? now } as TrackingEvent;
+      const event = { kind, at: Math.round(at ?? now) } as TrackingEvent;
       const next = applyEvent(trackingState(open?.session), event, this.#rules(now));
       if (!next.ok) return next;
       const id = open!.rowId;
@@ -235,10 +238,15 @@ export class WorkStore {
     return { action, path: this.path, busyTimeoutMs: this.#busyTimeoutMs };
   }
 
+  /** One read snapshot: every statement in `fn` sees the same committed state. */
   #read<T>(action: string, fn: () => T): Result<T, Issue> {
     try {
-      return ok(fn());
+      this.#db.exec("BEGIN");
+      const value = fn();
+      this.#db.exec("COMMIT");
+      return ok(value);
     } catch (e) {
+      if (this.#db.isOpen && this.#db.isTransaction) this.#db.exec("ROLLBACK");
       return err(storeIssue(e, this.#context(action)));
     }
   }
@@ -262,4 +270,4 @@ export class WorkStore {
   }
 }
 
-export type { ImportCounts, ImportRecord, Pause, StoreHealth };
+export type { ImportCounts, ImportRecord, StoreHealth };

@@ -395,3 +395,12 @@ Deno.test("SIGKILL in the middle of a write loop: reopened, intact, every commit
     Deno.removeSync(dir, { recursive: true });
   }
 });
+
+Deno.test("an --at with a fraction of a millisecond is stored, rounded", () => {
+  withStore((store, { clock }) => {
+    clock.now = T0 + 10 * MIN;
+    const r = value(store.start("web", T0 + 0.6));
+    strictEqual(r.kind === "started" && r.session.start, T0 + 1);
+    strictEqual(value(store.stop(T0 + 5 * MIN + 0.4)).end, T0 + 5 * MIN);
+  });
+});
