@@ -17,6 +17,7 @@ export const LAYERS = [
   "state", //     what rune keeps on disk: audit log, background registry, transcripts
   "planning", //  config + project → the Plan (pure)
   "project", //   which project this is: gather facts, then decide (pure)
+  "tracking", //  work sessions: start, pause, resume, stop, `--at`, reports (pure)
   "import", //    tmuxinator, tmuxp and smug files → a rune template and rituals (pure)
   "migrate", //   other trackers' history (Go Rune's bbolt, Watson, Timewarrior) read (pure)
   "config", //    find, load and validate the config, every issue located

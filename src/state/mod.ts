@@ -1,8 +1,9 @@
 /**
  * @module
- * What rune keeps on disk under $XDG_STATE_HOME/rune: the audit log of interactive runs (one
+ * What rune keeps on disk: under $XDG_STATE_HOME/rune the audit log of interactive runs (one
  * O_APPEND write per line), the registry of background processes (one file each, written by
- * rename) and transcripts (0600, made before `script` opens them). Files and directories only:
+ * rename) and transcripts (0600, made before `script` opens them); under $XDG_DATA_HOME/rune the
+ * work-session store (node:sqlite: WAL, a busy timeout, BEGIN IMMEDIATE, migrations). Files only:
  * nothing here starts a process.
  */
 export {
@@ -23,3 +24,11 @@ export {
 } from "./background_registry.ts";
 export type { BackgroundEntry, BackgroundState } from "./background_registry.ts";
 export { prepareTranscript, replayArgv, stripScriptMarkers, transcriptDir } from "./transcripts.ts";
+export { openStore, WORK_STORE_FILE, WorkStore, workStorePath } from "./work_store.ts";
+export type {
+  ImportCounts,
+  ImportRecord,
+  StartOutcome,
+  StoreHealth,
+  StoreOptions,
+} from "./work_store.ts";

@@ -19,7 +19,7 @@
  * `user_version` read when the schema is current.
  */
 import { DatabaseSync } from "node:sqlite";
-import { err, errorIssue, type Issue, ok, type Result } from "../result.ts";
+import { err, errorIssue, type Issue, ok, type Result } from "../base/mod.ts";
 import {
   applyEvent,
   type TrackingEvent,

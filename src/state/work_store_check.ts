@@ -4,7 +4,7 @@
  * inside their sessions, …), and the modes of the file and its directory. Read-only.
  */
 import type { DatabaseSync } from "node:sqlite";
-import { errorIssue, type Issue, warningIssue } from "../result.ts";
+import { errorIssue, type Issue, warningIssue } from "../base/mod.ts";
 import { INVARIANTS, LATEST_SCHEMA, schemaVersion } from "./work_store_schema.ts";
 
 export interface StoreHealth {

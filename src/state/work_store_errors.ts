@@ -4,7 +4,7 @@
  * classes for the directory and permission checks. Each becomes one Issue whose problem says
  * what could not be done and what is true now, and whose hint says what to do.
  */
-import { errorIssue, type Issue } from "../result.ts";
+import { errorIssue, type Issue } from "../base/mod.ts";
 
 export interface StoreErrorContext {
   /** "record the pause", "open the work-session store" */

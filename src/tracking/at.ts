@@ -15,7 +15,7 @@
  * clocks spring forward) is refused; one that happens twice (when they fall back) means the
  * later of the two that is not in the future, since --at names something that just happened.
  */
-import { err, errorIssue, type Issue, ok, type Result } from "../result.ts";
+import { err, errorIssue, type Issue, ok, type Result } from "../base/mod.ts";
 import { addDays, type CivilDate, civilDate, dateKey, instantsAt, parseDateKey } from "./zone.ts";
 
 const DURATION = /^-(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;

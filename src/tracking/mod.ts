@@ -4,7 +4,7 @@
  * duration arithmetic, report ranges and grouping by local day and project, and the text, CSV
  * and JSON renderers. Times are instants (epoch ms); local days come from `Intl` in a zone the
  * caller names, so midnight splits and 23/25-hour DST days are computed, never assumed.
- * Imports nothing of rune's but `src/result.ts`; the store lives in `src/state/work_store.ts`.
+ * Imports nothing of rune's but src/base; the store lives in `src/state/work_store.ts`.
  */
 export {
   applyEvent,

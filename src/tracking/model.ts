@@ -6,7 +6,7 @@
  * (as Go Rune does) by moving its start time forward on resume: the real start stays visible
  * and paused time can be reported.
  */
-import { err, errorIssue, type Issue, ok, type Result } from "../result.ts";
+import { err, errorIssue, type Issue, ok, type Result } from "../base/mod.ts";
 import { dateKey, pad2, wallTime } from "./zone.ts";
 
 /** A pause inside a session; `end` is absent while it lasts. */

@@ -5,7 +5,7 @@
  * inclusive dates. Because the bounds are local midnights asked of the zone, a week holding a
  * DST change is 167 or 169 hours long, as it was.
  */
-import { err, errorIssue, type Issue, ok, type Result } from "../result.ts";
+import { err, errorIssue, type Issue, ok, type Result } from "../base/mod.ts";
 import {
   addDays,
   type CivilDate,

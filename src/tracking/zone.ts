@@ -9,7 +9,7 @@
  * Intl (see `intlWall`). An unknown name throws a RangeError (a bug: callers validate user
  * input with `checkTimeZone` first).
  */
-import { err, errorIssue, type Issue, ok, type Result } from "../result.ts";
+import { err, errorIssue, type Issue, ok, type Result } from "../base/mod.ts";
 
 /** A calendar date: month 1–12, day 1–31. */
 export interface CivilDate {
