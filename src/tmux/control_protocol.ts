@@ -8,9 +8,9 @@
  * - A reply is `%begin TIME NUMBER FLAGS`, its lines, then `%end` or `%error` with the same three
  *   numbers. FLAGS 1 marks a command this client sent; 0 is anything else (the client's own
  *   startup command, key bindings run in a pane's view mode).
- * - Despite the manual, 3.3a does interleave notifications inside a reply (`%continue` inside the
- *   `refresh-client -A` reply; `%output` inside a blocking `wait-for`). Inside a reply a line is
- *   taken as a notification only if it names a known one, so pane ids (`%12 …`) stay reply lines.
+ * - Despite the manual, 3.3a does put notifications inside a reply (`%continue` inside the reply
+ *   to `refresh-client -A`: anything the command itself triggers). Inside a reply a line is taken
+ *   as a notification only if it names a known one, so pane ids (`%12 …`) stay reply lines.
  */
 
 /** One thing tmux said. Unknown notifications are kept as `other`, never dropped. */
@@ -40,6 +40,8 @@ const NOTIFICATIONS = new Set(
       " ",
     ),
 );
+
+export { OutputLines } from "./output_lines.ts";
 
 const NEWLINE = 0x0a;
 const BACKSLASH = 0x5c;
@@ -137,6 +139,28 @@ export function unescapeOutput(value: Uint8Array): Uint8Array {
   return out.slice(0, n);
 }
 
+/**
+ * One line for a control client's stdin running `commands` in order (tmux's own ";" list, so a
+ * failure skips the rest). Each argument is double-quoted with \\ \" \$ and a leading ~ escaped,
+ * since tmux expands $VAR and ~ even in double quotes, and control characters are written as
+ * escapes: a raw newline would end the line. Unlike argv, a quoted trailing ";" is plain text.
+ */
+export function commandLine(commands: readonly (readonly string[])[]): string {
+  return commands.map((argv) => argv.map(quoteArg).join(" ")).join(" ; ");
+}
+
+function quoteArg(arg: string): string {
+  let out = "";
+  for (const ch of arg) {
+    const c = ch.charCodeAt(0);
+    if (ch === "\\" || ch === '"' || ch === "$" || (ch === "~" && !out)) out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (c < 0x20 || c === 0x7f) out += `\\${c.toString(8).padStart(3, "0")}`;
+    else out += ch;
+  }
+  return `"${out}"`;
+}
+
 function isOctal(bytes: Uint8Array, at: number): boolean {
   for (let k = at; k < at + 3; k++) if (!(bytes[k] >= 48 && bytes[k] <= 55)) return false;
   return true;
@@ -224,93 +248,4 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   out.set(a);
   out.set(b, a.length);
   return out;
-}
-
-type Scan = "text" | "cr" | "esc" | "esc-inter" | "csi" | "osc" | "osc-esc" | "str" | "str-esc";
-
-/**
- * Assembles one pane's output bytes into lines of plain text, for `ready: {output: REGEX}`.
- * Pure and stateful: a character split across two `%output` events, an escape sequence cut
- * between them and a line printed in pieces all come out whole. Escape sequences (colours,
- * cursor moves, titles) are dropped and a backspace removes the character before it. "\n", "\r\n"
- * and a lone "\r" each end a line, so a progress bar redrawn with "\r" yields every state it
- * showed: a regex sees all the text a program printed, not only what is left on screen.
- */
-export class OutputLines {
-  #utf8 = new TextDecoder();
-  #line = "";
-  #scan: Scan = "text";
-  #max: number;
-
-  /** `maxLineLength` (default 64 KiB) ends a line that never ends, so memory stays bounded. */
-  constructor(options: { maxLineLength?: number } = {}) {
-    this.#max = options.maxLineLength ?? 64 * 1024;
-  }
-
-  /** The lines that `data` completes. */
-  push(data: Uint8Array): string[] {
-    const out: string[] = [];
-    for (const ch of this.#utf8.decode(data, { stream: true })) this.#char(ch, out);
-    return out;
-  }
-
-  /** The unfinished line: a prompt waiting on its own line ("Password: ") is only here. */
-  get pending(): string {
-    return this.#line;
-  }
-
-  #char(ch: string, out: string[]): void {
-    switch (this.#scan) {
-      case "cr":
-        this.#scan = "text";
-        if (ch === "\n") return;
-        break;
-      case "esc":
-        this.#scan = ch === "["
-          ? "csi"
-          : ch === "]"
-          ? "osc"
-          : "P_^X".includes(ch)
-          ? "str"
-          : ch >= " " && ch <= "/"
-          ? "esc-inter"
-          : "text";
-        return;
-      case "esc-inter":
-        if (ch >= "0" && ch <= "~") this.#scan = "text";
-        return;
-      case "csi":
-        if (ch >= "@" && ch <= "~") this.#scan = "text";
-        return;
-      case "osc":
-      case "str":
-        if (ch === "\x1b") this.#scan = this.#scan === "osc" ? "osc-esc" : "str-esc";
-        else if (ch === "\x07" && this.#scan === "osc") this.#scan = "text";
-        return;
-      case "osc-esc":
-      case "str-esc":
-        // ESC \ ends the string; any other ESC sequence ends it too and starts anew.
-        this.#scan = "esc";
-        if (ch === "\\") this.#scan = "text";
-        else this.#char(ch, out);
-        return;
-    }
-    if (ch === "\x1b") this.#scan = "esc";
-    else if (ch === "\n") this.#end(out);
-    else if (ch === "\r") {
-      this.#end(out);
-      this.#scan = "cr";
-    } else if (ch === "\b") {
-      const last = this.#line.charCodeAt(this.#line.length - 1);
-      this.#line = this.#line.slice(0, last >= 0xdc00 && last <= 0xdfff ? -2 : -1);
-    } else if (ch === "\t" || (ch >= " " && ch !== "\x7f" && !(ch >= "\x80" && ch <= "\x9f"))) {
-      this.#line += ch;
-      if (this.#line.length >= this.#max) this.#end(out);
-    }
-  }
-
-  #end(out: string[]): void {
-    out.push(this.#line);
-    this.#line = "";
-  }
 }
