@@ -5,6 +5,7 @@
  */
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import {
+  commandLine,
   ControlDecoder,
   type ControlEvent,
   OutputLines,
@@ -256,4 +257,16 @@ Deno.test("OutputLines: plain lines for matching", async (t) => {
     const b = bytes("😀\n");
     deepStrictEqual([...o.push(b.subarray(0, 2)), ...o.push(b.subarray(2))], ["😀"]);
   });
+});
+
+Deno.test("commandLine(): argv as one control line, nothing left for tmux to expand", () => {
+  const cases: [string[][], string][] = [
+    [[["display-message", "-p", "x"]], '"display-message" "-p" "x"'],
+    [[["kill-window", "-t", "=S:w"], ["new-window"]], '"kill-window" "-t" "=S:w" ; "new-window"'],
+    [[["send-keys", "-l", "echo a;"]], '"send-keys" "-l" "echo a;"'],
+    [[["set", "@x", '$HOME "q" \\ ~ #{x}']], '"set" "@x" "\\$HOME \\"q\\" \\\\ ~ #{x}"'],
+    [[["set", "@x", "~/dir"]], '"set" "@x" "\\~/dir"'],
+    [[["send-keys", "-l", "a\nb\tc\x7f"]], '"send-keys" "-l" "a\\nb\\011c\\177"'],
+  ];
+  for (const [argv, want] of cases) strictEqual(commandLine(argv), want);
 });
