@@ -11,13 +11,14 @@ export DENO
 RUN := $(DENO) run -q --config deno.json -P
 DEMO_SOCKET ?= rune-demo
 
-.PHONY: help setup run test build bundle compile bench bench-startup lint fmt check clean
+.PHONY: help setup run test build bundle compile install bench bench-startup lint fmt check clean
 
 help:
 	@echo "make setup   install Deno $(DENO_VERSION) into .tools/ when none is on PATH"
 	@echo "make run     run the demo: rune start on templates/demo.yaml (own tmux socket: $(DEMO_SOCKET))"
 	@echo "make test    build the bundle, then run every unit and e2e test"
 	@echo "make build   dist/rune.js (deno bundle) and, where the runtime can be fetched, dist/rune"
+	@echo "make install install rune into PREFIX/bin (default ~/.local): the binary, or a launcher"
 	@echo "make bench   run the benchmarks in bench/ (installs hyperfine, tmuxinator, tmuxp)"
 	@echo "make lint    deno lint + deno fmt --check"
 
@@ -45,6 +46,10 @@ compile: setup
 	else \
 	  echo "dist/rune: not built (deno compile could not fetch its runtime here; see dist/compile.err). dist/rune.js is the tested artifact." >&2; \
 	fi
+
+PREFIX ?= $(HOME)/.local
+install: build
+	bash scripts/install.sh "$(PREFIX)" "$(DENO)"
 
 run: bundle
 	$(RUN) dist/rune.js start demo --verbose --config templates/demo.yaml --socket $(DEMO_SOCKET)
