@@ -9,23 +9,23 @@ import { parseArgv } from "./parse.ts";
 import { ROOT } from "./tree.ts";
 import { EXIT } from "./exit_codes.ts";
 import { describePermissionError, isPermissionError } from "./permission_error.ts";
-import { writeQuietly } from "./write.ts";
+import { writeOrStop } from "../output/mod.ts";
 
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseArgv(ROOT, argv);
   switch (parsed.kind) {
     case "version":
-      writeQuietly(Deno.stdout, `${VERSION}\n`);
+      writeOrStop(Deno.stdout, `${VERSION}\n`);
       return EXIT.ok;
     case "help":
-      writeQuietly(Deno.stdout, helpText(parsed.command, parsed.path, columns()));
+      writeOrStop(Deno.stdout, helpText(parsed.command, parsed.path, columns()));
       return EXIT.ok;
     case "group":
-      writeQuietly(Deno.stderr, helpText(parsed.command, parsed.path, columns()));
+      writeOrStop(Deno.stderr, helpText(parsed.command, parsed.path, columns()));
       return EXIT.usage;
     case "error": {
       const where = ["rune", ...parsed.path].join(" ");
-      writeQuietly(
+      writeOrStop(
         Deno.stderr,
         `error: ${parsed.message}\n(see: ${where} --help)\n`,
       );

@@ -1,6 +1,6 @@
 /** `rune audit ls|show`: reads the audit log and transcripts; never writes them. */
 import { runePaths } from "../../base/mod.ts";
-import { formatAuditEntry, formatAuditTable } from "../../output/mod.ts";
+import { formatAuditEntry, formatAuditTable, writeOrStop } from "../../output/mod.ts";
 import {
   auditFile,
   findAuditEntry,
@@ -85,7 +85,7 @@ export async function auditShow(
     return EXIT.stepFailed;
   }
   console.log("--- transcript ---");
-  Deno.stdout.writeSync(new TextEncoder().encode(stripScriptMarkers(text)));
+  writeOrStop(Deno.stdout, stripScriptMarkers(text));
   console.log("\n--- end of transcript ---");
   return EXIT.ok;
 }
