@@ -43,26 +43,38 @@ export function skipReason(outcome: StepOutcome): string {
 
 /**
  * "failed (optional, going on) · exited with 3 · 4ms", "skipped: needs tmux support",
- * "started · pid 123, log /x.log · 9ms": what follows a step's name.
+ * "started · pid 123, log /x.log · 9ms": what follows a step's name. `log: false` leaves a
+ * background command's log path out, for a display that shows it on its own line.
  */
-export function outcomeLabel(step: Step, outcome: StepOutcome): string {
+export function outcomeLabel(
+  step: Step,
+  outcome: StepOutcome,
+  options: { log?: boolean } = {},
+): string {
+  const log = options.log !== false ? backgroundLog(outcome) : undefined;
   if (outcome.status === "skipped") {
-    const reason = skipReason(outcome);
+    const reason = [skipReason(outcome), log].filter(Boolean).join(", ");
     return reason ? `skipped: ${reason}` : "skipped";
   }
   const word = STATUS_WORD[outcome.status];
   const label = isFailure(outcome) && step.optional ? `${word} (optional, going on)` : word;
-  return [label, outcomeDetail(outcome)].filter(Boolean).join(" · ");
+  return [label, outcomeDetail(outcome, { log: options.log })].filter(Boolean).join(" · ");
 }
 
 /** "exited with 2 · 1.2s", "timed out after 30s · 30s", "pid 123, log … · 9ms" */
-export function outcomeDetail(outcome: StepOutcome): string {
+export function outcomeDetail(outcome: StepOutcome, options: { log?: boolean } = {}): string {
   const parts: string[] = [];
   if (outcome.message && outcome.status !== "ok" && outcome.status !== "skipped") {
-    parts.push(outcome.message);
+    const log = options.log !== false ? backgroundLog(outcome) : undefined;
+    parts.push([outcome.message, log].filter(Boolean).join(", "));
   }
   if (outcome.status !== "skipped") parts.push(formatDuration(outcome.durationMs));
   return parts.join(" · ");
+}
+
+/** "log /x.log" for a background command (started, or already running); else undefined. */
+export function backgroundLog(outcome: StepOutcome): string | undefined {
+  return outcome.via === "background" && outcome.logFile ? `log ${outcome.logFile}` : undefined;
 }
 
 /**

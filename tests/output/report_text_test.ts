@@ -49,8 +49,28 @@ Deno.test("outcomeLabel() says what happened after the step's name", async (t) =
     [
       "background",
       req,
-      { status: "started", exitCode: null, durationMs: 9, message: "pid 7, log /l" },
+      {
+        status: "started",
+        exitCode: null,
+        durationMs: 9,
+        message: "pid 7",
+        logFile: "/l",
+        via: "background",
+      },
       "started · pid 7, log /l · 9ms",
+    ],
+    [
+      "background already running",
+      req,
+      {
+        status: "skipped",
+        exitCode: null,
+        durationMs: 3,
+        message: "already running, pid 7",
+        logFile: "/l",
+        via: "background",
+      },
+      "skipped: already running, pid 7, log /l",
     ],
   ];
   for (const [name, step, outcome, want] of cases) {
