@@ -30,6 +30,8 @@ export interface PaneOptions {
   env?: Record<string, string>;
   /** Unset TMUX and TMUX_PANE, as if rune ran in a terminal outside tmux. */
   outsideTmux?: boolean;
+  /** The whole argv that starts rune (default: `runeArgv(args)`, the permission set, no prompt). */
+  argv?: string[];
 }
 
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -39,7 +41,7 @@ export async function runInPane(tmux: TmuxServer, o: PaneOptions): Promise<PaneR
   const env: Record<string, string> = { ...o.home.env, ...o.env };
   const denoDir = Deno.env.get("DENO_DIR");
   if (denoDir) env.DENO_DIR = denoDir;
-  const rune = runeArgv(o.args).map(q).join(" ");
+  const rune = (o.argv ?? runeArgv(o.args)).map(q).join(" ");
   const run = o.pipeStdout
     ? `{ ${rune}; echo $? > ${scratch}/exit.tmp; } | cat`
     : `${rune}; echo $? > ${scratch}/exit.tmp`;

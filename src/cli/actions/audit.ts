@@ -1,5 +1,6 @@
 /** `rune audit ls|show`: reads the audit log and transcripts; never writes them. */
 import { runePaths } from "../../base/mod.ts";
+import { spawnablePath } from "../../exec/mod.ts";
 import { formatAuditEntry, formatAuditTable, writeOrStop } from "../../output/mod.ts";
 import {
   auditFile,
@@ -100,7 +101,9 @@ function noTranscript(e: AuditEntry): number {
 
 async function replay(argv: string[]): Promise<number> {
   try {
-    const status = await new Deno.Command(argv[0], {
+    const program = spawnablePath(argv[0]);
+    if (program === undefined) throw new Deno.errors.NotFound(argv[0]);
+    const status = await new Deno.Command(program, {
       args: argv.slice(1),
       stdin: "inherit",
       stdout: "inherit",

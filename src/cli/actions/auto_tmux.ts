@@ -4,7 +4,7 @@
  */
 import type { Config } from "../../config/mod.ts";
 import type { ProjectInfo } from "../../contract/mod.ts";
-import { denoRuntime } from "../../exec/mod.ts";
+import { denoRuntime, spawnablePath } from "../../exec/mod.ts";
 import { attachCommand, currentRuneArgv, decideAutoTmux, runAutoTmux } from "../../tmux/mod.ts";
 import type { TmuxWorld } from "../../tmux/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
@@ -58,8 +58,10 @@ export async function autoTmux(
 }
 
 function tmuxUsable(): boolean {
+  const tmux = spawnablePath("tmux");
+  if (tmux === undefined) return false;
   try {
-    return new Deno.Command("tmux", { args: ["-V"], stdout: "null", stderr: "null" })
+    return new Deno.Command(tmux, { args: ["-V"], stdout: "null", stderr: "null" })
       .outputSync().success;
   } catch (e) {
     if (e instanceof Deno.errors.NotCapable) throw e;
