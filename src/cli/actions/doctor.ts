@@ -5,14 +5,16 @@ import { readTerminal } from "../world.ts";
 import { doctorChecks, doctorExitCode } from "../../doctor/mod.ts";
 import type { DoctorFacts, PermissionFact } from "../../doctor/mod.ts";
 import { configCandidates, loadConfig } from "../../config/mod.ts";
-import { denoRuntime } from "../../exec/mod.ts";
+import { denoRuntime, findProgram } from "../../exec/mod.ts";
 import { isSupported, MIN_TMUX, parseTmuxVersion } from "../../tmux/mod.ts";
 import { detectScriptFlavour } from "../../pty/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 
 export async function runDoctor(options: { json: boolean }, globals: GlobalOptions) {
   const permissions = queryPermissions();
-  const granted = (name: string) => permissions.find((p) => p.name === name)?.granted ?? false;
+  const fact = (name: string) => permissions.find((p) => p.name === name);
+  const granted = (name: string) => fact(name)?.granted ?? false;
+  const installed = (name: string) => fact(name)?.installed !== false;
   const env = granted("env") ? Deno.env.toObject() : {};
   const facts: DoctorFacts = {
     runeVersion: VERSION,
@@ -21,8 +23,13 @@ export async function runDoctor(options: { json: boolean }, globals: GlobalOptio
     config: granted("read") && granted("env")
       ? await configFact(globals, env)
       : { state: "unchecked" },
-    tmux: granted("run:tmux") ? await tmuxFact() : "unchecked",
-    script: granted("run:script") ? await detectScriptFlavour(denoRuntime) : "unchecked",
+    // A program that is not on PATH cannot be granted: say it is missing, not forbidden.
+    tmux: granted("run:tmux") ? await tmuxFact() : installed("run:tmux") ? "unchecked" : null,
+    script: granted("run:script")
+      ? await detectScriptFlavour(denoRuntime)
+      : installed("run:script")
+      ? "unchecked"
+      : null,
     permissions,
     terminal: readTerminal().stdin,
     insideTmux: Boolean(env.TMUX),
@@ -53,6 +60,7 @@ function queryPermissions(): PermissionFact[] {
       name: `run:${p}`,
       granted: q({ name: "run", command: p }),
       flag: `--allow-run=${RUN_PROGRAMS.join(",")}`,
+      installed: findProgram(p) !== undefined,
     })),
   ];
 }
