@@ -77,7 +77,7 @@ export class PlainReporter implements Reporter {
     if (this.#o.quiet && !bad) return;
     const c = this.#o.colors;
     this.#o.write(
-      `${this.#prefix(step)} ${statusMark(outcome.status, c)} ${step.name}: ` +
+      `${this.#prefix(step)} ${statusMark(outcome.status, c, step)} ${step.name}: ` +
         `${outcomeLabel(step, outcome)}\n`,
     );
     // Verbose mode already showed the whole output.

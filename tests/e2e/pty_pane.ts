@@ -30,6 +30,8 @@ export interface PaneOptions {
   env?: Record<string, string>;
   /** Unset TMUX and TMUX_PANE, as if rune ran in a terminal outside tmux. */
   outsideTmux?: boolean;
+  /** The pane's width (default 100 columns). */
+  columns?: number;
   /** The whole argv that starts rune (default: `runeArgv(args)`, the permission set, no prompt). */
   argv?: string[];
 }
@@ -67,7 +69,7 @@ export async function runInPane(tmux: TmuxServer, o: PaneOptions): Promise<PaneR
     "-F",
     "#{pane_id}",
     "-x",
-    "100",
+    String(o.columns ?? 100),
     "-y",
     "30",
     `exec env -i TMUX="$TMUX" TMUX_PANE="$TMUX_PANE" TERM="$TERM" sh ${scratch}/pane.sh`,
