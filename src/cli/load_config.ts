@@ -5,6 +5,7 @@ import { err, formatIssue, ok } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
 import type { GlobalOptions } from "./spec.ts";
 import { EXIT } from "./exit_codes.ts";
+import { currentDir } from "./cwd.ts";
 
 export async function loadConfigOrReport(
   globals: GlobalOptions,
@@ -13,7 +14,7 @@ export async function loadConfigOrReport(
   const loaded = await loadConfig({
     flag: globals.config,
     env: Deno.env.toObject(),
-    cwd: Deno.cwd(),
+    cwd: currentDir(),
     strict: globals.strict,
     templates: options.templates,
   });

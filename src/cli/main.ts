@@ -1,7 +1,8 @@
 /**
  * argv → exit code. The only place that turns failures into exit codes: usage errors exit 2,
- * a missing Deno permission becomes one line naming the flag (exit 3), every expected failure
- * arrives from the commands as a value.
+ * a missing Deno permission becomes one line naming the flag (exit 3), a current directory
+ * Deno cannot name one line (exit 2); every expected failure arrives from the commands as a
+ * value.
  */
 import { VERSION } from "../base/mod.ts";
 import { helpText } from "./help.ts";
@@ -10,6 +11,7 @@ import { ROOT } from "./tree.ts";
 import { EXIT } from "./exit_codes.ts";
 import { describePermissionError, isPermissionError } from "./permission_error.ts";
 import { writeOrStop } from "../output/mod.ts";
+import { UnusableDirectory } from "./cwd.ts";
 
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseArgv(ROOT, argv);
@@ -38,6 +40,10 @@ export async function main(argv: string[]): Promise<number> {
         if (isPermissionError(e)) {
           console.error(describePermissionError(e.message));
           return EXIT.missing;
+        }
+        if (e instanceof UnusableDirectory) {
+          writeOrStop(Deno.stderr, `${e.message}\n  hint: ${e.hint}\n`);
+          return EXIT.usage;
         }
         throw e;
       }

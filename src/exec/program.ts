@@ -21,7 +21,7 @@ export function findProgram(name: string): string | undefined {
   if (found.has(name)) return found.get(name);
   let path: string | undefined;
   try {
-    path = searchPath(name, Deno.env.get("PATH") ?? "", () => Deno.cwd());
+    path = searchPath(name, Deno.env.get("PATH") ?? "", currentDirOrNone);
   } catch (e) {
     // No permission to read PATH or its directories: Deno's own lookup is all there is.
     if (!(e instanceof Deno.errors.NotCapable)) throw e;
@@ -31,10 +31,19 @@ export function findProgram(name: string): string | undefined {
   return path;
 }
 
-/** The first executable file named `name` in `path` (":"-separated; "" is the cwd). */
-export function searchPath(name: string, path: string, cwd: () => string): string | undefined {
+/**
+ * The first executable file named `name` in `path` (":"-separated; "" is the cwd). A relative
+ * entry is skipped when `cwd` cannot say where it is.
+ */
+export function searchPath(
+  name: string,
+  path: string,
+  cwd: () => string | undefined,
+): string | undefined {
   for (const entry of path.split(":")) {
-    const dir = entry.startsWith("/") ? entry : entry === "" ? cwd() : `${cwd()}/${entry}`;
+    const here = entry.startsWith("/") ? "" : cwd();
+    if (here === undefined) continue;
+    const dir = entry.startsWith("/") ? entry : entry === "" ? here : `${here}/${entry}`;
     const file = `${dir.replace(/\/+$/, "")}/${name}`;
     try {
       const info = Deno.statSync(file);
@@ -61,4 +70,14 @@ export function spawnablePath(name: string): string | undefined {
     );
   }
   return path;
+}
+
+/** The current directory, or undefined where Deno cannot name it (not UTF-8, removed). */
+function currentDirOrNone(): string | undefined {
+  try {
+    return Deno.cwd();
+  } catch (e) {
+    if (e instanceof Deno.errors.NotCapable) throw e;
+    return undefined;
+  }
 }

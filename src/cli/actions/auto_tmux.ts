@@ -10,6 +10,7 @@ import type { TmuxWorld } from "../../tmux/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import type { TerminalFacts } from "../world.ts";
 import { EXIT } from "../exit_codes.ts";
+import { currentDir } from "../cwd.ts";
 
 export async function autoTmux(
   project: ProjectInfo,
@@ -39,7 +40,7 @@ export async function autoTmux(
   }
   const r = await runAutoTmux({
     project: project.name,
-    cwd: Deno.cwd(),
+    cwd: currentDir(),
     world: o.world,
     runeArgv: [...currentRuneArgv(), ...Deno.args],
     runtime: denoRuntime,

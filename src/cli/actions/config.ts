@@ -12,6 +12,7 @@ import type { Issue } from "../../base/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
 import { issueCounts, loadConfigOrReport, notFoundMessage } from "../load_config.ts";
+import { currentDir } from "../cwd.ts";
 
 interface JsonOption {
   json: boolean;
@@ -19,7 +20,7 @@ interface JsonOption {
 
 export async function runConfigPath(options: JsonOption, globals: GlobalOptions): Promise<number> {
   const env = Deno.env.toObject();
-  const found = await findConfigFile({ flag: globals.config, env, cwd: Deno.cwd() });
+  const found = await findConfigFile({ flag: globals.config, env, cwd: currentDir() });
   const chosen = found.ok ? found.value : found.error[0];
   if (options.json) {
     const tried = found.ok ? [] : found.error;
@@ -80,7 +81,7 @@ export async function runConfigValidate(
   const found = await findConfigFile({
     flag: globals.config,
     env: Deno.env.toObject(),
-    cwd: Deno.cwd(),
+    cwd: currentDir(),
   });
   if (!found.ok && !options.json) {
     console.error(notFoundMessage(found.error));

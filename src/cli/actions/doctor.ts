@@ -9,6 +9,7 @@ import { denoRuntime, findProgram } from "../../exec/mod.ts";
 import { isSupported, MIN_TMUX, parseTmuxVersion } from "../../tmux/mod.ts";
 import { detectScriptFlavour } from "../../pty/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
+import { currentDir } from "../cwd.ts";
 
 export async function runDoctor(options: { json: boolean }, globals: GlobalOptions) {
   const permissions = queryPermissions();
@@ -76,10 +77,10 @@ async function configFact(
   globals: GlobalOptions,
   env: Record<string, string>,
 ): Promise<DoctorFacts["config"]> {
-  const loaded = await loadConfig({ flag: globals.config, env, cwd: Deno.cwd() });
-  const first = configCandidates(globals.config, env, Deno.cwd())[0];
+  const loaded = await loadConfig({ flag: globals.config, env, cwd: currentDir() });
+  const first = configCandidates(globals.config, env, currentDir())[0];
   if (loaded.ok) {
-    const source = configCandidates(globals.config, env, Deno.cwd())
+    const source = configCandidates(globals.config, env, currentDir())
       .find((c) => c.path === loaded.value.file)?.source ?? first.source;
     return {
       state: "loaded",

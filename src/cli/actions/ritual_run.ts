@@ -19,6 +19,7 @@ import { readTerminal, tmuxWorldFor } from "../world.ts";
 import { autoTmux } from "./auto_tmux.ts";
 import { stopBackground } from "./background_report.ts";
 import { stopProjectSessions } from "./session.ts";
+import { currentDir } from "../cwd.ts";
 
 export interface RitualCommandOptions {
   dryRun: boolean;
@@ -44,7 +45,7 @@ export async function runRitualCommand(
   const loaded = await loadConfigOrReport(globals);
   if (!loaded.ok) return loaded.error;
   const env = Deno.env.toObject();
-  const cwd = Deno.cwd();
+  const cwd = currentDir();
   const config = loaded.value.config;
   const project = await findProject({
     argument: projectArg,

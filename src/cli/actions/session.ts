@@ -15,6 +15,7 @@ import type { Config } from "../../config/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
 import { readTerminal, tmuxWorldFor } from "../world.ts";
+import { currentDir } from "../cwd.ts";
 
 /**
  * The tmux world for a `rune session` command. The config is read once, and only when no flag
@@ -26,7 +27,12 @@ async function sessionWorld(flags: SocketChoice, globals: GlobalOptions): Promis
   let config: Config | undefined;
   if (!flags.name && !flags.path && !env.RUNE_TMUX_SOCKET) {
     const { loadConfig } = await import("../../config/mod.ts");
-    const loaded = await loadConfig({ flag: globals.config, env, cwd: Deno.cwd(), strict: false });
+    const loaded = await loadConfig({
+      flag: globals.config,
+      env,
+      cwd: currentDir(),
+      strict: false,
+    });
     if (loaded.ok) config = loaded.value.config;
   }
   const rules = config?.settings?.env ?? {};
