@@ -4,7 +4,7 @@
  * Deno cannot name one line (exit 2); every expected failure arrives from the commands as a
  * value.
  */
-import { VERSION } from "../base/mod.ts";
+import { VERSION, visible } from "../base/mod.ts";
 import { helpText } from "./help.ts";
 import { parseArgv } from "./parse.ts";
 import { ROOT } from "./tree.ts";
@@ -29,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
       const where = ["rune", ...parsed.path].join(" ");
       writeOrStop(
         Deno.stderr,
-        `error: ${parsed.message}\n(see: ${where} --help)\n`,
+        `error: ${visible(parsed.message)}\n(see: ${visible(where)} --help)\n`,
       );
       return EXIT.usage;
     }
@@ -38,11 +38,11 @@ export async function main(argv: string[]): Promise<number> {
         return await parsed.command.run!(parsed.input);
       } catch (e) {
         if (isPermissionError(e)) {
-          console.error(describePermissionError(e.message));
+          console.error(visible(describePermissionError(e.message), { keepNewlines: true }));
           return EXIT.missing;
         }
         if (e instanceof UnusableDirectory) {
-          writeOrStop(Deno.stderr, `${e.message}\n  hint: ${e.hint}\n`);
+          writeOrStop(Deno.stderr, `${visible(e.message)}\n  hint: ${visible(e.hint)}\n`);
           return EXIT.usage;
         }
         throw e;

@@ -4,7 +4,7 @@
  * so the cursor-up redraw stays exact; a background command's log path gets its own line,
  * shortened in the middle, so its file name is never the part cut off.
  */
-import { formatDuration } from "../base/mod.ts";
+import { formatDuration, visible } from "../base/mod.ts";
 import type { Colors } from "../base/mod.ts";
 import type { Step, StepOutcome } from "../contract/mod.ts";
 import { isFailure } from "../contract/mod.ts";
@@ -44,10 +44,10 @@ function rowLines(row: LiveRow, now: number, columns: number, c: Colors): string
   if (outcome) {
     const label = outcomeLabel(step, outcome, { log: false });
     const mark = statusMark(outcome.status, c, step);
-    const lines = [`${mark} ${step.name}  ${c.dim(label)}`];
+    const lines = [`${mark} ${visible(step.name)}  ${c.dim(label)}`];
     const log = backgroundLog(outcome);
     // "    log " before the path; clip() keeps columns - 1 characters.
-    if (log) lines.push(c.dim(`    log ${shortenMiddle(log.slice(4), columns - 9)}`));
+    if (log) lines.push(c.dim(`    log ${shortenMiddle(visible(log.slice(4)), columns - 9)}`));
     if ((isFailure(outcome) || outcome.status === "interrupted") && outcome.outputTail) {
       for (const l of outcome.outputTail.slice(-TAIL_LINES)) lines.push(c.dim(`    │ ${l}`));
     }
@@ -55,11 +55,12 @@ function rowLines(row: LiveRow, now: number, columns: number, c: Colors): string
   }
   if (row.startedAt !== undefined) {
     const spin = SPINNER[Math.floor(now / 100) % SPINNER.length];
-    const lines = [`${c.cyan(spin)} ${step.name}  ${c.dim(formatDuration(now - row.startedAt))}`];
+    const name = visible(step.name);
+    const lines = [`${c.cyan(spin)} ${name}  ${c.dim(formatDuration(now - row.startedAt))}`];
     if (row.lastLine) lines.push(c.dim(`    ${row.lastLine}`));
     return lines;
   }
-  return [`${statusMark("pending", c)} ${c.dim(step.name)}`];
+  return [`${statusMark("pending", c)} ${c.dim(visible(step.name))}`];
 }
 
 /**

@@ -14,6 +14,7 @@
  */
 import { OutputTail } from "../exec/mod.ts";
 import type { Plan, Reporter, RunSummary, Step, StepResult, Write } from "../contract/mod.ts";
+import { visible } from "../base/mod.ts";
 import type { Colors } from "../base/mod.ts";
 import { closingLines } from "./report_text.ts";
 import { clip, renderLive } from "./live_render.ts";
@@ -116,8 +117,8 @@ export class LiveReporter implements Reporter {
   begin(plan: Plan): void {
     this.#began = this.#now();
     const c = this.#o.colors;
-    const header = `rune ${plan.ritual} ${c.bold(plan.project.name)} ` +
-      c.dim(`(project found by ${plan.project.detectedBy})`);
+    const header = `rune ${plan.ritual} ${c.bold(visible(plan.project.name))} ` +
+      c.dim(`(project found by ${visible(plan.project.detectedBy)})`);
     this.#rows = plan.steps.map((step) => ({ step }));
     // Printed once: notes and the block go below it.
     this.#o.write(`\x1b[?25l${clip(header, this.#o.size().columns)}\x1b[K\n`);
@@ -152,7 +153,7 @@ export class LiveReporter implements Reporter {
   }
 
   note(message: string): void {
-    const line = `${this.#o.colors.dim("note:")} ${message}`;
+    const line = `${this.#o.colors.dim("note:")} ${visible(message)}`;
     if (this.#ended) return this.#o.write(`${line}\n`);
     this.#pendingNotes.push(line);
     this.#schedule();

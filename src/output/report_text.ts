@@ -1,8 +1,8 @@
 /**
  * The words and symbols every output mode shares: one place decides how a step's outcome
- * reads. Pure.
+ * reads. Pure. Every text made here shows the control characters of the values in it.
  */
-import { formatDuration } from "../base/mod.ts";
+import { formatDuration, visible } from "../base/mod.ts";
 import type { Colors } from "../base/mod.ts";
 import type { RunSummary, Step, StepOutcome, StepStatus } from "../contract/mod.ts";
 import { isFailure } from "../contract/mod.ts";
@@ -64,14 +64,14 @@ export function outcomeLabel(
   const log = options.log !== false ? backgroundLog(outcome) : undefined;
   if (outcome.status === "skipped") {
     const reason = [skipReason(outcome), log].filter(Boolean).join(", ");
-    return reason ? `skipped: ${reason}` : "skipped";
+    return reason ? `skipped: ${visible(reason)}` : "skipped";
   }
   const word = STATUS_WORD[outcome.status];
   const says = saysStatus(outcome);
   const head = says ? outcome.message! : word;
   const label = isFailure(outcome) && step.optional ? `${head} (optional, going on)` : head;
   const detail = outcomeDetail(says ? { ...outcome, message: undefined } : outcome, options);
-  return [label, detail].filter(Boolean).join(" · ");
+  return visible([label, detail].filter(Boolean).join(" · "));
 }
 
 /** Whether the outcome's message begins with its own status word ("timed out after 30s"). */
@@ -89,7 +89,7 @@ export function outcomeDetail(outcome: StepOutcome, options: { log?: boolean } =
     parts.push([outcome.message, log].filter(Boolean).join(", "));
   } else if (log && outcome.status !== "skipped") parts.push(log);
   if (outcome.status !== "skipped") parts.push(formatDuration(outcome.durationMs));
-  return parts.join(" · ");
+  return visible(parts.join(" · "));
 }
 
 /** "log /x.log" for a background command (started, or already running); else undefined. */
@@ -109,7 +109,7 @@ function problems(summary: RunSummary): { line: string; optional: boolean }[] {
   const out: { line: string; optional: boolean }[] = [];
   for (const { step, outcome } of summary.results) {
     const tag = step.optional ? " (optional)" : " (required: the ritual stopped here)";
-    const add = (line: string) => out.push({ line, optional: step.optional });
+    const add = (line: string) => out.push({ line: visible(line), optional: step.optional });
     switch (outcome.status) {
       case "failed":
         add(`"${step.name}" failed: ${outcome.message ?? "unknown reason"}${tag}`);
@@ -130,7 +130,9 @@ export function leftRunningLines(summary: RunSummary): string[] {
   return summary.results
     .filter((r) => r.outcome.status === "started")
     .map(({ step, outcome }) =>
-      `left running: "${step.name}" (pid ${outcome.pid ?? "?"}), log ${outcome.logFile ?? "?"}`
+      visible(
+        `left running: "${step.name}" (pid ${outcome.pid ?? "?"}), log ${outcome.logFile ?? "?"}`,
+      )
     );
 }
 
@@ -145,7 +147,9 @@ export function summaryLine(summary: RunSummary, elapsedMs: number): string {
   const parts = [...counts].map(([word, n]) => `${n} ${word}`);
   const head = `rune ${summary.plan.ritual} ${summary.plan.project.name}`;
   const tail = summary.interrupted && !counts.has(STATUS_WORD.interrupted) ? " · interrupted" : "";
-  return `${head}: ${parts.join(", ") || "nothing to run"} · ${formatDuration(elapsedMs)}${tail}`;
+  return visible(
+    `${head}: ${parts.join(", ") || "nothing to run"} · ${formatDuration(elapsedMs)}${tail}`,
+  );
 }
 
 /**

@@ -2,6 +2,7 @@
  * settings.auto_tmux for `rune start`: re-runs the same rune inside a new tmux session and
  * waits for it. Returns the exit code when it did, undefined when the ritual runs here.
  */
+import { visible } from "../../base/mod.ts";
 import type { Config } from "../../config/mod.ts";
 import type { ProjectInfo } from "../../contract/mod.ts";
 import { denoRuntime, spawnablePath } from "../../exec/mod.ts";
@@ -35,7 +36,7 @@ export async function autoTmux(
     tmuxUsable,
   });
   if (!decision.run) {
-    if (decision.note && !o.globals.quiet) console.error(`rune: ${decision.note}`);
+    if (decision.note && !o.globals.quiet) console.error(visible(`rune: ${decision.note}`));
     return undefined;
   }
   const r = await runAutoTmux({
@@ -46,14 +47,16 @@ export async function autoTmux(
     runtime: denoRuntime,
   });
   if (r.code !== 0) {
-    console.error(`rune: auto_tmux: tmux could not start session "${r.session}"; running here`);
+    console.error(
+      visible(`rune: auto_tmux: tmux could not start session "${r.session}"; running here`),
+    );
     return undefined;
   }
   if (!o.globals.quiet) {
-    console.error(
+    console.error(visible(
       `rune: auto_tmux: "rune start" ran in tmux session "${r.session}"; ` +
         `back to it with: ${attachCommand(o.world.socket, r.session)}`,
-    );
+    ));
   }
   return EXIT.ok;
 }

@@ -7,7 +7,7 @@ import {
   validateConfigText,
 } from "../../config/mod.ts";
 import type { ConfigCandidate } from "../../config/mod.ts";
-import { errorIssue, formatIssue, hasErrors } from "../../base/mod.ts";
+import { errorIssue, formatIssue, hasErrors, visible } from "../../base/mod.ts";
 import type { Issue } from "../../base/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
@@ -35,8 +35,10 @@ export async function runConfigPath(options: JsonOption, globals: GlobalOptions)
       2,
     ));
   } else {
-    console.log(chosen.path);
-    if (found.ok && !globals.quiet) console.error(`rune: using it because ${why(chosen, env)}`);
+    console.log(visible(chosen.path));
+    if (found.ok && !globals.quiet) {
+      console.error(visible(`rune: using it because ${why(chosen, env)}`));
+    }
     if (!found.ok) console.error(notFoundMessage(found.error));
   }
   return found.ok ? EXIT.ok : EXIT.usage;
@@ -68,7 +70,9 @@ export async function runConfigShow(options: JsonOption, globals: GlobalOptions)
   if (options.json) {
     console.log(JSON.stringify(config, null, 2));
   } else {
-    const header = `# ${file}, as rune reads it (merges resolved, keys rune does not use left out)`;
+    const header = `# ${
+      visible(file)
+    }, as rune reads it (merges resolved, keys rune does not use left out)`;
     console.log(`${header}\n${stringify(config, { lineWidth: 0 })}`.trimEnd());
   }
   return EXIT.ok;
@@ -97,7 +101,7 @@ export async function runConfigValidate(
     for (const issue of issues) {
       if (!globals.quiet || issue.severity === "error") console.error(formatIssue(issue));
     }
-    console.error(`${file}: ${issueCounts(issues)}${globals.strict ? " (--strict)" : ""}`);
+    console.error(visible(`${file}: ${issueCounts(issues)}${globals.strict ? " (--strict)" : ""}`));
   }
   return hasErrors(issues) ? EXIT.usage : EXIT.ok;
 }

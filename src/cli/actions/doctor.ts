@@ -1,5 +1,5 @@
 /** `rune doctor`: gathers the facts (versions, config, tmux, script, permissions) and prints. */
-import { RUN_PROGRAMS, VERSION } from "../../base/mod.ts";
+import { RUN_PROGRAMS, VERSION, visible } from "../../base/mod.ts";
 import { outputColors } from "../output.ts";
 import { readTerminal } from "../world.ts";
 import { doctorChecks, doctorExitCode } from "../../doctor/mod.ts";
@@ -43,8 +43,9 @@ export async function runDoctor(options: { json: boolean }, globals: GlobalOptio
     const mark = { ok: c.green("✓"), warn: c.yellow("!"), fail: c.red("✗") };
     const width = Math.max(...checks.map((k) => k.name.length));
     for (const check of checks) {
-      console.log(`${mark[check.status]} ${check.name.padEnd(width)}  ${check.detail}`);
-      if (check.fix) console.log(`  ${" ".repeat(width)}  ${c.dim(`fix: ${check.fix}`)}`);
+      // Details hold paths and program output: their control characters are shown.
+      console.log(`${mark[check.status]} ${check.name.padEnd(width)}  ${visible(check.detail)}`);
+      if (check.fix) console.log(`  ${" ".repeat(width)}  ${c.dim(`fix: ${visible(check.fix)}`)}`);
     }
   }
   return doctorExitCode(checks);

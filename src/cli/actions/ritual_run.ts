@@ -1,5 +1,5 @@
 /** `rune start|stop`: load → detect → plan → the tmux calls → print (--dry-run) or run. */
-import { formatIssue, runePaths, warningIssue } from "../../base/mod.ts";
+import { formatIssue, runePaths, visible, warningIssue } from "../../base/mod.ts";
 import type { Issue } from "../../base/mod.ts";
 import { shellQuote } from "../../shell/mod.ts";
 import { formatPlan } from "../../output/mod.ts";
@@ -156,7 +156,7 @@ function printPlan(
 function reportIssues(issues: Issue[], what: string): number {
   for (const issue of issues) console.error(formatIssue(issue));
   const errors = issues.filter((i) => i.severity === "error").length;
-  console.error(`rune: ${what}: ${errors} problem(s); nothing ran`);
+  console.error(visible(`rune: ${what}: ${errors} problem(s); nothing ran`));
   return errors ? EXIT.usage : EXIT.ok;
 }
 
