@@ -10,6 +10,7 @@ import { withProject } from "../helpers/temp_home.ts";
 import type { TempHome } from "../helpers/temp_home.ts";
 import { withTmuxServer } from "../helpers/tmux_server.ts";
 import { readOr, runInPane } from "./pty_pane.ts";
+import { currentRuneArgv } from "../../src/tmux/close_hook.ts";
 
 const CONFIG = `
 rituals:
@@ -84,4 +85,6 @@ Deno.test("every way rune is started turns prompts off", () => {
     if (/deno run/.test(task)) match(task, /--no-prompt/, `deno.json task ${name}`);
   }
   match(runeArgv([]).join(" "), /--no-prompt/);
+  // The close hook and auto_tmux start this same rune again with this argv.
+  match(currentRuneArgv().join(" "), / run -q --no-prompt /);
 });
