@@ -51,6 +51,14 @@ Deno.test("hostile values through the CLI's human output, never raw", async (t) 
       ok(!RAW.test(r.stderr), JSON.stringify(r.stderr));
       ok(r.stderr.includes(String.raw`Build \x1b[8mhidden\rover\x07bell\u202erev: ok`), r.stderr);
     });
+    await t.step("config show and ritual list show a configured name visibly", async () => {
+      for (const args of [["config", "show"], ["ritual", "list"]]) {
+        const r = await runRune(args, { env: home.env, cwd: home.dir });
+        strictEqual(r.code, 0, r.stderr);
+        ok(!RAW.test(r.stdout + r.stderr), `${args.join(" ")}: ${JSON.stringify(r.stdout)}`);
+        ok(/Build \\(x1b|e)\[8mhidden\\rover\\(x07|a)bell\\u202erev/.test(r.stdout), r.stdout);
+      }
+    });
     await t.step("doctor shows a config path visibly", async () => {
       const config = `${dir}/config.yaml`;
       Deno.writeTextFileSync(config, "version: 1\n");

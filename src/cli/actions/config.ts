@@ -73,7 +73,9 @@ export async function runConfigShow(options: JsonOption, globals: GlobalOptions)
     const header = `# ${
       visible(file)
     }, as rune reads it (merges resolved, keys rune does not use left out)`;
-    console.log(`${header}\n${stringify(config, { lineWidth: 0 })}`.trimEnd());
+    // YAML escapes ESC and CR itself, but not bidi controls.
+    const yaml = visible(stringify(config, { lineWidth: 0 }), { keepNewlines: true });
+    console.log(`${header}\n${yaml}`.trimEnd());
   }
   return EXIT.ok;
 }
