@@ -8,7 +8,8 @@ TOOLS_DENO := $(CURDIR)/.tools/node_modules/.bin/deno
 # Prefer a Deno on PATH; fall back to (and install) the pinned copy in .tools/.
 DENO ?= $(shell command -v deno 2>/dev/null || echo $(TOOLS_DENO))
 export DENO
-RUN := $(DENO) run -q --config deno.json -P
+# --no-prompt: rune must never stop in a Deno permission prompt; a denial is its one-line error.
+RUN := $(DENO) run -q --no-prompt --config deno.json -P
 DEMO_SOCKET ?= rune-demo
 
 .PHONY: help setup run test build bundle compile install bench bench-startup lint fmt check clean
@@ -41,7 +42,7 @@ bundle: setup
 # deno compile downloads its runtime (denort); where that is impossible the bundle is the artifact.
 compile: setup
 	@mkdir -p dist
-	@if $(DENO) compile -q --frozen-lockfile -P --include templates -o dist/rune main.ts 2>dist/compile.err; then \
+	@if $(DENO) compile -q --frozen-lockfile --no-prompt -P --include templates -o dist/rune main.ts 2>dist/compile.err; then \
 	  echo "dist/rune: compiled" >&2; \
 	else \
 	  echo "dist/rune: not built (deno compile could not fetch its runtime here; see dist/compile.err). dist/rune.js is the tested artifact." >&2; \

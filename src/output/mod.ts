@@ -6,7 +6,7 @@
  */
 export { JsonReporter, stepResultJson } from "./report_json.ts";
 export type { StepResultJson } from "./report_json.ts";
-export { clip, LiveReporter, renderLive } from "./report_live.ts";
+export { clip, LiveReporter, renderLive, shortenMiddle } from "./report_live.ts";
 export type { LiveOptions, LiveRow, LiveSnapshot } from "./report_live.ts";
 export { PlainReporter } from "./report_plain.ts";
 export type { PlainOptions } from "./report_plain.ts";
@@ -25,5 +25,5 @@ export { formatPlan } from "./plan_text.ts";
 export type { FormatOptions } from "./plan_text.ts";
 export { formatListing } from "./listing_text.ts";
 export { formatBackgroundReview } from "./background_text.ts";
-export { streamWriter } from "./write.ts";
+export { streamWriter, writeOrStop } from "./write.ts";
 export { formatAuditEntry, formatAuditTable } from "./audit_text.ts";
