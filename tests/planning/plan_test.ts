@@ -161,7 +161,29 @@ rituals:
         command: "true"
         env: {WHERE: "{{.ProjectDir}}/x", N: 3, B: true}
 `;
-  deepStrictEqual(plan(yaml).steps[0].env, { WHERE: "/code/web/x", N: "3", B: "true" });
+  deepStrictEqual(plan(yaml).steps[0].env, {
+    WHERE: "/code/web/x",
+    N: "3",
+    B: "true",
+  });
+});
+
+Deno.test("planRitual() keeps background logs under the log dir, whatever the names", () => {
+  const yaml = `
+rituals:
+  start:
+    global:
+      - {name: "../../../../../../tmp/x", command: "true", background: true}
+`;
+  const hostile: ProjectInfo = { ...PROJECT, name: "../../../../../../tmp/evil\0\u001b[8m" };
+  const step = plan(yaml, "start", hostile).steps[0];
+  assert(step.kind === "background");
+  const rest = step.logFile.slice("/st/rune/logs/".length);
+  strictEqual(step.logFile.startsWith("/st/rune/logs/"), true, step.logFile);
+  deepStrictEqual(rest.split("/").length, 2, step.logFile);
+  deepStrictEqual(rest.split("/").filter((p) => p === ".." || p === "."), []);
+  strictEqual(/[\0-\x1f]/.test(rest), false, step.logFile);
+  strictEqual(rest.replace(/-\d{8}-\d{6}\.log$/, ""), "tmp-evil-8m/tmp-x");
 });
 
 Deno.test("planRitual() lists the names the env filter removes, never values", () => {
