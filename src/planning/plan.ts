@@ -84,7 +84,8 @@ export function planRitual(
         },
       ));
     }
-    const env = own;
+    // Every step, and every pane of its session, knows its project (README: pre_window).
+    const env = { ...projectEnv(project), ...own };
 
     if (spec.interactive && spec.tmux_template !== undefined) {
       const template = findTemplate(config, spec.tmux_template);
@@ -153,6 +154,11 @@ function makeExpander(loaded: Pick<LoadedConfig, "locate">, issues: Issue[]): Ex
     }
     return "";
   };
+}
+
+/** What every step's environment gets: its project's name and directory. */
+function projectEnv(project: ProjectInfo): Record<string, string> {
+  return { RUNE_PROJECT: project.name, RUNE_PROJECT_DIR: project.dir };
 }
 
 function variablesFor(project: ProjectInfo, facts: PlanFacts): Variables {

@@ -162,10 +162,34 @@ rituals:
         env: {WHERE: "{{.ProjectDir}}/x", N: 3, B: true}
 `;
   deepStrictEqual(plan(yaml).steps[0].env, {
+    RUNE_PROJECT: "web",
+    RUNE_PROJECT_DIR: "/code/web",
     WHERE: "/code/web/x",
     N: "3",
     B: "true",
   });
+});
+
+Deno.test("planRitual() gives every step RUNE_PROJECT and RUNE_PROJECT_DIR", () => {
+  const yaml = `
+rituals:
+  start:
+    global:
+      - {name: plain, command: "true"}
+      - {name: bg, command: "true", background: true}
+      - {name: repl, command: "zsh", interactive: true}
+      - {name: tpl, interactive: true, tmux_template: t}
+      - {name: own, command: "true", env: {RUNE_PROJECT: mine}}
+  templates:
+    t: {session_name: s, windows: [{panes: ['source "$RUNE_PROJECT_DIR/.venv/bin/activate"']}]}
+`;
+  deepStrictEqual(plan(yaml).steps.map((s) => [s.env.RUNE_PROJECT, s.env.RUNE_PROJECT_DIR]), [
+    ["web", "/code/web"],
+    ["web", "/code/web"],
+    ["web", "/code/web"],
+    ["web", "/code/web"],
+    ["mine", "/code/web"],
+  ]);
 });
 
 Deno.test("planRitual() keeps background logs under the log dir, whatever the names", () => {
