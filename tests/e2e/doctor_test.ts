@@ -29,3 +29,18 @@ Deno.test("rune doctor without permissions names the flags and exits 3", async (
   match(r.stdout, /missing: read, write, env, run:sh/);
   match(r.stdout, /--allow-run=sh,tmux,script,stty,kill,ps,scriptreplay/);
 });
+
+Deno.test("rune doctor -c FILE: the fix names the same -c FILE", async () => {
+  const home = makeTempHome();
+  try {
+    home.writeConfig("rituals: {start: {global: [{name: a}]}}\n", "work/typo.yaml");
+    const r = await runRune(["doctor", "-c", "typo.yaml"], {
+      env: home.env,
+      cwd: `${home.dir}/work`,
+    });
+    strictEqual(r.code, 3, r.stdout + r.stderr);
+    match(r.stdout, /fix: see them with: rune config validate -c typo\.yaml$/m);
+  } finally {
+    home.cleanup();
+  }
+});
