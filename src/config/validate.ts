@@ -2,9 +2,10 @@
  * The whole check of one config text, every problem in one pass: YAML syntax and duplicate
  * keys, then the schema (wrong types, missing keys, version), unknown and misspelt keys,
  * commands, templates and layouts, durations, projects, names that could reach a path or a
- * terminal as they are, and template variables (the `checkTemplates` option:
- * checkTemplateFields of check_variables.ts, which load.ts imports lazily because it brings
- * the template engine). Issues come back sorted by their place in the file. Pure.
+ * terminal as they are, and template
+ * variables (the `checkTemplates` option: checkTemplateFields of check_variables.ts, which
+ * load.ts imports lazily because it brings the template engine). Issues come back sorted by
+ * their place in the file. Pure.
  */
 import type { Issue, Location } from "../base/mod.ts";
 import { errorIssue } from "../base/mod.ts";
@@ -42,6 +43,8 @@ export interface ValidateOptions {
    * for. Without it, template variables are not checked (load.ts passes it by default).
    */
   checkTemplates?: TemplateFieldCheck;
+  /** The size limit in bytes (default CONFIG_LIMITS.maxBytes; see limits.ts). */
+  maxBytes?: number;
 }
 
 export function validateConfigText(
@@ -49,7 +52,7 @@ export function validateConfigText(
   file: string,
   options: ValidateOptions = {},
 ): Validation {
-  const read = readYaml(text, file);
+  const read = readYaml(text, file, { maxBytes: options.maxBytes });
   const { where } = read;
   const issues = [...read.issues];
   if (read.data === undefined && issues.length) return finish(undefined, issues, where, options);
