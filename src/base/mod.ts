@@ -17,7 +17,13 @@ export {
   TMUX_NAME_FALLBACK,
   TMUX_NAME_MAX,
 } from "./names.ts";
-export { formatBytes, shortenValue, SHOWN_VALUE_MAX, utf8Length } from "./shorten.ts";
+export {
+  formatBytes,
+  shortenQuoted,
+  shortenValue,
+  SHOWN_VALUE_MAX,
+  utf8Length,
+} from "./shorten.ts";
 export { makeColors, wantsColor } from "./colors.ts";
 export type { Colors } from "./colors.ts";
 export { expandHome, runePaths } from "./xdg.ts";

@@ -37,3 +37,15 @@ export function shortenValue(value: string, max = SHOWN_VALUE_MAX): string {
   if (last >= 0xd800 && last < 0xdc00) end--;
   return `${value.slice(0, end)}… ${formatBytes(utf8Length(value))}`;
 }
+
+/**
+ * `text` with every quoted value longer than `max` characters shortened (`"aaaa… 10,485,760
+ * bytes"`): the human form of a message that quotes a huge value, as STYLE quotes values.
+ */
+export function shortenQuoted(text: string, max = SHOWN_VALUE_MAX): string {
+  if (text.length <= max) return text;
+  return text.replace(
+    /"((?:[^"\\]|\\.)*)"/g,
+    (whole, inner: string) => inner.length > max ? `"${shortenValue(inner, max)}"` : whole,
+  );
+}

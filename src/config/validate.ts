@@ -2,7 +2,7 @@
  * The whole check of one config text, every problem in one pass: YAML syntax and duplicate
  * keys, then the schema (wrong types, missing keys, version), unknown and misspelt keys,
  * commands, templates and layouts, durations, projects, names that could reach a path or a
- * terminal as they are, and template
+ * terminal as they are, commands longer than a program may start with, and template
  * variables (the `checkTemplates` option: checkTemplateFields of check_variables.ts, which
  * load.ts imports lazily because it brings the template engine). Issues come back sorted by
  * their place in the file. Pure.
@@ -19,6 +19,7 @@ import { commandIssues } from "./check_commands.ts";
 import { templateIssues } from "./check_templates.ts";
 import { durationIssues, projectIssues } from "./check_values.ts";
 import { nameIssues } from "./check_names.ts";
+import { lengthIssues } from "./check_lengths.ts";
 import type { checkTemplateFields } from "./check_variables.ts";
 import { rawScalarReader } from "./scalar_source.ts";
 import { describeValue, kindOf } from "./schema_walk.ts";
@@ -81,6 +82,7 @@ export function validateConfigText(
     ...durationIssues(ConfigSchema, data, where),
     ...projectIssues(data, where),
     ...nameIssues(data, where),
+    ...lengthIssues(data, where),
   );
   const config = checked.success ? checked.data : undefined;
   // Template fields are checked on typed data only; with schema errors the run fails anyway.

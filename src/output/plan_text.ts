@@ -2,9 +2,13 @@
  * The Plan as text for people (`--dry-run`). Pure: Plan → lines. `--json` prints the Plan
  * object itself, so both show exactly what the executors get.
  */
-import { formatDuration } from "../base/mod.ts";
+import { formatDuration, shortenValue } from "../base/mod.ts";
 import type { Colors } from "../base/mod.ts";
 import type { Plan, SessionLayout, Step } from "../contract/mod.ts";
+
+/** Longest command or value shown whole; `--json` keeps every value whole. */
+const SHOWN_MAX = 1000;
+const shown = (value: string) => shortenValue(value, SHOWN_MAX);
 
 export interface FormatOptions {
   colors: Colors;
@@ -72,11 +76,13 @@ function stepDetails(
   options: FormatOptions,
 ): string[] {
   const env = Object.keys(step.env);
-  const envLine = env.length ? [`env ${env.map((k) => `${k}=${step.env[k]}`).join(" ")}`] : [];
+  const envLine = env.length
+    ? [`env ${env.map((k) => `${k}=${shown(step.env[k])}`).join(" ")}`]
+    : [];
   switch (step.kind) {
     case "shell":
       return [
-        `$ ${step.command}`,
+        `$ ${shown(step.command)}`,
         `in ${tilde(step.cwd)} · ${
           step.timeoutMs === null ? "no timeout" : `timeout ${formatDuration(step.timeoutMs)}`
         }`,
@@ -84,16 +90,20 @@ function stepDetails(
       ];
     case "background":
       return [
-        `$ ${step.command}`,
+        `$ ${shown(step.command)}`,
         `in ${tilde(step.cwd)} · log ${tilde(step.logFile)}`,
         ...envLine,
       ];
     case "pty":
-      return [`$ ${step.command}`, `in ${tilde(step.cwd)} · in a terminal, no timeout`, ...envLine];
+      return [
+        `$ ${shown(step.command)}`,
+        `in ${tilde(step.cwd)} · in a terminal, no timeout`,
+        ...envLine,
+      ];
     case "tmux": {
       const lines = step.layout
         ? layoutLines(step.layout, tilde)
-        : [`session ${step.session}: a new window runs`, `$ ${step.command ?? ""}`];
+        : [`session ${step.session}: a new window runs`, `$ ${shown(step.command ?? "")}`];
       return [...lines, ...envLine, ...(options.describeTmux?.(step) ?? [])];
     }
   }
@@ -101,7 +111,7 @@ function stepDetails(
 
 function layoutLines(layout: SessionLayout, tilde: (p: string) => string): string[] {
   const out = [`session ${layout.session} in ${tilde(layout.dir)}`];
-  for (const b of layout.before) out.push(`before: $ ${b}`);
+  for (const b of layout.before) out.push(`before: $ ${shown(b)}`);
   layout.windows.forEach((w, wi) => {
     const attrs = [
       w.layout ? `layout ${w.layout}` : "",
@@ -117,7 +127,7 @@ function layoutLines(layout: SessionLayout, tilde: (p: string) => string): strin
         p.exec ? "as the pane's process" : "",
         p.focus ? "focused" : "",
       ].filter(Boolean);
-      const cmds = p.commands.length ? p.commands.join(" ⏎ ") : "(shell)";
+      const cmds = p.commands.length ? p.commands.map(shown).join(" ⏎ ") : "(shell)";
       out.push(`  pane ${pi + 1}: ${cmds}${extra.length ? `  (${extra.join(", ")})` : ""}`);
     });
   });
