@@ -7,7 +7,9 @@
  * then made exact: a quote that opens before it and never closes is the cause (the parser
  * reports that at the end of the file); a tab in the line's indentation is the cause (the
  * parser may blame the column instead); an indentation error is reported at the key's own
- * column (the parser points at column 1), with the columns of the keys above it.
+ * column (the parser points at column 1), in rune's words (the parser's "A block sequence may
+ * not be used as an implicit map key" names its own state, not the mistake), with the columns
+ * of the keys above it.
  */
 import type { YAMLError } from "yaml";
 import { errorIssue } from "../base/mod.ts";
@@ -69,7 +71,7 @@ export function syntaxIssue(
     return errorIssue(
       "yaml-syntax",
       `Cannot read the YAML: "${token}" starts at column ${column}, which lines up with no ` +
-        `key or item above it (${message})`,
+        "key or item above it",
       {
         where: at(lineStart + indent.length),
         hint: choices.length

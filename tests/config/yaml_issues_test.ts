@@ -147,6 +147,7 @@ Deno.test("one YAML mistake is reported once, at its root", async (t) => {
         JSON.stringify(found),
       );
       strictEqual(found[0][2].includes(problem), true, found[0][2]);
+      strictEqual(/implicit map key|same column/.test(found[0][2]), false, found[0][2]);
     });
   }
   await t.step("the hint names the columns the key may line up with", () => {
