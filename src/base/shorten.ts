@@ -3,8 +3,8 @@
  * its size, never prints it whole. Pure. (`--json` keeps values whole.)
  */
 
-/** Longest value a message shows whole, in characters. */
-export const SHOWN_VALUE_MAX = 80;
+/** Longest value a message shows whole, in characters: long paths stay whole, 10 MB do not. */
+export const SHOWN_VALUE_MAX = 240;
 
 /** 10485760 → "10,485,760 bytes" */
 export function formatBytes(bytes: number): string {

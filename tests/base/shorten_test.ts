@@ -1,5 +1,11 @@
 import { strictEqual } from "node:assert/strict";
-import { formatBytes, shortenQuoted, shortenValue, utf8Length } from "../../src/base/shorten.ts";
+import {
+  formatBytes,
+  shortenQuoted,
+  shortenValue,
+  SHOWN_VALUE_MAX,
+  utf8Length,
+} from "../../src/base/shorten.ts";
 import { formatIssue } from "../../src/base/result.ts";
 
 Deno.test("formatBytes() and utf8Length() count as the file system does", () => {
@@ -26,7 +32,12 @@ Deno.test("formatIssue() shortens huge quoted values, and only those", () => {
   strictEqual(
     text,
     'error: Cannot use settings.timeout: expected a duration such as "30s", got "' +
-      `${"y".repeat(80)}… 200,000 bytes"\n  hint: Write a number with a unit`,
+      `${"y".repeat(SHOWN_VALUE_MAX)}… 200,000 bytes"\n  hint: Write a number with a unit`,
   );
   strictEqual(shortenQuoted('a "b" c'), 'a "b" c');
+  const path = `"/home/u/${"code/".repeat(40)}x"`;
+  strictEqual(
+    shortenQuoted(`Cannot plan "a": the directory ${path} does not exist`).includes(path),
+    true,
+  );
 });
