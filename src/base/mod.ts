@@ -1,14 +1,30 @@
 /**
  * @module
  * Leaf helpers every layer may use: errors as values (`Result`, `Issue`), durations, "did you
- * mean", the safe names rune gives tmux, colours, control characters made visible, rune's XDG
- * directories, its version and the programs it runs. Imports nothing; nothing here touches the file system or spawns.
+ * mean", the safe names rune gives tmux and paths, colours, control characters made visible,
+ * rune's XDG directories, its version and the programs it runs. Imports nothing; nothing here
+ * touches the file system or spawns.
  */
 export { err, errorIssue, formatIssue, hasErrors, ok, warningIssue } from "./result.ts";
 export type { Issue, Location, Result } from "./result.ts";
 export { formatDuration, parseDuration } from "./duration.ts";
 export { editDistance, suggest } from "./did_you_mean.ts";
-export { sanitizeTmuxName, TMUX_NAME_FALLBACK, TMUX_NAME_MAX } from "./names.ts";
+export {
+  hasUnprintable,
+  isPathLike,
+  PATH_COMPONENT_MAX_BYTES,
+  pathComponent,
+  sanitizeTmuxName,
+  TMUX_NAME_FALLBACK,
+  TMUX_NAME_MAX,
+} from "./names.ts";
+export {
+  formatBytes,
+  shortenQuoted,
+  shortenValue,
+  SHOWN_VALUE_MAX,
+  utf8Length,
+} from "./shorten.ts";
 export { makeColors, wantsColor } from "./colors.ts";
 export type { Colors } from "./colors.ts";
 export { expandHome, runePaths } from "./xdg.ts";

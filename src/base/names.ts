@@ -1,5 +1,6 @@
 /**
- * tmux session and window names that tmux reads back exactly as written. Pure.
+ * Names made safe for where rune puts them: tmux session and window names that tmux reads back
+ * exactly as written, and single path components. Pure.
  *
  * tmux reads `.` and `:` in a target as window/pane separators and format-expands `#`
  * (`#(cmd)` runs a shell command in -s and -c values; FACTS §2). Without the `=` exact-match
@@ -30,5 +31,47 @@ export function sanitizeTmuxName(name: string, fallback = TMUX_NAME_FALLBACK): s
   const chars = Array.from(out);
   if (chars.length > TMUX_NAME_MAX) out = chars.slice(0, TMUX_NAME_MAX).join("").trimEnd();
   out = out.replace(LEADING_TARGET_SYNTAX, "_");
+  return out === "" ? fallback : out;
+}
+
+/** Longest path component rune makes from a name, in UTF-8 bytes (NAME_MAX is 255). */
+export const PATH_COMPONENT_MAX_BYTES = 100;
+
+const NOT_IN_PATH_COMPONENT = /[^\p{L}\p{N}._+=@,-]+/gu;
+const HAS_UNPRINTABLE = new RegExp(UNPRINTABLE.source, "u");
+
+/** Whether `name` holds a control, line-separator or bidi character (NUL included). */
+export function hasUnprintable(name: string): boolean {
+  return HAS_UNPRINTABLE.test(name);
+}
+
+/**
+ * Whether `name` cannot be one path component as it is: it holds "/" or is "." or "..".
+ * (Control characters are {@link hasUnprintable}'s.)
+ */
+export function isPathLike(name: string): boolean {
+  return name.includes("/") || name === "." || name === "..";
+}
+
+/**
+ * `name` as ONE safe file or directory name, for every name that becomes part of a path (log
+ * files, the background registry, transcripts, stores): every run of characters other than
+ * letters, digits and `. _ + = @ , -` (so "/", "\\", NUL, control and bidi characters, blanks)
+ * becomes one "-"; leading "." and "-" are dropped (no "..", no hidden file, no option-like
+ * name); cut to {@link PATH_COMPONENT_MAX_BYTES} bytes. Never empty, "." or "..": `fallback`
+ * when nothing is left (`fallback` itself must be safe). A name that is already safe comes back
+ * unchanged.
+ */
+export function pathComponent(name: string, fallback = "unnamed"): string {
+  const safe = name.normalize("NFC").replace(NOT_IN_PATH_COMPONENT, "-").replace(/^[.-]+/, "");
+  let out = "";
+  let bytes = 0;
+  for (const ch of safe) {
+    const cp = ch.codePointAt(0)!;
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (bytes > PATH_COMPONENT_MAX_BYTES) break;
+    out += ch;
+  }
+  out = out.replace(/-+$/, "");
   return out === "" ? fallback : out;
 }

@@ -1,8 +1,9 @@
 /**
  * Errors as values. Every expected failure in rune (a bad config, tmux missing, a step that
  * fails) is an `Issue` with a place, a problem and a hint, carried in a `Result`. Only
- * `src/cli` turns them into text and exit codes. Imports only visible.ts beside it.
+ * `src/cli` turns them into text and exit codes. Imports only leaf helpers beside it.
  */
+import { shortenQuoted } from "./shorten.ts";
 import { visible } from "./visible.ts";
 
 /** A position in a config file; line and column are 1-based. */
@@ -48,12 +49,13 @@ export function hasErrors(issues: readonly Issue[]): boolean {
 
 /**
  * "file:line:col: error: problem\n  hint: …" — the one text form of an issue, for people: the
- * values in it (file names, keys, configured names) show their control characters.
+ * values in it (file names, keys, configured names) show their control characters, and a huge
+ * quoted value is shortened to its start and size (`--json` keeps the issue whole).
  */
 export function formatIssue(issue: Issue): string {
   const where = issue.where
     ? `${visible(issue.where.file)}:${issue.where.line}:${issue.where.column}: `
     : "";
-  const head = `${where}${issue.severity}: ${visible(issue.problem)}`;
-  return issue.hint ? `${head}\n  hint: ${visible(issue.hint)}` : head;
+  const head = `${where}${issue.severity}: ${visible(shortenQuoted(issue.problem))}`;
+  return issue.hint ? `${head}\n  hint: ${visible(shortenQuoted(issue.hint))}` : head;
 }

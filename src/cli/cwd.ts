@@ -36,7 +36,7 @@ export function currentDir(): string {
     if (e instanceof Deno.errors.NotFound) {
       throw new UnusableDirectory(
         "rune: cannot work in the current directory: it no longer exists",
-        "cd to a directory that exists, then run rune again",
+        "cd to a directory that exists, then try again",
       );
     }
     throw e;

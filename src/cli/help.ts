@@ -9,6 +9,8 @@ import { EXIT_CODES_HELP } from "./exit_codes.ts";
 export const CONFIG_ENV: [string, string][] = [
   ["RUNE_CONFIG", "config file to use (like --config)"],
   ["XDG_CONFIG_HOME", "config is read from $XDG_CONFIG_HOME/rune/config.yaml"],
+  // Not imported from src/config: help must not load the config's modules.
+  ["RUNE_CONFIG_MAX_BYTES", "the largest config rune reads, in bytes (raises the limit)"],
   ["NO_COLOR", "no colours in output"],
 ];
 

@@ -1,5 +1,5 @@
 /** Loads the config for a command and prints every problem; the caller gets an exit code. */
-import { loadConfig } from "../config/mod.ts";
+import { loadConfig, noConfigHint } from "../config/mod.ts";
 import type { ConfigCandidate, LoadedConfig } from "../config/mod.ts";
 import { err, formatIssue, ok, visible } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
@@ -50,7 +50,7 @@ export function notFoundMessage(tried: readonly ConfigCandidate[]): string {
   }
   const places = tried.map((c) => `  ${path(c)}  (${c.source})`).join("\n");
   return `rune: cannot find a config: none of these exist:\n${places}\n` +
-    `  hint: create ${path(first)} (\`rune init\` will write one there), or pass --config PATH`;
+    `  hint: ${noConfigHint(path(first))}`;
 }
 
 /** "2 errors, 1 warning" */

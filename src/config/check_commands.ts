@@ -1,6 +1,7 @@
 /**
  * Each ritual command must have something to run: a `command`, or `interactive: true` with a
- * `tmux_template` that exists. Pure; reads raw data (see raw.ts).
+ * `tmux_template` that exists. Keys that have no effect where they stand (the seed's `command`
+ * and `tmux_session` next to `tmux_template`) warn. Pure; reads raw data (see raw.ts).
  */
 import { errorIssue, suggest, warningIssue } from "../base/mod.ts";
 import type { Issue } from "../base/mod.ts";
@@ -10,7 +11,8 @@ import { rawCommands, rawTemplates } from "./raw.ts";
 
 export function commandIssues(data: unknown, where: Locator): Issue[] {
   const issues: Issue[] = [];
-  const templates = new Set(rawTemplates(data).map((t) => t.name));
+  const found = rawTemplates(data);
+  const templates = new Set(found.map((t) => t.name));
   for (const { spec, path } of rawCommands(data)) {
     const label = typeof spec.name === "string" ? `"${spec.name}"` : describePath(path);
     const text = (key: string) =>
@@ -63,6 +65,19 @@ export function commandIssues(data: unknown, where: Locator): Issue[] {
           },
         ));
       }
+    } else if (template !== undefined && interactive) {
+      const spec = found.find((t) => t.name === template)?.spec;
+      if (!USES_COMMAND.test(JSON.stringify(spec ?? null))) {
+        issues.push(warningIssue(
+          "no-effect",
+          `Ignoring the command of ${label}: a tmux_template step opens template ` +
+            `"${template}", and the template does not use {{.Command}}, so the command never runs`,
+          {
+            where: where.key([...path, "command"]),
+            hint: "Remove command, or run it from a pane of the template: eval {{.Command}}",
+          },
+        ));
+      }
     } else if ((template !== undefined || session !== undefined) && !interactive) {
       const key = template !== undefined ? "tmux_template" : "tmux_session";
       issues.push(warningIssue(
@@ -74,6 +89,20 @@ export function commandIssues(data: unknown, where: Locator): Issue[] {
         },
       ));
     }
+    if (template !== undefined && session !== undefined && interactive) {
+      issues.push(warningIssue(
+        "no-effect",
+        `Ignoring tmux_session "${session}" of ${label}: a tmux_template step opens the ` +
+          `session the template's session_name names`,
+        {
+          where: where.key([...path, "tmux_session"]),
+          hint: `Remove tmux_session, or set session_name in template "${template}"`,
+        },
+      ));
+    }
   }
   return issues;
 }
+
+/** {{.Command}} in any of a template's fields (Go or Handlebars style, trim markers or not). */
+const USES_COMMAND = /\{\{[~-]?\s*\.?Command\s*[~-]?\}\}/;

@@ -1,6 +1,7 @@
 /**
  * Finds and reads the config, then validates it (validate.ts): every problem is collected and
- * located (file:line:col) before returning. The only file access of src/config.
+ * located (file:line:col) before returning. A file over the size limit is refused before it
+ * is read (limits.ts). The only file access of src/config.
  */
 import type { Config } from "./schema.ts";
 import { configCandidates } from "./locate.ts";
@@ -10,6 +11,7 @@ import type { TemplateFieldCheck } from "./validate.ts";
 import { err, hasErrors, ok } from "../base/mod.ts";
 import type { Issue, Location, Result } from "../base/mod.ts";
 import type { ConfigPath } from "./positions.ts";
+import { maxConfigBytes, tooLargeIssue } from "./limits.ts";
 
 export interface LoadedConfig {
   file: string;
@@ -28,6 +30,9 @@ export type LoadFailure =
   | { kind: "not-found"; tried: ConfigCandidate[] }
   | { kind: "unreadable"; file: string; message: string }
   | { kind: "invalid"; file: string; issues: Issue[] };
+
+/** Why a config file that exists could not be read. */
+export type ReadFailure = Exclude<LoadFailure, { kind: "not-found" }>;
 
 export interface LoadOptions {
   /** --config value */
@@ -70,16 +75,39 @@ export async function loadConfig(options: LoadOptions): Promise<Result<LoadedCon
   const found = await findConfigFile(options);
   if (!found.ok) return err({ kind: "not-found", tried: found.error });
   const { path, source } = found.value;
-  let text: string;
+  const read = await readConfigText(path, options.env);
+  if (!read.ok) return read;
+  const { text, maxBytes } = read.value;
+  const checkTemplates = options.templates === false ? undefined : await templateFieldCheck();
+  const parsed = parseConfig(text, path, {
+    strict: options.strict,
+    source,
+    checkTemplates,
+    maxBytes,
+  });
+  return parsed.ok ? parsed : err({ kind: "invalid", file: path, issues: parsed.error });
+}
+
+/**
+ * The text of the config at `path`, refused before it is read when it is larger than the limit
+ * (CONFIG_LIMITS.maxBytes, or RUNE_CONFIG_MAX_BYTES from `env`). Needs --allow-read on it.
+ */
+export async function readConfigText(
+  path: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Result<{ text: string; maxBytes: number }, ReadFailure>> {
+  const limit = maxConfigBytes(env);
+  if (!limit.ok) return err({ kind: "invalid", file: path, issues: [limit.issue] });
   try {
-    text = await Deno.readTextFile(path);
+    const { size } = await Deno.stat(path);
+    if (size > limit.bytes) {
+      return err({ kind: "invalid", file: path, issues: [tooLargeIssue(path, size, limit.bytes)] });
+    }
+    return ok({ text: await Deno.readTextFile(path), maxBytes: limit.bytes });
   } catch (e) {
     if (e instanceof Deno.errors.NotCapable) throw e;
     return err({ kind: "unreadable", file: path, message: (e as Error).message });
   }
-  const checkTemplates = options.templates === false ? undefined : await templateFieldCheck();
-  const parsed = parseConfig(text, path, { strict: options.strict, source, checkTemplates });
-  return parsed.ok ? parsed : err({ kind: "invalid", file: path, issues: parsed.error });
 }
 
 /**
@@ -89,11 +117,17 @@ export async function loadConfig(options: LoadOptions): Promise<Result<LoadedCon
 export function parseConfig(
   text: string,
   file: string,
-  options: { strict?: boolean; source?: string; checkTemplates?: TemplateFieldCheck } = {},
+  options: {
+    strict?: boolean;
+    source?: string;
+    checkTemplates?: TemplateFieldCheck;
+    maxBytes?: number;
+  } = {},
 ): Result<LoadedConfig, Issue[]> {
   const checked = validateConfigText(text, file, {
     strict: options.strict,
     checkTemplates: options.checkTemplates,
+    maxBytes: options.maxBytes,
   });
   if (!checked.config || hasErrors(checked.issues)) return err(checked.issues);
   return ok({

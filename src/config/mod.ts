@@ -5,9 +5,17 @@
  * (file:line:col) before anything runs. Template variables are checked through src/templates,
  * loaded only when a check needs it. Reads the config file; otherwise pure.
  */
-export { findConfigFile, loadConfig, parseConfig, templateFieldCheck } from "./load.ts";
-export type { LoadedConfig, LoadFailure, LoadOptions } from "./load.ts";
+export {
+  findConfigFile,
+  loadConfig,
+  parseConfig,
+  readConfigText,
+  templateFieldCheck,
+} from "./load.ts";
+export { CONFIG_LIMITS, MAX_BYTES_VARIABLE } from "./limits.ts";
+export type { LoadedConfig, LoadFailure, LoadOptions, ReadFailure } from "./load.ts";
 export { configCandidates } from "./locate.ts";
+export { noConfigHint, STARTER_CONFIG, starterCommand } from "./starter.ts";
 export type { ConfigCandidate } from "./locate.ts";
 export { describePath } from "./positions.ts";
 export type { ConfigPath } from "./positions.ts";

@@ -1,10 +1,11 @@
 /**
  * The whole check of one config text, every problem in one pass: YAML syntax and duplicate
  * keys, then the schema (wrong types, missing keys, version), unknown and misspelt keys,
- * commands, templates and layouts, durations, projects, and template variables (the
- * `checkTemplates` option: checkTemplateFields of check_variables.ts, which load.ts imports
- * lazily because it brings the template engine). Issues come back sorted by their place in the
- * file. Pure.
+ * commands, templates and layouts, durations, projects, names that could reach a path or a
+ * terminal as they are, commands longer than a program may start with, and template
+ * variables (the `checkTemplates` option: checkTemplateFields of check_variables.ts, which
+ * load.ts imports lazily because it brings the template engine). Issues come back sorted by
+ * their place in the file. Pure.
  */
 import type { Issue, Location } from "../base/mod.ts";
 import { errorIssue } from "../base/mod.ts";
@@ -17,6 +18,8 @@ import { unknownKeyIssues } from "./unknown_keys.ts";
 import { commandIssues } from "./check_commands.ts";
 import { templateIssues } from "./check_templates.ts";
 import { durationIssues, projectIssues } from "./check_values.ts";
+import { nameIssues } from "./check_names.ts";
+import { lengthIssues } from "./check_lengths.ts";
 import type { checkTemplateFields } from "./check_variables.ts";
 import { rawScalarReader } from "./scalar_source.ts";
 import { describeValue, kindOf } from "./schema_walk.ts";
@@ -41,6 +44,8 @@ export interface ValidateOptions {
    * for. Without it, template variables are not checked (load.ts passes it by default).
    */
   checkTemplates?: TemplateFieldCheck;
+  /** The size limit in bytes (default CONFIG_LIMITS.maxBytes; see limits.ts). */
+  maxBytes?: number;
 }
 
 export function validateConfigText(
@@ -48,7 +53,7 @@ export function validateConfigText(
   file: string,
   options: ValidateOptions = {},
 ): Validation {
-  const read = readYaml(text, file);
+  const read = readYaml(text, file, { maxBytes: options.maxBytes });
   const { where } = read;
   const issues = [...read.issues];
   if (read.data === undefined && issues.length) return finish(undefined, issues, where, options);
@@ -76,6 +81,8 @@ export function validateConfigText(
     ...templateIssues(data, where),
     ...durationIssues(ConfigSchema, data, where),
     ...projectIssues(data, where),
+    ...nameIssues(data, where),
+    ...lengthIssues(data, where),
   );
   const config = checked.success ? checked.data : undefined;
   // Template fields are checked on typed data only; with schema errors the run fails anyway.

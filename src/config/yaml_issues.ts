@@ -1,14 +1,21 @@
 /**
- * Config text → YAML document, plain data and every YAML-level problem: syntax errors, more
- * than one document, duplicate keys (both places named), aliases to missing anchors and alias
- * bombs. Pure. Merge keys (`<<: *defaults`) are resolved, as Rune's configs use them.
+ * Config text → YAML document, plain data and every YAML-level problem, cheapest check first
+ * so no file can take rune's memory or time: the size (before anything is parsed), the depth
+ * of nesting (one lexer pass, before the recursive parser), syntax errors (the root cause
+ * once, at its real place), more than one document, duplicate keys (both places named),
+ * aliases (missing, recursive, too many, multiplying the config) and tags outside YAML's core
+ * schema. Pure. Merge keys (`<<: *defaults`) are resolved, as Rune's configs use them.
  */
-import { isAlias, isScalar, LineCounter, parseDocument, visit } from "yaml";
+import { isScalar, LineCounter, parseDocument, visit } from "yaml";
 import type { Document } from "yaml";
-import { errorIssue, warningIssue } from "../base/mod.ts";
+import { errorIssue, formatBytes, shortenValue, utf8Length, warningIssue } from "../base/mod.ts";
 import type { Issue } from "../base/mod.ts";
 import { makeLocator } from "./positions.ts";
 import type { Locator } from "./positions.ts";
+import { CONFIG_LIMITS, MAX_BYTES_VARIABLE, maxConfigValues, tooLargeIssue } from "./limits.ts";
+import { scanYaml } from "./yaml_scan.ts";
+import { syntaxIssue } from "./yaml_syntax.ts";
+import { nodeIssues } from "./yaml_nodes.ts";
 
 export interface ReadYaml {
   doc: Document;
@@ -18,19 +25,47 @@ export interface ReadYaml {
   issues: Issue[];
 }
 
-/** What to do about each of the YAML library's error codes. */
-const SYNTAX_HINTS: Record<string, string> = {
-  TAB_AS_INDENT: "Indent with spaces, not tabs",
-  BAD_INDENT: "Line this up with its siblings, and close any [ or { opened above",
-  BLOCK_AS_IMPLICIT_KEY: "Put the nested key on its own line, indented, or quote a value " +
-    'that contains ": "',
-  MULTILINE_IMPLICIT_KEY: 'Indent the line under its key, or quote a value that contains ": "',
-  MISSING_CHAR: "Close the quote or bracket that is opened before this point",
-  MULTIPLE_DOCS: "Keep one YAML document in the config: remove the second `---`",
-  UNEXPECTED_TOKEN: "Check the indentation of this line against the lines above it",
-};
+export interface ReadYamlOptions {
+  /** The size limit in bytes (default CONFIG_LIMITS.maxBytes; RUNE_CONFIG_MAX_BYTES raises it). */
+  maxBytes?: number;
+}
 
-export function readYaml(text: string, file: string): ReadYaml {
+/** Codes of issues after which the document cannot become data. */
+const UNREADABLE = new Set(["yaml-syntax", "yaml-limit", "config-too-large"]);
+
+export function readYaml(text: string, file: string, options: ReadYamlOptions = {}): ReadYaml {
+  const maxBytes = options.maxBytes ?? CONFIG_LIMITS.maxBytes;
+  // bytes >= characters, and at most 3 per UTF-16 unit: count only when it can matter.
+  if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)) {
+    return unparsed(text, file, () => tooLargeIssue(file, utf8Length(text), maxBytes));
+  }
+  const maxValues = maxConfigValues(maxBytes);
+  const scan = scanYaml(text, { maxDepth: CONFIG_LIMITS.maxDepth, maxValues });
+  const { tooDeep, tooMany } = scan;
+  if (tooDeep !== undefined) {
+    return unparsed(text, file, (where) =>
+      errorIssue(
+        "yaml-limit",
+        `Cannot read the YAML: it nests deeper than ${CONFIG_LIMITS.maxDepth} levels here`,
+        { where: where.at(tooDeep), hint: "Close the [ and { opened above, or nest less" },
+      ));
+  }
+  if (tooMany !== undefined) {
+    return unparsed(text, file, (where) =>
+      errorIssue(
+        "yaml-limit",
+        `Cannot read the YAML: it holds more than ${maxValues.toLocaleString("en-US")} values ` +
+          `(keys, values and list items), the most rune reads from a config of at most ` +
+          formatBytes(maxBytes),
+        {
+          where: where.at(tooMany),
+          hint: `Shorten the file, or raise both limits: ${MAX_BYTES_VARIABLE}=${
+            maxBytes * 4
+          } rune … (one value per 12 bytes)`,
+        },
+      ));
+  }
+
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
@@ -41,37 +76,30 @@ export function readYaml(text: string, file: string): ReadYaml {
   });
   const where = makeLocator(doc, lines, file);
   const issues: Issue[] = [];
-  const seenLines = new Set<number>();
-  for (const e of doc.errors) {
-    const at = where.at(e.pos[0]);
-    // One parse error cascades into several on the same line; the first says it best.
-    if (seenLines.has(at.line)) continue;
-    seenLines.add(at.line);
-    issues.push(errorIssue("yaml-syntax", `Cannot read the YAML: ${e.message.split("\n")[0]}`, {
-      where: at,
-      hint: SYNTAX_HINTS[e.code] ?? "Fix the YAML syntax at this point",
-    }));
-  }
+  const syntax = syntaxIssue(doc.errors, text, where.at, scan.unclosedQuotes);
+  if (syntax) issues.push(syntax);
   for (const w of doc.warnings) {
+    if (w.code === "TAG_RESOLVE_FAILED") continue; // every tag outside the core is an error below
     issues.push(warningIssue("yaml-warning", `YAML: ${w.message.split("\n")[0]}`, {
       where: where.at(w.pos[0]),
       hint: "rune reads the value as plain text",
     }));
   }
-  if (issues.some((i) => i.severity === "error")) {
-    return { doc, data: undefined, where, issues };
-  }
-  issues.push(...duplicateKeys(doc, where), ...missingAnchors(doc, where));
-  if (issues.some((i) => i.code === "yaml-syntax")) return { doc, data: undefined, where, issues };
-  try {
-    return { doc, data: doc.toJS({ maxAliasCount: 1000 }), where, issues };
-  } catch (e) {
-    issues.push(errorIssue("yaml-syntax", `Cannot read the YAML: ${(e as Error).message}`, {
-      where: where.at(0),
-      hint: "Use fewer nested aliases (*name)",
-    }));
-    return { doc, data: undefined, where, issues };
-  }
+  if (syntax) return { doc, data: undefined, where, issues };
+  issues.push(...duplicateKeys(doc, where), ...nodeIssues(doc, text, where));
+  if (issues.some((i) => UNREADABLE.has(i.code))) return { doc, data: undefined, where, issues };
+  // Aliases were counted and bounded above (nodeIssues); yaml's own count is not located.
+  return { doc, data: doc.toJS({ maxAliasCount: -1 }), where, issues };
+}
+
+/** The result for a text that was refused before it was parsed: lines counted, nothing else. */
+function unparsed(text: string, file: string, issue: (where: Locator) => Issue): ReadYaml {
+  const doc = parseDocument("");
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines.addNewLine(i + 1);
+  const where = makeLocator(doc, lines, file);
+  return { doc, data: undefined, where, issues: [issue(where)] };
 }
 
 function duplicateKeys(doc: Document, where: Locator): Issue[] {
@@ -83,7 +111,7 @@ function duplicateKeys(doc: Document, where: Locator): Issue[] {
         if (!isScalar(pair.key) || !pair.key.range) continue;
         // Several merge keys are how YAML 1.1 merges several maps (yaml marks them with a symbol).
         if (typeof pair.key.value === "symbol" || pair.key.value === "<<") continue;
-        const name = String(pair.key.value);
+        const name = shortenValue(String(pair.key.value));
         const earlier = first.get(name);
         if (earlier === undefined) {
           first.set(name, pair.key.range[0]);
@@ -95,25 +123,6 @@ function duplicateKeys(doc: Document, where: Locator): Issue[] {
           `Cannot use the key "${name}" twice in one map: it is already set at line ${e.line}, ` +
             `column ${e.column}`,
           { where: where.at(pair.key.range[0]), hint: `Remove one of the two "${name}" keys` },
-        ));
-      }
-    },
-  });
-  return issues;
-}
-
-function missingAnchors(doc: Document, where: Locator): Issue[] {
-  const issues: Issue[] = [];
-  visit(doc, {
-    Alias(_, alias) {
-      if (isAlias(alias) && alias.resolve(doc) === undefined) {
-        issues.push(errorIssue(
-          "yaml-syntax",
-          `Cannot read the YAML: the alias "*${alias.source}" names no anchor defined before it`,
-          {
-            where: where.at(alias.range?.[0] ?? 0),
-            hint: `Define "&${alias.source}" on a value above this line, or fix the name`,
-          },
         ));
       }
     },

@@ -2,6 +2,8 @@
  * `rune doctor`'s judgement: facts gathered by the CLI → checks with a status and a fix.
  * Pure, so every verdict is table-tested.
  */
+import { noConfigHint } from "../config/mod.ts";
+import { shellQuote } from "../shell/mod.ts";
 
 export type CheckStatus = "ok" | "warn" | "fail";
 
@@ -32,9 +34,10 @@ export interface DoctorFacts {
   denoVersion: string;
   /** "compiled binary", "bundle dist/rune.js", "source main.ts" */
   runningAs: string;
+  /** `flag`: the --config value as given, repeated in the fix so it checks the same file. */
   config:
-    | { state: "loaded"; path: string; source: string; warnings: number }
-    | { state: "invalid"; path: string; source: string; errors: number }
+    | { state: "loaded"; path: string; source: string; warnings: number; flag?: string }
+    | { state: "invalid"; path: string; source: string; errors: number; flag?: string }
     | { state: "missing"; wouldBe: string }
     | { state: "unchecked" };
   /** null: not on PATH; "unchecked": installed, but rune may not run it (permission missing). */
@@ -78,10 +81,11 @@ export function doctorChecks(f: DoctorFacts): Check[] {
         fix: "install util-linux (Linux) for interactive commands without tmux",
       }
       : { name: "script", status: "ok", detail: `${f.script} flavour` },
-    {
+    f.terminal ? { name: "terminal", status: "ok", detail: "stdin is a terminal" } : {
       name: "terminal",
-      status: "ok",
-      detail: f.terminal ? "stdin is a terminal" : "no terminal (interactive steps need one)",
+      status: "warn",
+      detail: "stdin is not a terminal: interactive steps outside tmux cannot run here",
+      fix: "run rune from a terminal for interactive steps; the other steps run without one",
     },
   ];
   const missing = f.permissions.filter((p) => !p.granted && p.installed !== false);
@@ -112,20 +116,22 @@ function unchecked(program: string): Check {
 }
 
 function configCheck(c: DoctorFacts["config"]): Check {
+  const validate = (flag?: string) =>
+    `see them with: rune config validate${flag ? ` -c ${shellQuote(flag)}` : ""}`;
   switch (c.state) {
     case "loaded":
       return {
         name: "config",
         status: c.warnings ? "warn" : "ok",
         detail: `${c.path} (${c.source})${c.warnings ? `, ${c.warnings} warning(s)` : ""}`,
-        fix: c.warnings ? "see them with: rune config validate" : undefined,
+        fix: c.warnings ? validate(c.flag) : undefined,
       };
     case "invalid":
       return {
         name: "config",
         status: "fail",
         detail: `${c.path} (${c.source}) has ${c.errors} error(s)`,
-        fix: "see them with: rune config validate",
+        fix: validate(c.flag),
       };
     case "unchecked":
       return {
@@ -139,7 +145,7 @@ function configCheck(c: DoctorFacts["config"]): Check {
         name: "config",
         status: "fail",
         detail: "no config file found",
-        fix: `create ${c.wouldBe} (rune init will write one there) or pass --config PATH`,
+        fix: noConfigHint(c.wouldBe),
       };
   }
 }

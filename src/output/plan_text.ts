@@ -3,9 +3,13 @@
  * object itself, so both show exactly what the executors get. Every value shows its control
  * characters (`visible`); a command of several lines keeps them, indented under its `$`.
  */
-import { formatDuration, visible } from "../base/mod.ts";
+import { formatDuration, shortenValue, visible } from "../base/mod.ts";
 import type { Colors } from "../base/mod.ts";
 import type { Plan, SessionLayout, Step } from "../contract/mod.ts";
+
+/** Longest command or value shown whole; `--json` keeps every value whole. */
+const SHOWN_MAX = 1000;
+const shown = (value: string) => shortenValue(value, SHOWN_MAX);
 
 export interface FormatOptions {
   colors: Colors;
@@ -78,7 +82,7 @@ function stepDetails(
 ): string[] {
   const env = Object.keys(step.env);
   const envLine = env.length
-    ? [`env ${env.map((k) => visible(`${k}=${step.env[k]}`)).join(" ")}`]
+    ? [`env ${env.map((k) => visible(`${k}=${shown(step.env[k])}`)).join(" ")}`]
     : [];
   switch (step.kind) {
     case "shell":
@@ -114,14 +118,14 @@ function stepDetails(
 
 /** `$ command`, its further lines indented under the first; control characters shown. */
 function commandLines(command: string): string[] {
-  const [first, ...rest] = visible(command, { keepNewlines: true }).split("\n");
+  const [first, ...rest] = visible(shown(command), { keepNewlines: true }).split("\n");
   return [`$ ${first}`, ...rest.map((l) => `  ${l}`)];
 }
 
 function layoutLines(layout: SessionLayout, tilde: (p: string) => string): string[] {
   const v = (text: string) => visible(text);
   const out = [`session ${v(layout.session)} in ${tilde(layout.dir)}`];
-  for (const b of layout.before) out.push(`before: $ ${v(b)}`);
+  for (const b of layout.before) out.push(`before: $ ${v(shown(b))}`);
   layout.windows.forEach((w, wi) => {
     const attrs = [
       w.layout ? `layout ${v(w.layout)}` : "",
@@ -138,7 +142,7 @@ function layoutLines(layout: SessionLayout, tilde: (p: string) => string): strin
         p.exec ? "as the pane's process" : "",
         p.focus ? "focused" : "",
       ].filter(Boolean);
-      const cmds = p.commands.length ? p.commands.map(v).join(" ⏎ ") : "(shell)";
+      const cmds = p.commands.length ? p.commands.map((c) => v(shown(c))).join(" ⏎ ") : "(shell)";
       out.push(`  pane ${pi + 1}: ${cmds}${extra.length ? `  (${extra.join(", ")})` : ""}`);
     });
   });

@@ -5,7 +5,7 @@
 import type { CommandSpec, Config, ConfigPath, LoadedConfig, TemplateSpec } from "../config/mod.ts";
 import { expandField } from "../templates/mod.ts";
 import type { FieldContext, Variables } from "../templates/mod.ts";
-import { err, errorIssue, expandHome, ok, parseDuration, runePaths } from "../base/mod.ts";
+import { err, errorIssue, expandHome, ok, parseDuration } from "../base/mod.ts";
 import { filterEnv, isLoaderVariable } from "../env/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
 import type {
@@ -18,6 +18,7 @@ import type {
   WindowLayout,
 } from "../contract/mod.ts";
 import { findTemplate, ritualCommands } from "./select.ts";
+import { backgroundLogFile } from "./log_file.ts";
 
 /** Rune's own default: a command gets 30 s unless settings or the command say otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -71,8 +72,8 @@ export function planRitual(
         },
       ));
     }
-    const env = expandEnv(spec, expander, vars, at("env"));
-    for (const name of Object.keys(env).filter(isLoaderVariable)) {
+    const own = expandEnv(spec, expander, vars, at("env"));
+    for (const name of Object.keys(own).filter(isLoaderVariable)) {
       issues.push(errorIssue(
         "loader-env",
         `Cannot pass "${name}" to "${spec.name}": Deno refuses to start programs with loader ` +
@@ -83,6 +84,8 @@ export function planRitual(
         },
       ));
     }
+    // Every step, and every pane of its session, knows its project (README: pre_window).
+    const env = { ...projectEnv(project), ...own };
 
     if (spec.interactive && spec.tmux_template !== undefined) {
       const template = findTemplate(config, spec.tmux_template);
@@ -153,6 +156,11 @@ function makeExpander(loaded: Pick<LoadedConfig, "locate">, issues: Issue[]): Ex
   };
 }
 
+/** What every step's environment gets: its project's name and directory. */
+function projectEnv(project: ProjectInfo): Record<string, string> {
+  return { RUNE_PROJECT: project.name, RUNE_PROJECT_DIR: project.dir };
+}
+
 function variablesFor(project: ProjectInfo, facts: PlanFacts): Variables {
   const d = facts.now;
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -214,14 +222,6 @@ function resolveTimeout(spec: CommandSpec, config: Config): number | null {
   const raw = spec.timeout ?? config.settings?.timeout;
   const ms = raw === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(raw) ?? DEFAULT_TIMEOUT_MS;
   return ms === 0 ? null : ms;
-}
-
-/** $XDG_STATE_HOME/rune/logs/PROJECT/STEP-YYYYMMDD-HHMMSS.log */
-function backgroundLogFile(project: string, stepName: string, facts: PlanFacts): string {
-  const slug = stepName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") ||
-    "command";
-  const stamp = facts.now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-  return `${runePaths(facts.env).logDir}/${project}/${slug}-${stamp}.log`;
 }
 
 function lines(value: string | string[] | undefined): string[] {

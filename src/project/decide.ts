@@ -2,7 +2,7 @@
  * Which project the cwd belongs to, from a snapshot of the world. Pure: every fact comes in
  * through `ProjectFacts`; see detect.ts for the rules in words.
  */
-import { err, errorIssue, expandHome, ok } from "../base/mod.ts";
+import { err, errorIssue, expandHome, ok, suggest } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
 import type { ProjectSpec } from "../config/mod.ts";
 import type { ProjectInfo } from "../contract/mod.ts";
@@ -33,7 +33,8 @@ export interface ProjectDecision {
 /**
  * Decides the project: the explicit argument, else the first project (config order) with a
  * detect rule that holds (rules in order), else the nearest manifest's name, else the git
- * root's name, else the cwd's name. Fails only for an argument with no usable character.
+ * root's name, else the cwd's name. Fails for an argument with no usable character, and for
+ * one close to a configured name (a typo: "unknown-project", with the did-you-mean).
  */
 export function decideProject(
   facts: ProjectFacts,
@@ -50,6 +51,23 @@ export function decideProject(
     const k = findNamed(keys, options.argument);
     if (k !== undefined) {
       return done({ name: keys[k].toLowerCase(), dir: facts.cwd, detectedBy: "argument" });
+    }
+    // A near miss of a configured name is a typo: running only the global rituals would look
+    // like success. Names far from every configured one may be new projects, and still run.
+    const meant = suggest(options.argument, [...projects.map((p) => p.name), ...keys]);
+    if (meant !== undefined) {
+      return err([
+        errorIssue(
+          "unknown-project",
+          `Cannot use "${options.argument}" as a project: no project of that name is ` +
+            `configured, and it is close to "${meant}"`,
+          {
+            hint: `Did you mean "${meant}"? Give its name as configured; to run only the ` +
+              `global rituals for a project "${options.argument}", add it under projects`,
+          },
+        ),
+        ...warnings,
+      ]);
     }
     const wanted = sanitizeName(options.argument);
     if (wanted === "") {

@@ -8,8 +8,9 @@
  *    case, or equal once both are sanitized) keeps its configured name, lowercased. Its dir:
  *    the project's `dir` key; else where one of its rules holds from the cwd; else its first
  *    literal `dir:` path; else the cwd. A per_project key not under projects[]: that name, the
- *    cwd. Any other name still runs the global rituals, sanitized, with detectedBy
- *    `UNCONFIGURED_ARGUMENT` so the caller can warn.
+ *    cwd. A name close to a configured one (a typo, as `suggest` judges) is an error with the
+ *    did-you-mean ("unknown-project"). Any other name still runs the global rituals,
+ *    sanitized, with detectedBy `UNCONFIGURED_ARGUMENT` so the caller can warn.
  * 2. projects[].detect, projects in config order, each project's rules in order; the first
  *    rule that holds names the project (configured name, lowercased) and its directory (unless
  *    the project has a `dir` key, which always wins).
@@ -73,8 +74,9 @@ export interface FindProjectOptions {
 }
 
 /**
- * The project for `options.cwd`, by the rules above. Fails only when the argument has no
- * usable character and names no configured project ("bad-project-name").
+ * The project for `options.cwd`, by the rules above. Fails when the argument names no
+ * configured project and has no usable character ("bad-project-name") or is close to a
+ * configured name ("unknown-project").
  */
 export async function findProject(
   options: FindProjectOptions,

@@ -6,6 +6,7 @@
  * Needs --allow-read/--allow-write on the state dir. Whether an entry still runs is decided
  * here (backgroundState, pure); the probing with `ps` is src/exec's.
  */
+import { pathComponent } from "../base/mod.ts";
 
 export interface BackgroundEntry {
   pid: number;
@@ -26,7 +27,7 @@ export function registryDir(stateDir: string): string {
 }
 
 function entryPath(stateDir: string, entry: Pick<BackgroundEntry, "pid">): string {
-  return `${registryDir(stateDir)}/${entry.pid}.json`;
+  return `${registryDir(stateDir)}/${pathComponent(String(entry.pid), "0")}.json`;
 }
 
 export function recordBackground(stateDir: string, entry: BackgroundEntry): void {

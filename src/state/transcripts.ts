@@ -7,6 +7,7 @@
  */
 import type { ScriptFlavour } from "../contract/mod.ts";
 import type { TranscriptRef } from "./audit.ts";
+import { pathComponent } from "../base/mod.ts";
 
 export function transcriptDir(stateDir: string): string {
   return `${stateDir}/transcripts`;
@@ -19,6 +20,7 @@ export function prepareTranscript(
   flavour: ScriptFlavour,
 ): TranscriptRef {
   const dir = transcriptDir(stateDir);
+  const name = pathComponent(id, "run");
   Deno.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const make = (path: string) => {
     Deno.writeFileSync(path, new Uint8Array(), { mode: 0o600 });
@@ -26,8 +28,8 @@ export function prepareTranscript(
     return path;
   };
   return flavour === "util-linux"
-    ? { format: flavour, log: make(`${dir}/${id}.log`), timing: make(`${dir}/${id}.timing`) }
-    : { format: flavour, log: make(`${dir}/${id}.script`) };
+    ? { format: flavour, log: make(`${dir}/${name}.log`), timing: make(`${dir}/${name}.timing`) }
+    : { format: flavour, log: make(`${dir}/${name}.script`) };
 }
 
 /**

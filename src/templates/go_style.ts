@@ -3,7 +3,7 @@
  * Handlebars (`{{Project}}`), with a map back to the author's offsets. Pure.
  *
  * Only the template text is rewritten, never a value. `{{- .X -}}` (Go's trim markers) becomes
- * `{{~ X ~}}`. An escaped mustache (`\{{.ID}}`, Handlebars' way to write a literal `{{`) is
+ * `{{~ X ~}}`, so the text still parses and parse.ts can refuse the markers where they stand. An escaped mustache (`\{{.ID}}`, Handlebars' way to write a literal `{{`) is
  * left alone; `\\{{.X}}` is a backslash followed by a real placeholder, as Handlebars reads it.
  */
 

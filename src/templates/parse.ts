@@ -2,7 +2,7 @@
  * A template text → its literal parts and placeholders, or the problems that keep it from
  * expanding. Pure. rune's templates are variables only: `{{.Name}}` or `{{Name}}` (with
  * Handlebars whitespace control `{{~Name~}}`) and comments `{{! … }}`; `\{{` writes a literal
- * `{{`. Blocks (`{{#if}}`, `{{#each}}`), partials, helpers, paths (`{{a.b}}`, `{{@index}}`,
+ * `{{`. Go's trim markers (`{{- .Name -}}`) are refused like Go's actions. Blocks (`{{#if}}`, `{{#each}}`), partials, helpers, paths (`{{a.b}}`, `{{@index}}`,
  * `{{../x}}`) and unescaped output (`{{{x}}}`, `{{& x}}`) are refused with a problem naming
  * them: every value must pass through rune's escaping, and a flat template is what lets each
  * placeholder's shell quoting context be read from the text before it.
@@ -48,6 +48,8 @@ export interface ParsedTemplate {
 
 /** `{{range .X}}`, `{{- if .X }}`, `{{end}}`: Go's actions, which Handlebars misreads as paths. */
 const GO_ACTION = /^\{\{[~-]?\s*(range|if|with|else|end|template|define|block|break|continue)\b/;
+/** `{{- .X -}}`: Go's trim markers, which would eat the blanks around the value. */
+const GO_TRIM = /^\{\{-\s|\s-\}\}$/;
 
 const SYNTAX_HINT = 'Write a variable as {{.Project}}; for a literal "{{" write "\\{{"';
 
@@ -131,6 +133,16 @@ function checkMustache(
       "Go template actions such as {{range}}, {{if}} and {{end}} are not supported, only variables",
       offset,
       `Variables: ${variableList()}; write them as {{.Project}}`,
+    );
+  }
+  if (GO_TRIM.test(source)) {
+    return makeProblem(
+      "template-syntax",
+      source,
+      "Go's trim markers {{- and -}} are not supported: they would remove the blanks around " +
+        "the value",
+      offset,
+      `Write ${plainForm(path)}, with the blanks you want around it`,
     );
   }
   if (!node.escaped) {

@@ -1,5 +1,12 @@
-import { strictEqual } from "node:assert/strict";
-import { sanitizeTmuxName, TMUX_NAME_MAX } from "../../src/base/names.ts";
+import { deepStrictEqual, strictEqual } from "node:assert/strict";
+import {
+  hasUnprintable,
+  isPathLike,
+  PATH_COMPONENT_MAX_BYTES,
+  pathComponent,
+  sanitizeTmuxName,
+  TMUX_NAME_MAX,
+} from "../../src/base/names.ts";
 import { hasTmux, withTmuxServer } from "../helpers/tmux_server.ts";
 
 Deno.test("sanitizeTmuxName() makes names tmux reads back exactly", async (t) => {
@@ -83,4 +90,67 @@ Deno.test({
     }
     strictEqual(pwned, false);
   });
+});
+
+Deno.test("pathComponent() makes any name one safe path component", async (t) => {
+  const cases: [string, string][] = [
+    ["web-app", "web-app"],
+    ["Web_App.v2", "Web_App.v2"],
+    ["ünïcödé", "ünïcödé"],
+    ["../../../../tmp/x", "tmp-x"],
+    ["..", "unnamed"],
+    [".", "unnamed"],
+    ["", "unnamed"],
+    ["/", "unnamed"],
+    [".hidden", "hidden"],
+    ["-rf", "rf"],
+    ["a/b\\c", "a-b-c"],
+    ["nul\0byte", "nul-byte"],
+    ["esc\x1b[8mhidden\r", "esc-8mhidden"],
+    ["bidi\u202egnp.exe", "bidi-gnp.exe"],
+    ["line\u2028sep", "line-sep"],
+    ["x; rm -rf ~", "x-rm--rf"],
+    ["$(id)`id`", "id-id"],
+    ["a..b", "a..b"],
+    ["a/../b", "a-..-b"],
+  ];
+  for (const [name, want] of cases) {
+    await t.step(JSON.stringify(name), () => strictEqual(pathComponent(name), want));
+  }
+  await t.step("a fallback of the caller's choosing", () => {
+    strictEqual(pathComponent("../..", "project"), "project");
+  });
+});
+
+Deno.test("pathComponent() never yields a separator, a dot name or a control character", () => {
+  const alphabet = ["/", ".", "..", "\0", "\n", "\x1b", "\\", "a", "é", " ", "-", "\u202e", "~"];
+  for (let i = 0; i < 5000; i++) {
+    let name = "";
+    for (let n = i; n > 0; n = Math.floor(n / alphabet.length)) {
+      name += alphabet[n % alphabet.length];
+    }
+    const got = pathComponent(name);
+    strictEqual(isPathLike(got) || hasUnprintable(got) || got === "" || got.startsWith("."), false);
+    strictEqual(/[\s\\]/.test(got), false, JSON.stringify([name, got]));
+  }
+});
+
+Deno.test("pathComponent() cuts by UTF-8 bytes, never inside a character", () => {
+  const got = pathComponent("é".repeat(PATH_COMPONENT_MAX_BYTES));
+  strictEqual(new TextEncoder().encode(got).length, PATH_COMPONENT_MAX_BYTES);
+  strictEqual(got, "é".repeat(PATH_COMPONENT_MAX_BYTES / 2));
+  const odd = pathComponent("a" + "𠀀".repeat(PATH_COMPONENT_MAX_BYTES));
+  strictEqual(new TextEncoder().encode(odd).length <= PATH_COMPONENT_MAX_BYTES, true);
+  strictEqual(odd, "a" + "𠀀".repeat(Math.floor((PATH_COMPONENT_MAX_BYTES - 1) / 4)));
+});
+
+Deno.test("hasUnprintable() and isPathLike() name what a configured name may not hold", () => {
+  deepStrictEqual(
+    ["ok", "a\0b", "tab\t", "\x7f", "\u202e", "plain / slash"].map(hasUnprintable),
+    [false, true, true, true, true, false],
+  );
+  deepStrictEqual(
+    ["web", "a/b", "..", ".", "a..b", "../x"].map(isPathLike),
+    [false, true, true, true, false, true],
+  );
 });

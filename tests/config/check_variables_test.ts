@@ -251,3 +251,19 @@ rituals:
     ],
   ]);
 });
+
+Deno.test("checkTemplateFields() locates Go's trim markers at their placeholder", () => {
+  const yaml = `
+rituals:
+  start:
+    global:
+      - name: a
+        command: echo {{- .Project -}} done
+`;
+  deepStrictEqual(check(yaml).map((i) => [i.code, where(i), i.problem]), [[
+    "template-syntax",
+    [6, 23],
+    'Cannot expand "{{- .Project -}}" in rituals.start.global[0].command: Go\'s trim markers ' +
+    "{{- and -}} are not supported: they would remove the blanks around the value",
+  ]]);
+});

@@ -11,14 +11,31 @@ import { sharedFiles } from "../helpers/shared.ts";
 const FIXTURES = `${REPO_ROOT}/tests/fixtures/config`;
 const fixture = (n: number) => Deno.readTextFileSync(`${FIXTURES}/seed-example-${n}.yaml`);
 
-Deno.test("the seed's examples load with no issue at all", async (t) => {
-  for (const n of [1, 2, 3]) {
-    await t.step(`seed-example-${n}.yaml`, () => {
+Deno.test("the seed's examples load; only what has no effect warns", async (t) => {
+  for (const n of [2, 3]) {
+    await t.step(`seed-example-${n}.yaml: no issue at all`, () => {
       const r = parseConfig(fixture(n), `seed-example-${n}.yaml`, { strict: true });
       ok(r.ok, JSON.stringify(!r.ok && r.error));
       deepStrictEqual(r.value.warnings, []);
     });
   }
+  await t.step("seed-example-1.yaml: command and tmux_session next to tmux_template", () => {
+    const r = parseConfig(fixture(1), "seed-example-1.yaml");
+    ok(r.ok, JSON.stringify(!r.ok && r.error));
+    deepStrictEqual(r.value.warnings.map((w) => [w.code, w.where?.line, w.where?.column]), [
+      ["no-effect", 6, 9],
+      ["no-effect", 8, 9],
+    ]);
+    deepStrictEqual(r.value.warnings.map((w) => w.problem), [
+      'Ignoring the command of "Setup Development Environment": a tmux_template step opens ' +
+      'template "development-layout", and the template does not use {{.Command}}, so the ' +
+      "command never runs",
+      'Ignoring tmux_session "dev-{{.Project}}" of "Setup Development Environment": a ' +
+      "tmux_template step opens the session the template's session_name names",
+    ]);
+    const strict = parseConfig(fixture(1), "seed-example-1.yaml", { strict: true });
+    deepStrictEqual(!strict.ok && strict.error.map((i) => i.severity), ["error", "error"]);
+  });
 });
 
 Deno.test("seed example 1: templates under rituals.start.templates, pane objects", () => {

@@ -73,6 +73,13 @@ Deno.test("doctorChecks() judges each missing piece", async (t) => {
       exit: 3,
     },
     {
+      name: "no terminal is a warning, not a check mark",
+      facts: { terminal: false },
+      check: "terminal",
+      want: "warn",
+      exit: 0,
+    },
+    {
       name: "a missing permission fails",
       facts: { permissions: [{ name: "run:tmux", granted: false, flag: "--allow-run=tmux" }] },
       check: "permissions",
@@ -125,4 +132,43 @@ Deno.test("doctorChecks(): a program that is not installed is not a missing perm
     ["ok", "all granted (tmux: not installed, see above)"],
   );
   strictEqual(doctorExitCode(checks), 0);
+});
+
+Deno.test("doctorChecks() says what is true and what works today", async (t) => {
+  const check = (facts: Partial<DoctorFacts>, name: string) =>
+    doctorChecks({ ...HEALTHY, ...facts }).find((c) => c.name === name)!;
+  await t.step("the fix for a config given with -c checks that same file", () => {
+    const config = {
+      state: "invalid",
+      path: "/w/t y.yaml",
+      source: "--config",
+      errors: 2,
+    } as const;
+    strictEqual(
+      check({ config: { ...config, flag: "t y.yaml" } }, "config").fix,
+      "see them with: rune config validate -c 't y.yaml'",
+    );
+    strictEqual(check({ config }, "config").fix, "see them with: rune config validate");
+    const warned = { state: "loaded", path: "/w/t.yaml", source: "--config", warnings: 1 } as const;
+    strictEqual(
+      check({ config: { ...warned, flag: "t.yaml" } }, "config").fix,
+      "see them with: rune config validate -c t.yaml",
+    );
+  });
+  await t.step("without a config: the command that writes one, no rune init", () => {
+    const fix = check({ config: { state: "missing", wouldBe: "/h/c/config.yaml" } }, "config").fix;
+    strictEqual(
+      fix,
+      "create it with: mkdir -p /h/c && echo 'rituals: {start: {global: [{name: hello, command: " +
+        "echo hello}]}}' > /h/c/config.yaml (then check it with: rune config validate), or pass " +
+        "--config PATH",
+    );
+  });
+  await t.step("no terminal is said as it is", () => {
+    const terminal = check({ terminal: false }, "terminal");
+    deepStrictEqual([terminal.status, terminal.detail], [
+      "warn",
+      "stdin is not a terminal: interactive steps outside tmux cannot run here",
+    ]);
+  });
 });

@@ -56,14 +56,22 @@ Deno.test("RUNE_CONFIG is used in place of the defaults, and --config beats it",
   }
 });
 
-Deno.test("no config at all: the path `rune init` will use, and exit 2", async () => {
+Deno.test("no config at all: where one belongs, how to write it today, and exit 2", async () => {
   const home = makeTempHome();
   try {
     const wouldBe = `${home.dir}/config/rune/config.yaml`;
     let r = await runRune(["config", "path"], { env: home.env });
     deepStrictEqual([r.code, r.stdout], [2, `${wouldBe}\n`]);
     match(r.stderr, /cannot find a config/);
-    match(r.stderr, new RegExp(`hint: create ${wouldBe} \\(\`rune init\` will write one there\\)`));
+    const hint = /hint: create it with: (.*) \(then check it with: rune config validate\)/.exec(
+      r.stderr,
+    );
+    ok(hint, r.stderr);
+    const made = await new Deno.Command("sh", { args: ["-c", hint[1]] }).output();
+    strictEqual(made.code, 0, new TextDecoder().decode(made.stderr));
+    const check = await runRune(["config", "validate"], { env: home.env });
+    strictEqual(check.code, 0, check.stderr);
+    Deno.removeSync(wouldBe);
 
     r = await runRune(["ritual", "list"], { env: home.env });
     strictEqual(r.code, 2);

@@ -1,7 +1,7 @@
 /**
  * Control characters in values never reach the terminal raw through the real program: a
- * project directory in `--dry-run`, `session kill`/`attach` arguments, a configured name in the
- * progress lines, a config path in `doctor`, an option in a usage error. Each is shown as
+ * project directory and a command in `--dry-run`, `session kill`/`attach` arguments, a
+ * configured name in a config error, a config path in `doctor`, an option in a usage error. Each is shown as
  * `\x1b`, `\r`, `\x07`, `\u202e`; `--json` keeps escaping them its own way.
  */
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
@@ -22,7 +22,16 @@ function clean(what: string, text: string) {
   ok(text.includes(SHOWN), `${what}: the value is not shown:\n${text}`);
 }
 
+// Names may not hold control characters (a located config error); commands and directories may.
 const CONFIG = `
+rituals:
+  start:
+    global:
+      - {name: Build, command: "echo '\\e[8mhidden\\rover\\abell\\u202erev'"}
+      - {name: Deploy, command: "true", working_dir: "x\\e[8mhidden\\rover\\abell\\u202erev"}
+`;
+
+const HOSTILE_NAME = `
 rituals:
   start:
     global:
@@ -32,7 +41,7 @@ rituals:
 Deno.test("hostile values through the CLI's human output, never raw", async (t) => {
   await withProject(CONFIG, async (home) => {
     const dir = `${home.dir}/${H}`;
-    Deno.mkdirSync(dir);
+    Deno.mkdirSync(`${dir}/${H}`, { recursive: true }); // the project, and Deploy's working_dir
     await t.step("--dry-run prints the project directory visibly", async () => {
       const r = await runRune(["start", "--dry-run"], { env: home.env, cwd: dir });
       strictEqual(r.code, 0, r.stderr);
@@ -45,18 +54,23 @@ Deno.test("hostile values through the CLI's human output, never raw", async (t) 
       // deno-lint-ignore no-control-regex
       ok(!/[\u0000-\u001f]/.test(r.stdout.replaceAll("\n", "")), r.stdout);
     });
-    await t.step("progress lines show a configured name visibly", async () => {
-      const r = await runRune(["start", "app"], { env: home.env, cwd: dir });
-      strictEqual(r.code, 0, r.stderr);
-      ok(!RAW.test(r.stderr), JSON.stringify(r.stderr));
-      ok(r.stderr.includes(String.raw`Build \x1b[8mhidden\rover\x07bell\u202erev: ok`), r.stderr);
-    });
-    await t.step("config show and ritual list show a configured name visibly", async () => {
+    await t.step(
+      "a configured name with control characters is an error, shown visibly",
+      async () => {
+        const bad = `${home.dir}/bad.yaml`;
+        Deno.writeTextFileSync(bad, HOSTILE_NAME);
+        const r = await runRune(["start", "app", "-c", bad], { env: home.env, cwd: dir });
+        strictEqual(r.code, 2, r.stderr);
+        ok(!RAW.test(r.stderr), JSON.stringify(r.stderr));
+        ok(r.stderr.includes("holds a control character"), r.stderr);
+      },
+    );
+    await t.step("config show and ritual list show configured values visibly", async () => {
       for (const args of [["config", "show"], ["ritual", "list"]]) {
         const r = await runRune(args, { env: home.env, cwd: home.dir });
         strictEqual(r.code, 0, r.stderr);
         ok(!RAW.test(r.stdout + r.stderr), `${args.join(" ")}: ${JSON.stringify(r.stdout)}`);
-        ok(/Build \\(x1b|e)\[8mhidden\\rover\\(x07|a)bell\\u202erev/.test(r.stdout), r.stdout);
+        ok(/x\\(x1b|e)\[8mhidden\\rover\\(x07|a)bell\\u202erev/.test(r.stdout), r.stdout);
       }
     });
     await t.step("doctor shows a config path visibly", async () => {

@@ -46,6 +46,7 @@ Deno.test("a non-UTF-8 current directory: one line and exit 2, never Deno's stac
           "rename this one",
           "",
         ]);
+        // deno-lint-ignore no-control-regex
         doesNotMatch(r.stderr + r.stdout, /Uncaught|InvalidData|\u001b/);
       });
     }

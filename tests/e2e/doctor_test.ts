@@ -53,3 +53,18 @@ Deno.test("rune doctor without tmux says tmux is not installed, not that a permi
     home.cleanup();
   }
 });
+
+Deno.test("rune doctor -c FILE: the fix names the same -c FILE", async () => {
+  const home = makeTempHome();
+  try {
+    home.writeConfig("rituals: {start: {global: [{name: a}]}}\n", "work/typo.yaml");
+    const r = await runRune(["doctor", "-c", "typo.yaml"], {
+      env: home.env,
+      cwd: `${home.dir}/work`,
+    });
+    strictEqual(r.code, 3, r.stdout + r.stderr);
+    match(r.stdout, /fix: see them with: rune config validate -c typo\.yaml$/m);
+  } finally {
+    home.cleanup();
+  }
+});

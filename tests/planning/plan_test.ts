@@ -4,6 +4,7 @@ import { planRitual } from "../../src/planning/plan.ts";
 import type { PlanFacts } from "../../src/planning/plan.ts";
 import type { Plan, ProjectInfo, RitualName, Step } from "../../src/contract/plan.ts";
 import type { Issue } from "../../src/base/result.ts";
+import { hasUnprintable } from "../../src/base/names.ts";
 
 const PROJECT: ProjectInfo = { name: "web", dir: "/code/web", detectedBy: "argument" };
 const DIRS = new Set(["/code/web", "/code/web/api", "/code/web/ui", "/home/u", "/tmp"]);
@@ -161,7 +162,53 @@ rituals:
         command: "true"
         env: {WHERE: "{{.ProjectDir}}/x", N: 3, B: true}
 `;
-  deepStrictEqual(plan(yaml).steps[0].env, { WHERE: "/code/web/x", N: "3", B: "true" });
+  deepStrictEqual(plan(yaml).steps[0].env, {
+    RUNE_PROJECT: "web",
+    RUNE_PROJECT_DIR: "/code/web",
+    WHERE: "/code/web/x",
+    N: "3",
+    B: "true",
+  });
+});
+
+Deno.test("planRitual() gives every step RUNE_PROJECT and RUNE_PROJECT_DIR", () => {
+  const yaml = `
+rituals:
+  start:
+    global:
+      - {name: plain, command: "true"}
+      - {name: bg, command: "true", background: true}
+      - {name: repl, command: "zsh", interactive: true}
+      - {name: tpl, interactive: true, tmux_template: t}
+      - {name: own, command: "true", env: {RUNE_PROJECT: mine}}
+  templates:
+    t: {session_name: s, windows: [{panes: ['source "$RUNE_PROJECT_DIR/.venv/bin/activate"']}]}
+`;
+  deepStrictEqual(plan(yaml).steps.map((s) => [s.env.RUNE_PROJECT, s.env.RUNE_PROJECT_DIR]), [
+    ["web", "/code/web"],
+    ["web", "/code/web"],
+    ["web", "/code/web"],
+    ["web", "/code/web"],
+    ["mine", "/code/web"],
+  ]);
+});
+
+Deno.test("planRitual() keeps background logs under the log dir, whatever the names", () => {
+  const yaml = `
+rituals:
+  start:
+    global:
+      - {name: "../../../../../../tmp/x", command: "true", background: true}
+`;
+  const hostile: ProjectInfo = { ...PROJECT, name: "../../../../../../tmp/evil\0\u001b[8m" };
+  const step = plan(yaml, "start", hostile).steps[0];
+  assert(step.kind === "background");
+  const rest = step.logFile.slice("/st/rune/logs/".length);
+  strictEqual(step.logFile.startsWith("/st/rune/logs/"), true, step.logFile);
+  deepStrictEqual(rest.split("/").length, 2, step.logFile);
+  deepStrictEqual(rest.split("/").filter((p) => p === ".." || p === "."), []);
+  strictEqual(hasUnprintable(rest), false, step.logFile);
+  strictEqual(rest.replace(/-\d{8}-\d{6}\.log$/, ""), "tmp-evil-8m/tmp-x");
 });
 
 Deno.test("planRitual() lists the names the env filter removes, never values", () => {

@@ -108,6 +108,26 @@ const rows: Row[] = [
     want: { name: "x-rm-rf", dir: DEV.cwd, detectedBy: UNCONFIGURED_ARGUMENT },
   },
   {
+    name: "argument: a near miss of a configured project is refused",
+    projects: [{ name: "webshop" }],
+    facts: world(DEV),
+    options: { argument: "webshp" },
+    want: ["unknown-project"],
+  },
+  {
+    name: "argument: a near miss of a per_project key is refused",
+    facts: world(DEV),
+    options: { argument: "ap1", knownNames: ["api"] },
+    want: ["unknown-project"],
+  },
+  {
+    name: "argument: a name far from every configured one still runs",
+    projects: [{ name: "webshop" }],
+    facts: world(DEV),
+    options: { argument: "billing" },
+    want: { name: "billing", dir: DEV.cwd, detectedBy: UNCONFIGURED_ARGUMENT },
+  },
+  {
     name: "argument: nothing usable is an error",
     facts: world(DEV),
     options: { argument: ".." },
@@ -359,4 +379,16 @@ Deno.test("decideProject() reports rule warnings with the argument error too", (
     ["error", "bad-project-name"],
     ["warning", "bad-detect-rule"],
   ]);
+});
+
+Deno.test("decideProject() names the project a near miss meant", () => {
+  const r = decideProject(world(DEV), [{ name: "webshop" }, { name: "api" }], {
+    argument: "webshp",
+  });
+  deepStrictEqual(r.ok ? [] : r.error.map((i) => [i.problem, i.hint]), [[
+    'Cannot use "webshp" as a project: no project of that name is configured, and it is close ' +
+    'to "webshop"',
+    'Did you mean "webshop"? Give its name as configured; to run only the global rituals for a ' +
+    'project "webshp", add it under projects',
+  ]]);
 });

@@ -40,7 +40,6 @@ Deno.test("expandField() accepts Go style and Handlebars style alike", async (t)
     ["dev-{{.Project}}", "dev-web"],
     ["dev-{{Project}}", "dev-web"],
     ["{{ .Project }}/{{ Project }}", "web/web"],
-    ["a {{- .Project -}} b", "awebb"],
     ["a {{~Project~}} b", "awebb"],
     [
       "{{.ProjectDir}}/{{.Home}}/{{.User}}/{{.Date}}/{{.Command}}",
@@ -150,6 +149,18 @@ Deno.test("expandField() reports an unknown variable with a did-you-mean", async
       `Did you mean {{.Project}}? (variables: ${list})`,
     );
   });
+  await t.step("a longer spelling of a variable", () => {
+    deepStrictEqual(
+      problems("{{ProjectDirectory}}")[0].hint,
+      `Did you mean {{.ProjectDir}}? (variables: ${list})`,
+    );
+  });
+  await t.step("a short word one letter from a variable is not offered it", () => {
+    deepStrictEqual(
+      problems("rate={{rate}}")[0].hint,
+      `Variables: ${list}; to keep "{{rate}}" as text, write "\\{{rate}}"`,
+    );
+  });
   await t.step("nothing close: how to keep it as text", () => {
     deepStrictEqual(
       problems("docker ps --format {{.Names}}")[0].hint,
@@ -172,6 +183,8 @@ Deno.test("expandField() reports an unknown variable with a did-you-mean", async
 
 const GO_ACTIONS =
   "Go template actions such as {{range}}, {{if}} and {{end}} are not supported, only variables";
+const GO_TRIM =
+  "Go's trim markers {{- and -}} are not supported: they would remove the blanks around the value";
 
 Deno.test("expandField() refuses what it does not support, naming it", async (t) => {
   const cases: [string, string, string][] = [
@@ -188,6 +201,9 @@ Deno.test("expandField() refuses what it does not support, naming it", async (t)
     ["{{> partial}}", "{{> partial}}", "partials are not supported, only variables"],
     ["{{range .X}}", "{{range .X}}", GO_ACTIONS],
     ["{{- if .Project }}", "{{- if .Project }}", GO_ACTIONS],
+    ["{{- .Project -}} b", "{{- .Project -}}", GO_TRIM],
+    ["{{ .Project -}}", "{{ .Project -}}", GO_TRIM],
+    ["{{- Project }}", "{{- Project }}", GO_TRIM],
     ["{{end}}", "{{end}}", GO_ACTIONS],
     [
       "{{{Project}}}",

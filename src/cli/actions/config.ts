@@ -3,6 +3,7 @@ import { stringify } from "yaml";
 import {
   configJsonSchemaText,
   findConfigFile,
+  readConfigText,
   templateFieldCheck,
   validateConfigText,
 } from "../../config/mod.ts";
@@ -109,14 +110,16 @@ export async function runConfigValidate(
 }
 
 async function validateFile(file: string, strict: boolean): Promise<Issue[]> {
-  try {
-    const text = await Deno.readTextFile(file);
-    return validateConfigText(text, file, { strict, checkTemplates: await templateFieldCheck() })
-      .issues;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotCapable) throw e;
-    return [errorIssue("unreadable", `Cannot read the config "${file}": ${(e as Error).message}`)];
+  const read = await readConfigText(file, Deno.env.toObject());
+  if (!read.ok) {
+    const failure = read.error;
+    return failure.kind === "invalid"
+      ? failure.issues
+      : [errorIssue("unreadable", `Cannot read the config "${file}": ${failure.message}`)];
   }
+  const { text, maxBytes } = read.value;
+  const checkTemplates = await templateFieldCheck();
+  return validateConfigText(text, file, { strict, checkTemplates, maxBytes }).issues;
 }
 
 export function runConfigSchema(): number {

@@ -88,6 +88,7 @@ async function configFact(
       path: loaded.value.file,
       source,
       warnings: loaded.value.warnings.length,
+      flag: globals.config,
     };
   }
   const failure = loaded.error;
@@ -95,7 +96,13 @@ async function configFact(
   const errors = failure.kind === "invalid"
     ? failure.issues.filter((i) => i.severity === "error").length
     : 1;
-  return { state: "invalid", path: failure.file, source: first.source, errors };
+  return {
+    state: "invalid",
+    path: failure.file,
+    source: first.source,
+    errors,
+    flag: globals.config,
+  };
 }
 
 async function tmuxFact(): Promise<DoctorFacts["tmux"]> {
