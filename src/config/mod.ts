@@ -12,6 +12,8 @@ export type { ConfigCandidate } from "./locate.ts";
 export { describePath } from "./positions.ts";
 export type { ConfigPath } from "./positions.ts";
 export { validateConfigText } from "./validate.ts";
+export { detectFormat, foreignFileIssue } from "./foreign.ts";
+export type { DetectedKind, Detection, SourceKind } from "./foreign.ts";
 export type { Validation } from "./validate.ts";
 export { configJsonSchema, configJsonSchemaText } from "./json_schema.ts";
 export { LAYOUT_PRESETS } from "./schema.ts";

@@ -73,6 +73,21 @@ Deno.test("doctorChecks() judges each missing piece", async (t) => {
       exit: 3,
     },
     {
+      name: "another tool's file as the config is a config error (exit 2)",
+      facts: {
+        config: {
+          state: "foreign",
+          path: "/c.yml",
+          source: "--config",
+          problem: "Cannot use /c.yml as a rune config: it is a tmuxinator project file (name)",
+          hint: "Run `rune import tmuxinator /c.yml` to turn it into a rune template and rituals",
+        },
+      },
+      check: "config",
+      want: "fail",
+      exit: 2,
+    },
+    {
       name: "a missing permission fails",
       facts: { permissions: [{ name: "run:tmux", granted: false, flag: "--allow-run=tmux" }] },
       check: "permissions",
