@@ -123,6 +123,14 @@ export function parseArgv(root: CommandSpec, argv: readonly string[]): Parsed {
     if (spec.required && positionals[n] === undefined) {
       return fail(`missing required argument '${spec.name}'`);
     }
+    if (spec.choices && positionals[n] !== undefined && !spec.choices.includes(positionals[n])) {
+      const meant = suggest(positionals[n], spec.choices);
+      return fail(
+        `argument '${spec.name}' must be one of ${spec.choices.join(", ")}, got '${
+          positionals[n]
+        }'${meant ? `\n(Did you mean ${meant}?)` : ""}`,
+      );
+    }
   }
   if (!specs.some((s) => s.variadic) && positionals.length > specs.length) {
     const n = specs.length;

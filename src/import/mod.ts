@@ -15,6 +15,7 @@ export { importTmuxp } from "./tmuxp.ts";
 export { importSmug } from "./smug.ts";
 export { fragmentOf, renderImport } from "./render.ts";
 export { mergeIntoConfig } from "./merge.ts";
+export { renameImport } from "./rename.ts";
 export type { MergeOptions } from "./merge.ts";
 export { IMPORTERS } from "./importers.ts";
 export type { Importer } from "./importers.ts";

@@ -58,6 +58,7 @@ Deno.test("every command's --help works with no permissions and shows examples",
     ["ritual", "list"],
     ["session"],
     ["audit"],
+    ["import"],
   ];
   for (const cmd of commands) {
     await t.step(cmd.join(" "), async () => {
