@@ -43,12 +43,15 @@ export async function loadConfigOrReport(
 export function notFoundMessage(tried: readonly ConfigCandidate[]): string {
   const first = tried[0];
   if (first.explicit) {
+    const init = first.source === "--config" ? `rune --config ${first.path} init` : "rune init";
     return `rune: cannot read the config: "${first.path}" does not exist\n` +
-      `  hint: check the path given with ${first.source}`;
+      `  hint: check the path given with ${first.source}, or write a starter config there ` +
+      `with \`${init}\``;
   }
   const places = tried.map((c) => `  ${c.path}  (${c.source})`).join("\n");
   return `rune: cannot find a config: none of these exist:\n${places}\n` +
-    `  hint: create ${first.path} (\`rune init\` will write one there), or pass --config PATH`;
+    `  hint: run \`rune init\` to write a starter config to ${first.path} ` +
+    "(`rune init --guided` asks first), or pass --config PATH";
 }
 
 /** "2 errors, 1 warning" */

@@ -11,6 +11,7 @@ import { RITUAL } from "./commands/ritual.ts";
 import { SESSION } from "./commands/session.ts";
 import { AUDIT } from "./commands/audit.ts";
 import { IMPORT } from "./commands/import.ts";
+import { INIT } from "./commands/init.ts";
 
 export const ROOT: CommandSpec = {
   name: "rune",
@@ -24,5 +25,5 @@ export const ROOT: CommandSpec = {
     ["rune doctor", "check tmux, script, permissions and the config"],
   ],
   env: CONFIG_ENV,
-  commands: [START, STOP, DOCTOR, CONFIG, RITUAL, SESSION, AUDIT, IMPORT],
+  commands: [START, STOP, DOCTOR, CONFIG, RITUAL, SESSION, AUDIT, INIT, IMPORT],
 };

@@ -140,7 +140,7 @@ function configCheck(c: DoctorFacts["config"]): Check {
         name: "config",
         status: "fail",
         detail: "no config file found",
-        fix: `create ${c.wouldBe} (rune init will write one there) or pass --config PATH`,
+        fix: `run \`rune init\` to write a starter config to ${c.wouldBe}, or pass --config PATH`,
       };
   }
 }

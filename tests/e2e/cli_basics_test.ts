@@ -59,6 +59,7 @@ Deno.test("every command's --help works with no permissions and shows examples",
     ["session"],
     ["audit"],
     ["import"],
+    ["init"],
   ];
   for (const cmd of commands) {
     await t.step(cmd.join(" "), async () => {

@@ -63,7 +63,7 @@ Deno.test("no config at all: the path `rune init` will use, and exit 2", async (
     let r = await runRune(["config", "path"], { env: home.env });
     deepStrictEqual([r.code, r.stdout], [2, `${wouldBe}\n`]);
     match(r.stderr, /cannot find a config/);
-    match(r.stderr, new RegExp(`hint: create ${wouldBe} \\(\`rune init\` will write one there\\)`));
+    match(r.stderr, new RegExp(`hint: run \`rune init\` to write a starter config to ${wouldBe} `));
 
     r = await runRune(["ritual", "list"], { env: home.env });
     strictEqual(r.code, 2);

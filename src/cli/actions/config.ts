@@ -89,7 +89,9 @@ export async function runConfigValidate(
   const file = found.ok ? found.value.path : found.error[0].path;
   const issues = found.ok
     ? await validateFile(file, globals.strict)
-    : [errorIssue("no-config", `Cannot validate the config: "${file}" does not exist`)];
+    : [errorIssue("no-config", `Cannot validate the config: "${file}" does not exist`, {
+      hint: "Run `rune init` to write a starter config there",
+    })];
   if (options.json) {
     console.log(JSON.stringify(issues, null, 2));
   } else {
