@@ -103,7 +103,8 @@ export async function runConfigValidate(
   return hasErrors(issues) ? EXIT.usage : EXIT.ok;
 }
 
-async function validateFile(file: string, strict: boolean): Promise<Issue[]> {
+/** Every issue of the config file, as `config validate` lists them (an unreadable file too). */
+export async function validateFile(file: string, strict: boolean): Promise<Issue[]> {
   try {
     const text = await Deno.readTextFile(file);
     return validateConfigText(text, file, { strict, checkTemplates: await templateFieldCheck() })
