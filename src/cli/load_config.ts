@@ -1,5 +1,5 @@
 /** Loads the config for a command and prints every problem; the caller gets an exit code. */
-import { loadConfig } from "../config/mod.ts";
+import { loadConfig, noConfigHint } from "../config/mod.ts";
 import type { ConfigCandidate, LoadedConfig } from "../config/mod.ts";
 import { err, formatIssue, ok } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
@@ -50,8 +50,7 @@ export function notFoundMessage(tried: readonly ConfigCandidate[]): string {
   }
   const places = tried.map((c) => `  ${c.path}  (${c.source})`).join("\n");
   return `rune: cannot find a config: none of these exist:\n${places}\n` +
-    `  hint: run \`rune init\` to write a starter config to ${first.path} ` +
-    "(`rune init --guided` asks first), or pass --config PATH";
+    `  hint: ${noConfigHint(first.path)}`;
 }
 
 /** "2 errors, 1 warning" */

@@ -8,6 +8,7 @@
 export { findConfigFile, loadConfig, parseConfig, templateFieldCheck } from "./load.ts";
 export type { LoadedConfig, LoadFailure, LoadOptions } from "./load.ts";
 export { configCandidates } from "./locate.ts";
+export { noConfigHint } from "./starter.ts";
 export type { ConfigCandidate } from "./locate.ts";
 export { describePath } from "./positions.ts";
 export type { ConfigPath } from "./positions.ts";

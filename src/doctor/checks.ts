@@ -2,6 +2,7 @@
  * `rune doctor`'s judgement: facts gathered by the CLI → checks with a status and a fix.
  * Pure, so every verdict is table-tested.
  */
+import { noConfigHint } from "../config/mod.ts";
 
 export type CheckStatus = "ok" | "warn" | "fail";
 
@@ -140,7 +141,7 @@ function configCheck(c: DoctorFacts["config"]): Check {
         name: "config",
         status: "fail",
         detail: "no config file found",
-        fix: `run \`rune init\` to write a starter config to ${c.wouldBe}, or pass --config PATH`,
+        fix: noConfigHint(c.wouldBe),
       };
   }
 }
