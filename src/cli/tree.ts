@@ -12,6 +12,7 @@ import { SESSION } from "./commands/session.ts";
 import { AUDIT } from "./commands/audit.ts";
 import { IMPORT } from "./commands/import.ts";
 import { INIT } from "./commands/init.ts";
+import { LS } from "./commands/ls.ts";
 
 export const ROOT: CommandSpec = {
   name: "rune",
@@ -25,5 +26,5 @@ export const ROOT: CommandSpec = {
     ["rune doctor", "check tmux, script, permissions and the config"],
   ],
   env: CONFIG_ENV,
-  commands: [START, STOP, DOCTOR, CONFIG, RITUAL, SESSION, AUDIT, INIT, IMPORT],
+  commands: [START, STOP, LS, DOCTOR, CONFIG, RITUAL, SESSION, AUDIT, INIT, IMPORT],
 };

@@ -61,6 +61,7 @@ Deno.test("every command's --help works with no permissions and shows examples",
     ["audit"],
     ["import"],
     ["init"],
+    ["ls"],
   ];
   for (const cmd of commands) {
     await t.step(cmd.join(" "), async () => {
