@@ -55,6 +55,8 @@ export interface CommandInput {
   /** Options by key (`dryRun`, `socketPath`, `tmux`): string, boolean, or string[] if repeated. */
   opts: Record<string, string | boolean | string[] | undefined>;
   globals: GlobalOptions;
+  /** The tree this was parsed from (completion reads it without importing tree.ts). */
+  root: CommandSpec;
 }
 
 export interface CommandSpec {

@@ -13,6 +13,7 @@ import { AUDIT } from "./commands/audit.ts";
 import { IMPORT } from "./commands/import.ts";
 import { INIT } from "./commands/init.ts";
 import { LS } from "./commands/ls.ts";
+import { COMPLETE, COMPLETION } from "./commands/completion.ts";
 
 export const ROOT: CommandSpec = {
   name: "rune",
@@ -26,5 +27,18 @@ export const ROOT: CommandSpec = {
     ["rune doctor", "check tmux, script, permissions and the config"],
   ],
   env: CONFIG_ENV,
-  commands: [START, STOP, LS, DOCTOR, CONFIG, RITUAL, SESSION, AUDIT, INIT, IMPORT],
+  commands: [
+    START,
+    STOP,
+    LS,
+    DOCTOR,
+    CONFIG,
+    RITUAL,
+    SESSION,
+    AUDIT,
+    INIT,
+    IMPORT,
+    COMPLETION,
+    COMPLETE,
+  ],
 };

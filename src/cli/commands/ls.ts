@@ -12,7 +12,11 @@ export const LS: CommandSpec = {
   options: [
     { flags: "--json", description: "print {file, projects, templates, sessions} as JSON" },
     { flags: "--socket <name>", description: "the tmux server with this socket name (tmux -L)" },
-    { flags: "--socket-path <path>", description: "the tmux server at this socket path (tmux -S)" },
+    {
+      flags: "--socket-path <path>",
+      description: "the tmux server at this socket path (tmux -S)",
+      complete: "file",
+    },
   ],
   examples: [
     ["rune ls", "what the config defines, and what is running"],
