@@ -25,6 +25,8 @@ export const ROOT: CommandSpec = {
     ["rune ritual list", "list the rituals the config defines"],
     ["rune config validate", "check the config; every problem with file:line:col"],
     ["rune doctor", "check tmux, script, permissions and the config"],
+    ["rune init --guided", "write a starter config, asking a few questions"],
+    ["rune import tmuxinator web.yml", "turn a tmuxinator project into rune's"],
   ],
   env: CONFIG_ENV,
   commands: [
