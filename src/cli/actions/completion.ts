@@ -23,28 +23,33 @@ export async function runComplete(
   words: string[],
   globals: GlobalOptions,
 ): Promise<number> {
+  writeQuietly(Deno.stdout, await completionAnswer(root, words, globals));
+  return EXIT.ok;
+}
+
+/** The text `rune __complete -- WORDS…` prints for `root`. */
+export async function completionAnswer(
+  root: CommandSpec,
+  words: string[],
+  globals: GlobalOptions,
+): Promise<string> {
   const { completion, given } = completeWords(root, words.length ? words : [""]);
   switch (completion.kind) {
     case "words":
-      writeQuietly(Deno.stdout, completionLines(completion.candidates));
-      break;
+      return completionLines(completion.candidates);
     case "files":
-      writeQuietly(Deno.stdout, completionLines([], true));
-      break;
+      return completionLines([], true);
     case "dynamic": {
       const names = await dynamicNames(completion.source, {
         config: given.config ?? globals.config,
         socket: given.socket,
         socketPath: given.socketPath,
       }).catch(() => []);
-      const prefix = completion.prefix;
-      writeQuietly(Deno.stdout, completionLines(names.filter((c) => c.word.startsWith(prefix))));
-      break;
+      return completionLines(names.filter((c) => c.word.startsWith(completion.prefix)));
     }
     case "none":
-      break;
+      return "";
   }
-  return EXIT.ok;
 }
 
 async function dynamicNames(
