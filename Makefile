@@ -8,16 +8,18 @@ TOOLS_DENO := $(CURDIR)/.tools/node_modules/.bin/deno
 # Prefer a Deno on PATH; fall back to (and install) the pinned copy in .tools/.
 DENO ?= $(shell command -v deno 2>/dev/null || echo $(TOOLS_DENO))
 export DENO
-RUN := $(DENO) run -q --config deno.json -P
+# --no-prompt: rune must never stop in a Deno permission prompt; a denial is its one-line error.
+RUN := $(DENO) run -q --no-prompt --config deno.json -P
 DEMO_SOCKET ?= rune-demo
 
-.PHONY: help setup run test build bundle compile bench bench-startup lint fmt check clean
+.PHONY: help setup run test build bundle compile install bench bench-startup lint fmt check clean
 
 help:
 	@echo "make setup   install Deno $(DENO_VERSION) into .tools/ when none is on PATH"
 	@echo "make run     run the demo: rune start on templates/demo.yaml (own tmux socket: $(DEMO_SOCKET))"
 	@echo "make test    build the bundle, then run every unit and e2e test"
 	@echo "make build   dist/rune.js (deno bundle) and, where the runtime can be fetched, dist/rune"
+	@echo "make install install rune into PREFIX/bin (default ~/.local): the binary, or a launcher"
 	@echo "make bench   run the benchmarks in bench/ (installs hyperfine, tmuxinator, tmuxp)"
 	@echo "make lint    deno lint + deno fmt --check"
 
@@ -40,11 +42,15 @@ bundle: setup
 # deno compile downloads its runtime (denort); where that is impossible the bundle is the artifact.
 compile: setup
 	@mkdir -p dist
-	@if $(DENO) compile -q --frozen-lockfile -P --include templates -o dist/rune main.ts 2>dist/compile.err; then \
+	@if $(DENO) compile -q --frozen-lockfile --no-prompt -P --include templates -o dist/rune main.ts 2>dist/compile.err; then \
 	  echo "dist/rune: compiled" >&2; \
 	else \
 	  echo "dist/rune: not built (deno compile could not fetch its runtime here; see dist/compile.err). dist/rune.js is the tested artifact." >&2; \
 	fi
+
+PREFIX ?= $(HOME)/.local
+install: build
+	bash scripts/install.sh "$(PREFIX)" "$(DENO)"
 
 run: bundle
 	$(RUN) dist/rune.js start demo --verbose --config templates/demo.yaml --socket $(DEMO_SOCKET)

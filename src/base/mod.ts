@@ -1,8 +1,8 @@
 /**
  * @module
  * Leaf helpers every layer may use: errors as values (`Result`, `Issue`), durations, "did you
- * mean", the safe names rune gives tmux, colours, rune's XDG directories, its version and the
- * programs it runs. Imports nothing; nothing here touches the file system or spawns.
+ * mean", the safe names rune gives tmux, colours, control characters made visible, rune's XDG
+ * directories, its version and the programs it runs. Imports nothing; nothing here touches the file system or spawns.
  */
 export { err, errorIssue, formatIssue, hasErrors, ok, warningIssue } from "./result.ts";
 export type { Issue, Location, Result } from "./result.ts";
@@ -14,4 +14,5 @@ export type { Colors } from "./colors.ts";
 export { expandHome, runePaths } from "./xdg.ts";
 export type { RunePaths } from "./xdg.ts";
 export { VERSION } from "./version.ts";
+export { visible } from "./visible.ts";
 export { RUN_PROGRAMS } from "./programs.ts";

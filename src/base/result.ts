@@ -1,8 +1,9 @@
 /**
  * Errors as values. Every expected failure in rune (a bad config, tmux missing, a step that
  * fails) is an `Issue` with a place, a problem and a hint, carried in a `Result`. Only
- * `src/cli` turns them into text and exit codes. Imports nothing.
+ * `src/cli` turns them into text and exit codes. Imports only visible.ts beside it.
  */
+import { visible } from "./visible.ts";
 
 /** A position in a config file; line and column are 1-based. */
 export interface Location {
@@ -45,11 +46,14 @@ export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === "error");
 }
 
-/** "file:line:col: error: problem\n  hint: …" — the one text form of an issue. */
+/**
+ * "file:line:col: error: problem\n  hint: …" — the one text form of an issue, for people: the
+ * values in it (file names, keys, configured names) show their control characters.
+ */
 export function formatIssue(issue: Issue): string {
   const where = issue.where
-    ? `${issue.where.file}:${issue.where.line}:${issue.where.column}: `
+    ? `${visible(issue.where.file)}:${issue.where.line}:${issue.where.column}: `
     : "";
-  const head = `${where}${issue.severity}: ${issue.problem}`;
-  return issue.hint ? `${head}\n  hint: ${issue.hint}` : head;
+  const head = `${where}${issue.severity}: ${visible(issue.problem)}`;
+  return issue.hint ? `${head}\n  hint: ${visible(issue.hint)}` : head;
 }

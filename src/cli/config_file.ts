@@ -8,6 +8,7 @@ import type { Issue, Result } from "../base/mod.ts";
 import { configJsonSchemaText, findConfigFile } from "../config/mod.ts";
 import { writeFileAtomic } from "../state/mod.ts";
 import type { GlobalOptions } from "./spec.ts";
+import { currentDir } from "./cwd.ts";
 
 export interface ConfigTarget {
   path: string;
@@ -21,7 +22,7 @@ export async function configTarget(globals: GlobalOptions): Promise<ConfigTarget
   const found = await findConfigFile({
     flag: globals.config,
     env: Deno.env.toObject(),
-    cwd: Deno.cwd(),
+    cwd: currentDir(),
   });
   const chosen = found.ok ? found.value : found.error[0];
   return { path: chosen.path, source: chosen.source, exists: found.ok };

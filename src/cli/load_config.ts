@@ -1,10 +1,12 @@
 /** Loads the config for a command and prints every problem; the caller gets an exit code. */
 import { loadConfig, noConfigHint } from "../config/mod.ts";
 import type { ConfigCandidate, LoadedConfig } from "../config/mod.ts";
-import { err, formatIssue, ok } from "../base/mod.ts";
+import { err, formatIssue, ok, visible } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
+import { shellQuote } from "../shell/mod.ts";
 import type { GlobalOptions } from "./spec.ts";
 import { EXIT } from "./exit_codes.ts";
+import { currentDir } from "./cwd.ts";
 
 export async function loadConfigOrReport(
   globals: GlobalOptions,
@@ -13,7 +15,7 @@ export async function loadConfigOrReport(
   const loaded = await loadConfig({
     flag: globals.config,
     env: Deno.env.toObject(),
-    cwd: Deno.cwd(),
+    cwd: currentDir(),
     strict: globals.strict,
     templates: options.templates,
   });
@@ -27,13 +29,13 @@ export async function loadConfigOrReport(
       console.error(notFoundMessage(failure.tried));
       return err(EXIT.usage);
     case "unreadable":
-      console.error(`rune: cannot read the config "${failure.file}": ${failure.message}`);
+      console.error(visible(`rune: cannot read the config "${failure.file}": ${failure.message}`));
       return err(EXIT.usage);
     case "invalid": {
       for (const issue of failure.issues) {
         if (!globals.quiet || issue.severity === "error") console.error(formatIssue(issue));
       }
-      console.error(`rune: ${failure.file}: ${issueCounts(failure.issues)}; nothing ran`);
+      console.error(visible(`rune: ${failure.file}: ${issueCounts(failure.issues)}; nothing ran`));
       return err(EXIT.usage);
     }
   }
@@ -42,15 +44,18 @@ export async function loadConfigOrReport(
 /** What to say when there is no config: the path given, or every place tried and the fix. */
 export function notFoundMessage(tried: readonly ConfigCandidate[]): string {
   const first = tried[0];
+  const path = (c: ConfigCandidate) => visible(c.path);
   if (first.explicit) {
-    const init = first.source === "--config" ? `rune --config ${first.path} init` : "rune init";
-    return `rune: cannot read the config: "${first.path}" does not exist\n` +
+    const init = first.source === "--config"
+      ? `rune --config ${visible(shellQuote(first.path))} init`
+      : "rune init";
+    return `rune: cannot read the config: "${path(first)}" does not exist\n` +
       `  hint: check the path given with ${first.source}, or write a starter config there ` +
       `with \`${init}\``;
   }
-  const places = tried.map((c) => `  ${c.path}  (${c.source})`).join("\n");
+  const places = tried.map((c) => `  ${path(c)}  (${c.source})`).join("\n");
   return `rune: cannot find a config: none of these exist:\n${places}\n` +
-    `  hint: ${noConfigHint(first.path)}`;
+    `  hint: ${noConfigHint(path(first))}`;
 }
 
 /** "2 errors, 1 warning" */

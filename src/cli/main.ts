@@ -1,33 +1,35 @@
 /**
  * argv → exit code. The only place that turns failures into exit codes: usage errors exit 2,
- * a missing Deno permission becomes one line naming the flag (exit 3), every expected failure
- * arrives from the commands as a value.
+ * a missing Deno permission becomes one line naming the flag (exit 3), a current directory
+ * Deno cannot name one line (exit 2); every expected failure arrives from the commands as a
+ * value.
  */
-import { VERSION } from "../base/mod.ts";
+import { VERSION, visible } from "../base/mod.ts";
 import { helpText } from "./help.ts";
 import { parseArgv } from "./parse.ts";
 import { ROOT } from "./tree.ts";
 import { EXIT } from "./exit_codes.ts";
 import { describePermissionError, isPermissionError } from "./permission_error.ts";
-import { writeQuietly } from "./write.ts";
+import { writeOrStop } from "../output/mod.ts";
+import { UnusableDirectory } from "./cwd.ts";
 
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseArgv(ROOT, argv);
   switch (parsed.kind) {
     case "version":
-      writeQuietly(Deno.stdout, `${VERSION}\n`);
+      writeOrStop(Deno.stdout, `${VERSION}\n`);
       return EXIT.ok;
     case "help":
-      writeQuietly(Deno.stdout, helpText(parsed.command, parsed.path, columns()));
+      writeOrStop(Deno.stdout, helpText(parsed.command, parsed.path, columns()));
       return EXIT.ok;
     case "group":
-      writeQuietly(Deno.stderr, helpText(parsed.command, parsed.path, columns()));
+      writeOrStop(Deno.stderr, helpText(parsed.command, parsed.path, columns()));
       return EXIT.usage;
     case "error": {
       const where = ["rune", ...parsed.path].join(" ");
-      writeQuietly(
+      writeOrStop(
         Deno.stderr,
-        `error: ${parsed.message}\n(see: ${where} --help)\n`,
+        `error: ${visible(parsed.message)}\n(see: ${visible(where)} --help)\n`,
       );
       return EXIT.usage;
     }
@@ -36,8 +38,12 @@ export async function main(argv: string[]): Promise<number> {
         return await parsed.command.run!(parsed.input);
       } catch (e) {
         if (isPermissionError(e)) {
-          console.error(describePermissionError(e.message));
+          console.error(visible(describePermissionError(e.message), { keepNewlines: true }));
           return EXIT.missing;
+        }
+        if (e instanceof UnusableDirectory) {
+          writeOrStop(Deno.stderr, `${visible(e.message)}\n  hint: ${visible(e.hint)}\n`);
+          return EXIT.usage;
         }
         throw e;
       }

@@ -11,7 +11,10 @@ export type StepStatus =
   /** Exited non-zero, or could not start. */
   | "failed"
   | "timed-out"
-  /** Not run: an earlier required step failed, Ctrl-C, or no way to run it (no terminal…). */
+  /**
+   * Not run: an earlier required step failed, Ctrl-C, no way to run it (no terminal…), or a
+   * background command that is already running (its pid and log in the outcome).
+   */
   | "skipped"
   /** Background step started and left running. */
   | "started"

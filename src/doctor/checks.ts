@@ -22,6 +22,12 @@ export interface PermissionFact {
   granted: boolean;
   /** The flag that grants it. */
   flag: string;
+  /**
+   * A run permission's program is on PATH (unknown: undefined). Deno grants `run` by name,
+   * resolved on PATH when rune starts: a program that is not installed is never "granted",
+   * and that is its absence, not a permission to add.
+   */
+  installed?: boolean;
 }
 
 export interface DoctorFacts {
@@ -36,7 +42,7 @@ export interface DoctorFacts {
     | { state: "foreign"; path: string; source: string; problem: string; hint: string }
     | { state: "missing"; wouldBe: string }
     | { state: "unchecked" };
-  /** null: not on PATH; "unchecked": rune may not run it (permission missing). */
+  /** null: not on PATH; "unchecked": installed, but rune may not run it (permission missing). */
   tmux: { version: string; supported: boolean; minimum: string } | null | "unchecked";
   script: "util-linux" | "bsd" | null | "unchecked";
   permissions: PermissionFact[];
@@ -83,9 +89,14 @@ export function doctorChecks(f: DoctorFacts): Check[] {
       detail: f.terminal ? "stdin is a terminal" : "no terminal (interactive steps need one)",
     },
   ];
-  const missing = f.permissions.filter((p) => !p.granted);
+  const missing = f.permissions.filter((p) => !p.granted && p.installed !== false);
+  const absent = f.permissions.filter((p) => !p.granted && p.installed === false)
+    .map((p) => p.name.replace(/^run:/, ""));
+  const granted = absent.length
+    ? `all granted (${absent.join(", ")}: not installed, see above)`
+    : "all granted";
   checks.push(
-    missing.length === 0 ? { name: "permissions", status: "ok", detail: "all granted" } : {
+    missing.length === 0 ? { name: "permissions", status: "ok", detail: granted } : {
       name: "permissions",
       status: "fail",
       detail: `missing: ${missing.map((p) => p.name).join(", ")}`,

@@ -1,10 +1,17 @@
 /**
  * Starts a background step: its own session (outlives rune), output appended to its log file,
- * pid recorded for `rune stop`. Needs --allow-run=sh, --allow-write on the state dir.
+ * pid recorded for `rune stop`. Needs --allow-run=sh,ps, --allow-write on the state dir.
+ *
+ * A background command is started once: when the registry shows the same command still
+ * running — the same project and the same step name, whatever its command text is now — the
+ * step is skipped as "already running, pid N" (`rune stop --kill-background` ends it, so the
+ * next start runs the command as configured).
  */
 import type { BackgroundStep, ExecContext, StepOutcome } from "../contract/mod.ts";
 import { childEnv } from "./deno_runtime.ts";
-import { recordBackground } from "../state/mod.ts";
+import { forgetBackground, readBackground, recordBackground } from "../state/mod.ts";
+import type { BackgroundEntry } from "../state/mod.ts";
+import { probeBackground } from "./background_review.ts";
 import { processStarts } from "./process_group.ts";
 import { spawnStep } from "./spawn.ts";
 
@@ -20,6 +27,8 @@ export async function runBackgroundStep(
   options: BackgroundOptions,
 ): Promise<StepOutcome> {
   const started = ctx.runtime.now();
+  const running = await findRunning(ctx, step, options);
+  if (running) return alreadyRunning(step, running, ctx.runtime.now() - started);
   const logDir = step.logFile.slice(0, step.logFile.lastIndexOf("/"));
   try {
     Deno.mkdirSync(logDir, { recursive: true, mode: 0o700 });
@@ -72,9 +81,52 @@ export async function runBackgroundStep(
     status: "started",
     exitCode: null,
     durationMs: ctx.runtime.now() - started,
-    message: `pid ${child.pid}, log ${step.logFile}`,
+    message: `pid ${child.pid}`,
     logFile: step.logFile,
     pid: child.pid,
+    via: "background",
+  };
+}
+
+/**
+ * The registry's entry for this project's command of this name, if it still runs. Entries
+ * whose process is gone are forgotten on the way.
+ */
+async function findRunning(
+  ctx: ExecContext,
+  step: BackgroundStep,
+  options: BackgroundOptions,
+): Promise<BackgroundEntry | undefined> {
+  let same: BackgroundEntry[];
+  try {
+    same = readBackground(options.stateDir)
+      .filter((e) => e.project === options.project && e.name === step.name);
+  } catch (e) {
+    if (e instanceof Deno.errors.NotCapable) throw e;
+    ctx.note(`cannot read the background registry: ${(e as Error).message}`);
+    return undefined;
+  }
+  if (!same.length) return undefined;
+  const { running, gone } = await probeBackground(ctx.runtime, same);
+  for (const e of gone) forgetBackground(options.stateDir, e);
+  return running[0];
+}
+
+function alreadyRunning(
+  step: BackgroundStep,
+  entry: BackgroundEntry,
+  durationMs: number,
+): StepOutcome {
+  const changed = entry.command !== step.command
+    ? " (started with another command: `rune stop --kill-background` ends it)"
+    : "";
+  return {
+    status: "skipped",
+    exitCode: null,
+    durationMs,
+    message: `already running, pid ${entry.pid}${changed}`,
+    logFile: entry.logFile,
+    pid: entry.pid,
     via: "background",
   };
 }

@@ -1,9 +1,11 @@
 /**
  * The Deno side of the runtime seam (the `Runtime` of src/contract): what the program passes to
- * every executor. Needs: --allow-run for the programs run, --allow-env for `env()`.
+ * every executor. Needs: --allow-run for the programs run, --allow-env for `env()`. Programs
+ * are found on rune's own PATH, as their run permission was (src/exec/program.ts).
  */
 import { isLoaderVariable } from "../env/mod.ts";
 import type { Runtime } from "../contract/mod.ts";
+import { spawnablePath } from "./program.ts";
 
 const decoder = new TextDecoder();
 
@@ -21,10 +23,16 @@ export function childEnv(options: { env?: Record<string, string>; clearEnv?: boo
   return env;
 }
 
+function notFound(program: string) {
+  return { code: 127, signal: null, stdout: "", stderr: `${program}: command not found` };
+}
+
 export const denoRuntime: Runtime = {
   async run(argv, options = {}) {
     const stdinText = typeof options.stdin === "string" ? options.stdin : undefined;
-    const command = new Deno.Command(argv[0], {
+    const program = spawnablePath(argv[0]);
+    if (program === undefined) return notFound(argv[0]);
+    const command = new Deno.Command(program, {
       args: argv.slice(1),
       cwd: options.cwd,
       env: childEnv(options),
@@ -38,9 +46,7 @@ export const denoRuntime: Runtime = {
     try {
       child = command.spawn();
     } catch (e) {
-      if (e instanceof Deno.errors.NotFound) {
-        return { code: 127, signal: null, stdout: "", stderr: `${argv[0]}: command not found` };
-      }
+      if (e instanceof Deno.errors.NotFound) return notFound(argv[0]);
       throw e;
     }
     if (stdinText !== undefined) {

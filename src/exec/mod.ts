@@ -3,10 +3,12 @@
  * Processes: the Deno runtime behind the seam, spawning a step's child, shell steps (their own
  * process group, a bounded output tail, the whole group ended on timeout or Ctrl-C),
  * background steps (recorded in src/state), signals to process groups through `kill`, and what
- * `ps` says about them. Needs --allow-run for sh, kill and ps.
+ * `ps` says about them; every program found on rune's own PATH, as its run permission was.
+ * Needs --allow-run for sh, kill and ps.
  */
 export { childEnv, denoRuntime } from "./deno_runtime.ts";
 export { spawnStep } from "./spawn.ts";
+export { findProgram, searchPath, spawnablePath } from "./program.ts";
 export { explainExit, missingProgram, spawnFailure } from "./exit_reason.ts";
 export { OutputTail, printable } from "./output_tail.ts";
 export {

@@ -4,10 +4,12 @@
  */
 import type { StepOutcome } from "../contract/mod.ts";
 import { spawnFailure } from "./exit_reason.ts";
+import { spawnablePath } from "./program.ts";
 
 /**
  * Spawns a step's child, or says in a failed StepOutcome why it could not start (a missing
- * permission is a bug in rune's permission set, not a step failure: it propagates).
+ * permission is a bug in rune's permission set, not a step failure: it propagates). The
+ * program is found on rune's own PATH, as its run permission was, whatever the child's PATH.
  */
 export function spawnStep(
   program: string,
@@ -15,7 +17,9 @@ export function spawnStep(
   failure: { durationMs: number; via: StepOutcome["via"] },
 ): Deno.ChildProcess | StepOutcome {
   try {
-    return new Deno.Command(program, options).spawn();
+    const path = spawnablePath(program);
+    if (path === undefined) throw new Deno.errors.NotFound(`Failed to spawn '${program}'`);
+    return new Deno.Command(path, options).spawn();
   } catch (e) {
     if (e instanceof Deno.errors.NotCapable) throw e;
     const missingProgram = e instanceof Deno.errors.NotFound && dirExists(options.cwd);

@@ -1,5 +1,8 @@
-/** `rune audit ls|show` for people: the table of runs and one run's fields. Pure. */
-import { formatDuration } from "../base/mod.ts";
+/**
+ * `rune audit ls|show` for people: the table of runs and one run's fields. Pure. The log is
+ * any file's JSON: every field shows its control characters.
+ */
+import { formatDuration, visible } from "../base/mod.ts";
 import { shellQuote } from "../shell/mod.ts";
 import { replayArgv } from "../state/mod.ts";
 import type { AuditEntry } from "../state/mod.ts";
@@ -20,8 +23,9 @@ export function formatAuditTable(entries: readonly AuditEntry[]): string {
       formatDuration(e.durationMs),
     ]),
   ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n");
+  const shown = rows.map((r) => r.map((cell) => visible(String(cell))));
+  const widths = shown[0].map((_, i) => Math.max(...shown.map((r) => r[i].length)));
+  return shown.map((r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()).join("\n");
 }
 
 /** `key: value` lines for one entry. Pure. */
@@ -46,5 +50,5 @@ export function formatAuditEntry(e: AuditEntry, file: string): string[] {
       })`,
     );
   }
-  return lines;
+  return lines.map((l) => visible(l));
 }

@@ -1,9 +1,9 @@
 /** What `rune stop` says about background processes (see src/exec/background_review.ts). */
-import { formatDuration } from "../base/mod.ts";
+import { formatDuration, visible } from "../base/mod.ts";
 import type { BackgroundReview } from "../exec/mod.ts";
 import type { BackgroundEntry } from "../state/mod.ts";
 
-/** The lines `rune stop` prints about background processes. Pure. */
+/** The lines `rune stop` prints about background processes. Pure; values made visible. */
 export function formatBackgroundReview(review: BackgroundReview, now: number): string[] {
   const lines: string[] = [];
   const age = (e: BackgroundEntry) => {
@@ -19,5 +19,6 @@ export function formatBackgroundReview(review: BackgroundReview, now: number): s
     );
   }
   if (review.running.length) lines.push("  hint: end them with: rune stop --kill-background");
-  return lines;
+  // Names and log paths come from the registry's files: show their control characters.
+  return lines.map((l) => visible(l));
 }

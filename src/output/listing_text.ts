@@ -1,4 +1,8 @@
-/** `rune ritual list` for people: the listing of src/planning as lines. Pure. */
+/**
+ * `rune ritual list` for people: the listing of src/planning as lines. Pure. Every configured
+ * value shows its control characters.
+ */
+import { visible } from "../base/mod.ts";
 import type { Colors } from "../base/mod.ts";
 import type { PaneSpec } from "../config/mod.ts";
 import type { ListedCommand, RitualListing } from "../planning/mod.ts";
@@ -12,25 +16,26 @@ export function formatListing(listing: RitualListing, c: Colors): string[] {
     const r = listing[ritual];
     const counts = [
       `${r.global.length} global`,
-      ...Object.entries(r.per_project).map(([k, list]) => `${list.length} for ${k}`),
+      ...Object.entries(r.per_project).map(([k, list]) => `${list.length} for ${visible(k)}`),
     ];
     if (out.length) out.push("");
     out.push(`${c.bold(`${ritual} ritual`)} ${c.dim(`(${counts.join(", ")})`)}`);
     const sections: [string, ListedCommand[]][] = [
       ["global", r.global],
       ...Object.entries(r.per_project).map(([k, v]): [string, ListedCommand[]] => [
-        `per_project ${c.cyan(k)}`,
+        `per_project ${c.cyan(visible(k))}`,
         v,
       ]),
     ];
     for (const [title, commands] of sections) {
       out.push(`  ${title}`);
       if (!commands.length) out.push(c.dim("    (none)"));
-      const width = Math.max(0, ...commands.map((x) => x.name.length));
+      const width = Math.max(0, ...commands.map((x) => visible(x.name).length));
       commands.forEach((x, i) => {
-        const marks = markers(x);
+        const marks = visible(markers(x));
         out.push(
-          `    ${i + 1}. ${x.name.padEnd(width)}${marks ? `  ${c.dim(marks)}` : ""}`.trimEnd(),
+          `    ${i + 1}. ${visible(x.name).padEnd(width)}${marks ? `  ${c.dim(marks)}` : ""}`
+            .trimEnd(),
         );
       });
     }
@@ -39,18 +44,16 @@ export function formatListing(listing: RitualListing, c: Colors): string[] {
   if (!listing.templates.length) out.push(c.dim("  (none)"));
   for (const t of listing.templates) {
     out.push(
-      `  ${c.cyan(t.name)} ${c.dim(`(${t.place})`)}: session "${t.session_name}", ` +
+      `  ${c.cyan(visible(t.name))} ${c.dim(`(${t.place})`)}: ` +
+        `session "${visible(t.session_name)}", ` +
         `${t.windows.length} window(s)`,
     );
-    const width = Math.max(0, ...t.windows.map((w) => (w.name ?? "").length));
+    const width = Math.max(0, ...t.windows.map((w) => visible(w.name ?? "").length));
     for (const w of t.windows) {
-      const panes = w.panes.map(paneText).join(c.dim(" | "));
-      const layout = w.layout ? ` ${c.dim(`[${w.layout}]`)}` : "";
-      out.push(
-        `    ${
-          (w.name ?? "(unnamed)").padEnd(width)
-        }  ${w.panes.length} pane(s)${layout}: ${panes}`,
-      );
+      const panes = w.panes.map((p) => visible(paneText(p))).join(c.dim(" | "));
+      const layout = w.layout ? ` ${c.dim(`[${visible(w.layout)}]`)}` : "";
+      const name = w.name === undefined ? "(unnamed)" : visible(w.name);
+      out.push(`    ${name.padEnd(width)}  ${w.panes.length} pane(s)${layout}: ${panes}`);
     }
   }
   return out;

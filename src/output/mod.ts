@@ -6,7 +6,7 @@
  */
 export { JsonReporter, stepResultJson } from "./report_json.ts";
 export type { StepResultJson } from "./report_json.ts";
-export { clip, LiveReporter, renderLive } from "./report_live.ts";
+export { clip, LiveReporter, renderLive, shortenMiddle } from "./report_live.ts";
 export type { LiveOptions, LiveRow, LiveSnapshot } from "./report_live.ts";
 export { PlainReporter } from "./report_plain.ts";
 export type { PlainOptions } from "./report_plain.ts";
@@ -27,5 +27,5 @@ export { formatListing } from "./listing_text.ts";
 export { formatOverview } from "./overview_text.ts";
 export type { SessionsFact } from "./overview_text.ts";
 export { formatBackgroundReview } from "./background_text.ts";
-export { streamWriter } from "./write.ts";
+export { streamWriter, writeOrStop } from "./write.ts";
 export { formatAuditEntry, formatAuditTable } from "./audit_text.ts";

@@ -1,8 +1,9 @@
 /**
  * The Plan as text for people (`--dry-run`). Pure: Plan → lines. `--json` prints the Plan
- * object itself, so both show exactly what the executors get.
+ * object itself, so both show exactly what the executors get. Every value shows its control
+ * characters (`visible`); a command of several lines keeps them, indented under its `$`.
  */
-import { formatDuration } from "../base/mod.ts";
+import { formatDuration, visible } from "../base/mod.ts";
 import type { Colors } from "../base/mod.ts";
 import type { Plan, SessionLayout, Step } from "../contract/mod.ts";
 
@@ -17,25 +18,28 @@ export interface FormatOptions {
 export function formatPlan(plan: Plan, options: FormatOptions): string[] {
   const { colors: c } = options;
   const tilde = (p: string) =>
-    options.home && (p === options.home || p.startsWith(`${options.home}/`))
-      ? `~${p.slice(options.home.length)}`
-      : p;
+    visible(
+      options.home && (p === options.home || p.startsWith(`${options.home}/`))
+        ? `~${p.slice(options.home.length)}`
+        : p,
+    );
+  const v = (text: string) => visible(text);
   const out: string[] = [];
   out.push(
-    `${c.bold(`rune ${plan.ritual}`)} · project ${c.cyan(plan.project.name)} ` +
-      `(${tilde(plan.project.dir)}; ${plan.project.detectedBy})`,
+    `${c.bold(`rune ${plan.ritual}`)} · project ${c.cyan(v(plan.project.name))} ` +
+      `(${tilde(plan.project.dir)}; ${v(plan.project.detectedBy)})`,
   );
   out.push(c.dim(`config ${tilde(plan.configFile)}`));
   if (plan.envRemoved.length) {
     out.push(
       c.dim(
         `env: ${plan.envRemoved.length} variable(s) withheld from every command: ` +
-          plan.envRemoved.join(", "),
+          plan.envRemoved.map(v).join(", "),
       ),
     );
   }
   if (!plan.steps.length) {
-    out.push("", `no commands in the ${plan.ritual} ritual for "${plan.project.name}"`);
+    out.push("", `no commands in the ${plan.ritual} ritual for "${v(plan.project.name)}"`);
     return out;
   }
   const width = String(plan.steps.length).length;
@@ -43,7 +47,8 @@ export function formatPlan(plan: Plan, options: FormatOptions): string[] {
     out.push("");
     const tags = [step.scope, ...(step.optional ? ["optional"] : []), kindTag(step)];
     out.push(
-      `${String(step.id).padStart(width)}. ${c.bold(step.name)}  ${c.dim(`[${tags.join(", ")}]`)}`,
+      `${String(step.id).padStart(width)}. ${c.bold(v(step.name))}  ` +
+        c.dim(`[${tags.join(", ")}]`),
     );
     const indent = " ".repeat(width + 2);
     for (const line of stepDetails(step, tilde, options)) out.push(`${indent}${line}`);
@@ -61,7 +66,7 @@ function kindTag(step: Step): string {
       return "interactive: terminal";
     case "tmux":
       return step.layout
-        ? `interactive: tmux template ${step.layout.template}`
+        ? `interactive: tmux template ${visible(step.layout.template)}`
         : "interactive: tmux session";
   }
 }
@@ -72,11 +77,13 @@ function stepDetails(
   options: FormatOptions,
 ): string[] {
   const env = Object.keys(step.env);
-  const envLine = env.length ? [`env ${env.map((k) => `${k}=${step.env[k]}`).join(" ")}`] : [];
+  const envLine = env.length
+    ? [`env ${env.map((k) => visible(`${k}=${step.env[k]}`)).join(" ")}`]
+    : [];
   switch (step.kind) {
     case "shell":
       return [
-        `$ ${step.command}`,
+        ...commandLines(step.command),
         `in ${tilde(step.cwd)} · ${
           step.timeoutMs === null ? "no timeout" : `timeout ${formatDuration(step.timeoutMs)}`
         }`,
@@ -84,32 +91,46 @@ function stepDetails(
       ];
     case "background":
       return [
-        `$ ${step.command}`,
+        ...commandLines(step.command),
         `in ${tilde(step.cwd)} · log ${tilde(step.logFile)}`,
         ...envLine,
       ];
     case "pty":
-      return [`$ ${step.command}`, `in ${tilde(step.cwd)} · in a terminal, no timeout`, ...envLine];
+      return [
+        ...commandLines(step.command),
+        `in ${tilde(step.cwd)} · in a terminal, no timeout`,
+        ...envLine,
+      ];
     case "tmux": {
-      const lines = step.layout
-        ? layoutLines(step.layout, tilde)
-        : [`session ${step.session}: a new window runs`, `$ ${step.command ?? ""}`];
-      return [...lines, ...envLine, ...(options.describeTmux?.(step) ?? [])];
+      const lines = step.layout ? layoutLines(step.layout, tilde) : [
+        `session ${visible(step.session)}: a new window runs`,
+        ...commandLines(step.command ?? ""),
+      ];
+      const tmux = (options.describeTmux?.(step) ?? []).map((l) => visible(l));
+      return [...lines, ...envLine, ...tmux];
     }
   }
 }
 
+/** `$ command`, its further lines indented under the first; control characters shown. */
+function commandLines(command: string): string[] {
+  const [first, ...rest] = visible(command, { keepNewlines: true }).split("\n");
+  return [`$ ${first}`, ...rest.map((l) => `  ${l}`)];
+}
+
 function layoutLines(layout: SessionLayout, tilde: (p: string) => string): string[] {
-  const out = [`session ${layout.session} in ${tilde(layout.dir)}`];
-  for (const b of layout.before) out.push(`before: $ ${b}`);
+  const v = (text: string) => visible(text);
+  const out = [`session ${v(layout.session)} in ${tilde(layout.dir)}`];
+  for (const b of layout.before) out.push(`before: $ ${v(b)}`);
   layout.windows.forEach((w, wi) => {
     const attrs = [
-      w.layout ? `layout ${w.layout}` : "",
+      w.layout ? `layout ${v(w.layout)}` : "",
       w.dir !== layout.dir ? `in ${tilde(w.dir)}` : "",
       w.focus ? "focused" : "",
     ].filter(Boolean);
     out.push(
-      `window ${wi + 1} ${w.name ?? "(unnamed)"}${attrs.length ? ` · ${attrs.join(" · ")}` : ""}`,
+      `window ${wi + 1} ${w.name === undefined ? "(unnamed)" : v(w.name)}` +
+        (attrs.length ? ` · ${attrs.join(" · ")}` : ""),
     );
     w.panes.forEach((p, pi) => {
       const extra = [
@@ -117,7 +138,7 @@ function layoutLines(layout: SessionLayout, tilde: (p: string) => string): strin
         p.exec ? "as the pane's process" : "",
         p.focus ? "focused" : "",
       ].filter(Boolean);
-      const cmds = p.commands.length ? p.commands.join(" ⏎ ") : "(shell)";
+      const cmds = p.commands.length ? p.commands.map(v).join(" ⏎ ") : "(shell)";
       out.push(`  pane ${pi + 1}: ${cmds}${extra.length ? `  (${extra.join(", ")})` : ""}`);
     });
   });

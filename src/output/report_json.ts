@@ -2,6 +2,7 @@
  * `--json` while running: one JSON object per finished step on stdout (JSON lines), for
  * scripts. Nothing else goes to stdout; notes go to stderr.
  */
+import { visible } from "../base/mod.ts";
 import type { Reporter, RunSummary, StepResult, Write } from "../contract/mod.ts";
 
 /** The stable shape of one result line. */
@@ -55,7 +56,8 @@ export class JsonReporter implements Reporter {
     this.#out(`${JSON.stringify(stepResultJson(result))}\n`);
   }
   note(message: string): void {
-    this.#err(`note: ${message}\n`);
+    // stderr is for people: only stdout's JSON lines escape values themselves.
+    this.#err(`note: ${visible(message)}\n`);
   }
   suspend(): void {}
   resume(): void {}

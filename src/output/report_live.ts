@@ -5,124 +5,25 @@
  * colour variables at import, and its task model does not fit steps that hand the terminal to
  * tmux or `script`.
  *
- * The drawing is a pure function of a snapshot (renderLive); the class only moves the cursor:
- * at most one frame every FRAME_MS, one write per frame, lines cut to the terminal's width and
- * the block kept under its height so the cursor-up redraw stays exact. The cursor is hidden
- * while drawing and shown again by end(), suspend() and restoreTerminal().
+ * What to draw is renderLive's (live_render.ts, pure); the class only moves the cursor: at most
+ * one frame every FRAME_MS, one write per frame. What is on the screen for good is never drawn
+ * again: the header is printed once, first, and notes go below it; when an interactive step
+ * takes the terminal, the rows before it stay where they are above the program's output, and
+ * the block goes on below that output from the interactive step's own row. The cursor is
+ * hidden while drawing and shown again by end(), suspend() and restoreTerminal().
  */
-import { formatDuration } from "../base/mod.ts";
-import type { Colors } from "../base/mod.ts";
 import { OutputTail } from "../exec/mod.ts";
-import type {
-  Plan,
-  Reporter,
-  RunSummary,
-  Step,
-  StepOutcome,
-  StepResult,
-  Write,
-} from "../contract/mod.ts";
-import { closingLines, outcomeLabel, statusMark } from "./report_text.ts";
-import { isFailure } from "../contract/mod.ts";
+import type { Plan, Reporter, RunSummary, Step, StepResult, Write } from "../contract/mod.ts";
+import { visible } from "../base/mod.ts";
+import type { Colors } from "../base/mod.ts";
+import { closingLines } from "./report_text.ts";
+import { clip, renderLive } from "./live_render.ts";
+import type { LiveRow } from "./live_render.ts";
 
-export interface LiveRow {
-  step: Step;
-  startedAt?: number;
-  outcome?: StepOutcome;
-  /** Latest output line of a running step. */
-  lastLine?: string;
-}
+export { clip, renderLive, shortenMiddle } from "./live_render.ts";
+export type { LiveRow, LiveSnapshot } from "./live_render.ts";
 
-export interface LiveSnapshot {
-  header: string;
-  rows: readonly LiveRow[];
-  now: number;
-  columns: number;
-  /** Most lines the block may take (terminal height - 1); Infinity for the final frame. */
-  maxLines: number;
-}
-
-const SPINNER = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
-const TAIL_LINES = 8;
 const FRAME_MS = 50;
-
-/** The block of lines for this moment. */
-export function renderLive(s: LiveSnapshot, c: Colors): string[] {
-  const blocks = s.rows.map((row) => rowLines(row, s.now, c));
-  let lines = fit(s.header, s.rows, blocks, s.maxLines, c);
-  if (lines.length > s.maxLines) lines = lines.slice(0, Math.max(1, s.maxLines));
-  return lines.map((l) => clip(l, s.columns));
-}
-
-function rowLines(row: LiveRow, now: number, c: Colors): string[] {
-  const { step, outcome } = row;
-  if (outcome) {
-    const label = outcomeLabel(step, outcome);
-    const lines = [`${statusMark(outcome.status, c)} ${step.name}  ${c.dim(label)}`];
-    if ((isFailure(outcome) || outcome.status === "interrupted") && outcome.outputTail) {
-      for (const l of outcome.outputTail.slice(-TAIL_LINES)) lines.push(c.dim(`    │ ${l}`));
-    }
-    return lines;
-  }
-  if (row.startedAt !== undefined) {
-    const spin = SPINNER[Math.floor(now / 100) % SPINNER.length];
-    const lines = [`${c.cyan(spin)} ${step.name}  ${c.dim(formatDuration(now - row.startedAt))}`];
-    if (row.lastLine) lines.push(c.dim(`    ${row.lastLine}`));
-    return lines;
-  }
-  return [`${statusMark("pending", c)} ${c.dim(step.name)}`];
-}
-
-/**
- * Keeps the block under `maxLines`: first the earliest finished steps that went well fold
- * into one "N steps done" line, then the last pending steps into "N more".
- */
-function fit(
-  header: string,
-  rows: readonly LiveRow[],
-  blocks: string[][],
-  maxLines: number,
-  c: Colors,
-): string[] {
-  const size = (folded: number, cut: number) =>
-    1 + (folded ? 1 : 0) + blocks.slice(folded, blocks.length - cut).flat().length + (cut ? 1 : 0);
-  const calm = (r: LiveRow) =>
-    r.outcome !== undefined && !isFailure(r.outcome) && r.outcome.status !== "interrupted";
-  let folded = 0;
-  while (folded < rows.length && calm(rows[folded]) && size(folded, 0) > maxLines) folded++;
-  let cut = 0;
-  const pending = (i: number) => rows[i].startedAt === undefined;
-  while (
-    blocks.length - cut - folded > 1 && pending(blocks.length - cut - 1) &&
-    size(folded, cut) > maxLines
-  ) cut++;
-  return [
-    header,
-    ...(folded ? [`${statusMark("ok", c)} ${c.dim(`${folded} steps done`)}`] : []),
-    ...blocks.slice(folded, blocks.length - cut).flat(),
-    ...(cut ? [c.dim(`· ${cut} more`)] : []),
-  ];
-}
-
-/** Cuts a line to `columns - 1` visible characters, keeping ANSI colour codes intact. */
-export function clip(line: string, columns: number): string {
-  let visible = 0;
-  let out = "";
-  let coloured = false;
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === "\x1b") {
-      coloured = true;
-      const end = line.indexOf("m", i);
-      out += line.slice(i, end + 1);
-      i = end;
-      continue;
-    }
-    if (visible >= columns - 1) return coloured ? `${out}\x1b[0m` : out;
-    out += line[i];
-    visible++;
-  }
-  return out;
-}
 
 export interface LiveOptions {
   write: Write;
@@ -136,13 +37,16 @@ export class LiveReporter implements Reporter {
   #o: LiveOptions;
   #rows: LiveRow[] = [];
   #tails = new Map<Step, OutputTail>();
-  #header = "";
+  /** Rows before this one are on the screen for good, above the block. */
+  #from = 0;
   #drawn = 0;
   #lastFrame = -Infinity;
   #spinner: ReturnType<typeof setInterval> | undefined;
   #pending: ReturnType<typeof setTimeout> | undefined;
   #began = 0;
   #suspended = false;
+  /** suspend() is drawing its last frame before an interactive step. */
+  #handingOver = false;
   /** After end(): the block is final; notes (tmux's attach hint…) are printed below it. */
   #ended = false;
   #pendingNotes: string[] = [];
@@ -155,15 +59,14 @@ export class LiveReporter implements Reporter {
     return (this.#o.now ?? Date.now)();
   }
 
-  /** Draws now: notes first (they stay above the block), then the block in place. */
+  /** Draws now: notes first (below the header, above the block), then the block in place. */
   #draw(final = false): void {
     if (this.#pending !== undefined) clearTimeout(this.#pending);
     this.#pending = undefined;
     if (this.#suspended || this.#ended) return;
     const size = this.#o.size();
     const lines = renderLive({
-      header: this.#header,
-      rows: this.#rows,
+      rows: this.#rows.slice(this.#from, this.#until()),
       now: this.#now(),
       columns: size.columns,
       maxLines: final ? Infinity : Math.max(3, size.rows - 1),
@@ -174,6 +77,22 @@ export class LiveReporter implements Reporter {
     this.#o.write(`${up}${notes}${lines.map((l) => `${l}\x1b[K`).join("\n")}\n\x1b[J`);
     this.#drawn = lines.length;
     this.#lastFrame = this.#now();
+  }
+
+  /**
+   * Where the block ends: while an interactive step is about to own the terminal, at that
+   * step (the pending ones are drawn once it is done); else after the last row.
+   */
+  #until(): number {
+    const running = this.#handingOver ? this.#running() : -1;
+    return running < 0 ? this.#rows.length : running + 1;
+  }
+
+  /** The row of the step running now, or -1. */
+  #running(): number {
+    return this.#rows.findIndex((r, i) =>
+      i >= this.#from && r.startedAt !== undefined && !r.outcome
+    );
   }
 
   /** Draws soon: at most one frame every FRAME_MS, however fast steps come and go. */
@@ -198,10 +117,11 @@ export class LiveReporter implements Reporter {
   begin(plan: Plan): void {
     this.#began = this.#now();
     const c = this.#o.colors;
-    this.#header = `rune ${plan.ritual} ${c.bold(plan.project.name)} ` +
-      c.dim(`(project found by ${plan.project.detectedBy})`);
+    const header = `rune ${plan.ritual} ${c.bold(visible(plan.project.name))} ` +
+      c.dim(`(project found by ${visible(plan.project.detectedBy)})`);
     this.#rows = plan.steps.map((step) => ({ step }));
-    this.#o.write("\x1b[?25l");
+    // Printed once: notes and the block go below it.
+    this.#o.write(`\x1b[?25l${clip(header, this.#o.size().columns)}\x1b[K\n`);
     this.#draw();
   }
 
@@ -233,7 +153,7 @@ export class LiveReporter implements Reporter {
   }
 
   note(message: string): void {
-    const line = `${this.#o.colors.dim("note:")} ${message}`;
+    const line = `${this.#o.colors.dim("note:")} ${visible(message)}`;
     if (this.#ended) return this.#o.write(`${line}\n`);
     this.#pendingNotes.push(line);
     this.#schedule();
@@ -241,8 +161,14 @@ export class LiveReporter implements Reporter {
 
   suspend(): void {
     this.#spin(false);
+    this.#handingOver = true;
     this.#draw();
+    this.#handingOver = false;
     this.#suspended = true;
+    // What is drawn stays above the program's output; the block resumes below it from the
+    // step that took the terminal.
+    const running = this.#running();
+    if (running >= 0) this.#from = running;
     this.#drawn = 0;
     this.#o.write("\x1b[?25h");
   }

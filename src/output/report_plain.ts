@@ -4,6 +4,7 @@
  * --quiet keeps failures and the summary; --verbose also echoes each command as
  * `$ sh -c '…'` and passes its output through as it comes.
  */
+import { visible } from "../base/mod.ts";
 import type { Colors } from "../base/mod.ts";
 import { shellQuote } from "../shell/mod.ts";
 import type { Plan, Reporter, RunSummary, Step, StepResult, Write } from "../contract/mod.ts";
@@ -46,17 +47,20 @@ export class PlainReporter implements Reporter {
     if (this.#o.quiet) return;
     const n = plan.steps.length;
     this.#o.write(
-      `rune ${plan.ritual} ${plan.project.name}: ${n} step${n === 1 ? "" : "s"} ` +
-        `(project found by ${plan.project.detectedBy})\n`,
+      visible(
+        `rune ${plan.ritual} ${plan.project.name}: ${n} step${n === 1 ? "" : "s"} ` +
+          `(project found by ${plan.project.detectedBy})`,
+      ) + "\n",
     );
   }
 
   stepStarted(step: Step): void {
     if (this.#o.quiet) return;
-    this.#o.write(`${this.#prefix(step)} ${step.name} …\n`);
+    this.#o.write(`${this.#prefix(step)} ${visible(step.name)} …\n`);
     if (this.#o.verbose && "command" in step && step.command) {
       const how = step.kind === "background" ? " (background)" : "";
-      this.#o.write(this.#o.colors.dim(`$ sh -c ${shellQuote(step.command)}${how}\n`));
+      const echo = visible(`$ sh -c ${shellQuote(step.command)}${how}`, { keepNewlines: true });
+      this.#o.write(this.#o.colors.dim(`${echo}\n`));
     }
   }
 
@@ -77,21 +81,21 @@ export class PlainReporter implements Reporter {
     if (this.#o.quiet && !bad) return;
     const c = this.#o.colors;
     this.#o.write(
-      `${this.#prefix(step)} ${statusMark(outcome.status, c)} ${step.name}: ` +
+      `${this.#prefix(step)} ${statusMark(outcome.status, c, step)} ${visible(step.name)}: ` +
         `${outcomeLabel(step, outcome)}\n`,
     );
     // Verbose mode already showed the whole output.
     if (bad && outcome.outputTail?.length && !this.#o.verbose) {
-      this.#o.write(c.dim(`    last output of "${step.name}":\n`));
+      this.#o.write(c.dim(`    last output of "${visible(step.name)}":\n`));
       for (const line of outcome.outputTail) this.#o.write(`    | ${line}\n`);
     }
     if (isFatal(step, outcome)) {
-      this.#o.write(c.red(`    "${step.name}" is required: the ritual stops here\n`));
+      this.#o.write(c.red(`    "${visible(step.name)}" is required: the ritual stops here\n`));
     }
   }
 
   note(message: string): void {
-    if (!this.#o.quiet) this.#o.write(`${this.#o.colors.dim("note:")} ${message}\n`);
+    if (!this.#o.quiet) this.#o.write(`${this.#o.colors.dim("note:")} ${visible(message)}\n`);
   }
 
   suspend(): void {}

@@ -1,8 +1,8 @@
 /**
  * The words and symbols every output mode shares: one place decides how a step's outcome
- * reads. Pure.
+ * reads. Pure. Every text made here shows the control characters of the values in it.
  */
-import { formatDuration } from "../base/mod.ts";
+import { formatDuration, visible } from "../base/mod.ts";
 import type { Colors } from "../base/mod.ts";
 import type { RunSummary, Step, StepOutcome, StepStatus } from "../contract/mod.ts";
 import { isFailure } from "../contract/mod.ts";
@@ -16,13 +16,21 @@ export const STATUS_WORD: Record<StepStatus, string> = {
   interrupted: "interrupted",
 };
 
-export function statusMark(status: StepStatus | "running" | "pending", c: Colors): string {
+/**
+ * The mark in front of a step: a required failure is a red ✗, an optional one (the ritual
+ * went on) a yellow !, as warnings are everywhere else.
+ */
+export function statusMark(
+  status: StepStatus | "running" | "pending",
+  c: Colors,
+  options: { optional?: boolean } = {},
+): string {
   switch (status) {
     case "ok":
       return c.green("✓");
     case "failed":
     case "timed-out":
-      return c.red("✗");
+      return options.optional ? c.yellow("!") : c.red("✗");
     case "interrupted":
       return c.yellow("✗");
     case "skipped":
@@ -43,26 +51,50 @@ export function skipReason(outcome: StepOutcome): string {
 
 /**
  * "failed (optional, going on) · exited with 3 · 4ms", "skipped: needs tmux support",
- * "started · pid 123, log /x.log · 9ms": what follows a step's name.
+ * "timed out after 2s · 2s", "started · pid 123, log /x.log · 9ms": what follows a step's name.
+ * A message that already says the status ("timed out after 2s", "interrupted") stands in for
+ * the status word, so no word is said twice. `log: false` leaves a background command's log
+ * path out, for a display that shows it on its own line.
  */
-export function outcomeLabel(step: Step, outcome: StepOutcome): string {
+export function outcomeLabel(
+  step: Step,
+  outcome: StepOutcome,
+  options: { log?: boolean } = {},
+): string {
+  const log = options.log !== false ? backgroundLog(outcome) : undefined;
   if (outcome.status === "skipped") {
-    const reason = skipReason(outcome);
-    return reason ? `skipped: ${reason}` : "skipped";
+    const reason = [skipReason(outcome), log].filter(Boolean).join(", ");
+    return reason ? `skipped: ${visible(reason)}` : "skipped";
   }
   const word = STATUS_WORD[outcome.status];
-  const label = isFailure(outcome) && step.optional ? `${word} (optional, going on)` : word;
-  return [label, outcomeDetail(outcome)].filter(Boolean).join(" · ");
+  const says = saysStatus(outcome);
+  const head = says ? outcome.message! : word;
+  const label = isFailure(outcome) && step.optional ? `${head} (optional, going on)` : head;
+  const detail = outcomeDetail(says ? { ...outcome, message: undefined } : outcome, options);
+  return visible([label, detail].filter(Boolean).join(" · "));
+}
+
+/** Whether the outcome's message begins with its own status word ("timed out after 30s"). */
+function saysStatus(outcome: StepOutcome): boolean {
+  const word = STATUS_WORD[outcome.status];
+  const m = outcome.message;
+  return m !== undefined && (m === word || m.startsWith(`${word} `));
 }
 
 /** "exited with 2 · 1.2s", "timed out after 30s · 30s", "pid 123, log … · 9ms" */
-export function outcomeDetail(outcome: StepOutcome): string {
+export function outcomeDetail(outcome: StepOutcome, options: { log?: boolean } = {}): string {
   const parts: string[] = [];
+  const log = options.log !== false ? backgroundLog(outcome) : undefined;
   if (outcome.message && outcome.status !== "ok" && outcome.status !== "skipped") {
-    parts.push(outcome.message);
-  }
+    parts.push([outcome.message, log].filter(Boolean).join(", "));
+  } else if (log && outcome.status !== "skipped") parts.push(log);
   if (outcome.status !== "skipped") parts.push(formatDuration(outcome.durationMs));
-  return parts.join(" · ");
+  return visible(parts.join(" · "));
+}
+
+/** "log /x.log" for a background command (started, or already running); else undefined. */
+export function backgroundLog(outcome: StepOutcome): string | undefined {
+  return outcome.via === "background" && outcome.logFile ? `log ${outcome.logFile}` : undefined;
 }
 
 /**
@@ -70,22 +102,27 @@ export function outcomeDetail(outcome: StepOutcome): string {
  * timed out, after how long, and whether the ritual stopped there.
  */
 export function problemLines(summary: RunSummary): string[] {
-  const lines: string[] = [];
+  return problems(summary).map((p) => p.line);
+}
+
+function problems(summary: RunSummary): { line: string; optional: boolean }[] {
+  const out: { line: string; optional: boolean }[] = [];
   for (const { step, outcome } of summary.results) {
     const tag = step.optional ? " (optional)" : " (required: the ritual stopped here)";
+    const add = (line: string) => out.push({ line: visible(line), optional: step.optional });
     switch (outcome.status) {
       case "failed":
-        lines.push(`"${step.name}" failed: ${outcome.message ?? "unknown reason"}${tag}`);
+        add(`"${step.name}" failed: ${outcome.message ?? "unknown reason"}${tag}`);
         break;
       case "timed-out":
-        lines.push(`"${step.name}" ${outcome.message ?? "timed out"}${tag}`);
+        add(`"${step.name}" ${outcome.message ?? "timed out"}${tag}`);
         break;
       case "interrupted":
-        lines.push(`"${step.name}" was interrupted after ${formatDuration(outcome.durationMs)}`);
+        add(`"${step.name}" was interrupted after ${formatDuration(outcome.durationMs)}`);
         break;
     }
   }
-  return lines;
+  return out;
 }
 
 /** Background steps this run started, which keep running after rune exits. */
@@ -93,7 +130,9 @@ export function leftRunningLines(summary: RunSummary): string[] {
   return summary.results
     .filter((r) => r.outcome.status === "started")
     .map(({ step, outcome }) =>
-      `left running: "${step.name}" (pid ${outcome.pid ?? "?"}), log ${outcome.logFile ?? "?"}`
+      visible(
+        `left running: "${step.name}" (pid ${outcome.pid ?? "?"}), log ${outcome.logFile ?? "?"}`,
+      )
     );
 }
 
@@ -107,8 +146,10 @@ export function summaryLine(summary: RunSummary, elapsedMs: number): string {
   }
   const parts = [...counts].map(([word, n]) => `${n} ${word}`);
   const head = `rune ${summary.plan.ritual} ${summary.plan.project.name}`;
-  const tail = summary.interrupted ? " · interrupted" : "";
-  return `${head}: ${parts.join(", ") || "nothing to run"} · ${formatDuration(elapsedMs)}${tail}`;
+  const tail = summary.interrupted && !counts.has(STATUS_WORD.interrupted) ? " · interrupted" : "";
+  return visible(
+    `${head}: ${parts.join(", ") || "nothing to run"} · ${formatDuration(elapsedMs)}${tail}`,
+  );
 }
 
 /**
@@ -116,9 +157,9 @@ export function summaryLine(summary: RunSummary, elapsedMs: number): string {
  * one step to sort through), what an interrupted run left running, and the summary line.
  */
 export function closingLines(summary: RunSummary, elapsedMs: number, c: Colors): string[] {
-  const problems = summary.results.length > 1 ? problemLines(summary) : [];
+  const named = summary.results.length > 1 ? problems(summary) : [];
   return [
-    ...problems.map((l) => `${c.red("!")} ${l}`),
+    ...named.map((p) => `${p.optional ? c.yellow("!") : c.red("!")} ${p.line}`),
     ...(summary.interrupted ? leftRunningLines(summary) : []),
     summaryLine(summary, elapsedMs),
   ];

@@ -4,7 +4,7 @@
  * (util-linux or BSD flavour, probed once), or on rune's own terminal; the terminal's modes are
  * saved and put back on every way out. Needs --allow-run=script,sh,stty.
  */
-export { buildScriptArgv, NO_FILE, ptyCommandText } from "./argv.ts";
+export { buildScriptArgv, interactiveShellText, NO_FILE, ptyCommandText } from "./argv.ts";
 export type { TranscriptFiles } from "./argv.ts";
 export { detectScriptFlavour, scriptFlavourFrom } from "./flavour.ts";
 export { runInteractive, spawnSpec } from "./run_foreground.ts";

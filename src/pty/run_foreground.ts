@@ -14,7 +14,7 @@
 import { childEnv, spawnStep } from "../exec/mod.ts";
 import type { ExecContext, PtyStep, ScriptFlavour, StepOutcome } from "../contract/mod.ts";
 import type { TranscriptRef } from "../state/mod.ts";
-import { buildScriptArgv, ptyCommandText } from "./argv.ts";
+import { buildScriptArgv, interactiveShellText, ptyCommandText } from "./argv.ts";
 import { shellQuote } from "../shell/mod.ts";
 import { restoreTerminalModes, saveTerminalModes } from "./terminal_modes.ts";
 
@@ -92,9 +92,10 @@ export function spawnSpec(
 ): { argv: string[]; env: Record<string, string> } {
   // The same filtered environment as every other child, plus the command's own.
   const env = childEnv({ clearEnv: true, env: { ...ctx.baseEnv, ...step.env } });
-  if (how.kind === "direct") return { argv: ["sh", "-c", step.command], env };
+  if (how.kind === "direct") return { argv: ["sh", "-c", interactiveShellText(step.command)], env };
   if (how.flavour === "bsd") {
-    return { argv: buildScriptArgv("bsd", step.command, { transcript: files(how) }), env };
+    const text = interactiveShellText(step.command);
+    return { argv: buildScriptArgv("bsd", text, { transcript: files(how) }), env };
   }
   const text = ptyCommandText(step.command, env.SHELL);
   return {

@@ -120,3 +120,24 @@ Deno.test("doctorChecks() names the flag for missing permissions", () => {
     "run with --allow-env --allow-run=sh,tmux, or with rune's permission set (deno run -P)",
   );
 });
+
+Deno.test("doctorChecks(): a program that is not installed is not a missing permission", () => {
+  const checks = doctorChecks({
+    ...HEALTHY,
+    tmux: null,
+    permissions: [
+      { name: "read", granted: true, flag: "--allow-read" },
+      { name: "run:tmux", granted: false, flag: "--allow-run=sh,tmux", installed: false },
+    ],
+  });
+  const by = Object.fromEntries(checks.map((c) => [c.name, c]));
+  deepStrictEqual(
+    [by.tmux.status, by.tmux.detail, by.tmux.fix?.startsWith("install tmux (apt install tmux")],
+    ["warn", "not found on PATH", true],
+  );
+  deepStrictEqual(
+    [by.permissions.status, by.permissions.detail],
+    ["ok", "all granted (tmux: not installed, see above)"],
+  );
+  strictEqual(doctorExitCode(checks), 0);
+});

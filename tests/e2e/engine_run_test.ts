@@ -90,10 +90,10 @@ Deno.test("optional failures warn, a required one stops the ritual and exits 1",
     const lines = r.stderr.split("\n");
     const has = (line: string) => ok(lines.includes(line), `missing line ${line}:\n${r.stderr}`);
     has("    | soft-fail");
-    match(r.stderr, /\[1\/4\] ✗ Optional check: failed \(optional, going on\) · exited with 5 · /);
+    match(r.stderr, /\[1\/4\] ! Optional check: failed \(optional, going on\) · exited with 5 · /);
     match(
       r.stderr,
-      /\[2\/4\] ✗ Missing tool: failed \(optional, going on\) · program "nosuchtool-rune-e2e" is not installed or not on PATH/,
+      /\[2\/4\] ! Missing tool: failed \(optional, going on\) · program "nosuchtool-rune-e2e" is not installed or not on PATH/,
     );
     match(r.stderr, /\[3\/4\] ✗ Env check: failed · exited with 3 · /);
     has("    | secret=absent sock=/tmp/agent.sock own=mine");
@@ -207,7 +207,7 @@ rituals:
   try {
     const r = await runRune(["start", "web"], { env: home.env, cwd: project });
     strictEqual(r.code, 1, r.stderr);
-    match(r.stderr, /✗ Hangs: timed out · timed out after 1s · /);
+    match(r.stderr, /✗ Hangs: timed out after 1s · /);
     deepStrictEqual(pidsWithMarker(marker), []);
   } finally {
     killMarked(marker);

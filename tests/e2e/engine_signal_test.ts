@@ -51,14 +51,14 @@ rituals:
     strictEqual(Deno.readTextFileSync(`${project}/got-int`), "got-INT\n");
     strictEqual(exists(`${project}/after`), false, "no command starts after Ctrl-C");
     strictEqual(pidsWithMarker(marker).length, 1, "the background command is left alone");
-    match(stderr, /\[3\/4\] ✗ Long: interrupted · interrupted · /);
+    match(stderr, /^\[3\/4\] ✗ Long: interrupted · [\d.]+m?s$/m);
     match(stderr, /\[4\/4\] - After: skipped: interrupted/);
     match(stderr, /! "Long" was interrupted after /);
     match(stderr, /left running: "Server" \(pid \d+\), log /);
     const summary = stderr.trim().split("\n").at(-1) ?? "";
     match(
       summary,
-      /^rune start web: 1 ok, 1 started, 1 interrupted, 1 skipped · .* · interrupted$/,
+      /^rune start web: 1 ok, 1 started, 1 interrupted, 1 skipped · [\d.]+m?s$/,
     );
     deepStrictEqual(new TextDecoder().decode(out.stdout), "");
   } finally {

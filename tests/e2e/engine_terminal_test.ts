@@ -54,7 +54,7 @@ rituals:
       strictEqual(lines.filter((l) => l.startsWith("rune start web (")).length, 1, screen);
       ok(/^✓ Waits for the test {2}ok · /.test(lines[at + 2]), screen);
       ok(
-        /^✗ Fails {2}failed \(optional, going on\) · exited with 2 · /.test(lines[at + 3]),
+        /^! Fails {2}failed \(optional, going on\) · exited with 2 · /.test(lines[at + 3]),
         screen,
       );
       strictEqual(lines[at + 4], "    │ boom", "colours and the title sequence are stripped");

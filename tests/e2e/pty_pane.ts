@@ -30,6 +30,10 @@ export interface PaneOptions {
   env?: Record<string, string>;
   /** Unset TMUX and TMUX_PANE, as if rune ran in a terminal outside tmux. */
   outsideTmux?: boolean;
+  /** The pane's width (default 100 columns). */
+  columns?: number;
+  /** The whole argv that starts rune (default: `runeArgv(args)`, the permission set, no prompt). */
+  argv?: string[];
 }
 
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -39,7 +43,7 @@ export async function runInPane(tmux: TmuxServer, o: PaneOptions): Promise<PaneR
   const env: Record<string, string> = { ...o.home.env, ...o.env };
   const denoDir = Deno.env.get("DENO_DIR");
   if (denoDir) env.DENO_DIR = denoDir;
-  const rune = runeArgv(o.args).map(q).join(" ");
+  const rune = (o.argv ?? runeArgv(o.args)).map(q).join(" ");
   const run = o.pipeStdout
     ? `{ ${rune}; echo $? > ${scratch}/exit.tmp; } | cat`
     : `${rune}; echo $? > ${scratch}/exit.tmp`;
@@ -65,7 +69,7 @@ export async function runInPane(tmux: TmuxServer, o: PaneOptions): Promise<PaneR
     "-F",
     "#{pane_id}",
     "-x",
-    "100",
+    String(o.columns ?? 100),
     "-y",
     "30",
     `exec env -i TMUX="$TMUX" TMUX_PANE="$TMUX_PANE" TERM="$TERM" sh ${scratch}/pane.sh`,

@@ -32,7 +32,7 @@ Deno.test("a background step runs on in its own group, logs to a private file, a
     pid = o.pid ?? 0;
     strictEqual(o.status, "started");
     strictEqual(o.logFile, log);
-    strictEqual(o.message, `pid ${pid}, log ${log}`);
+    strictEqual(o.message, `pid ${pid}`);
     ok(pid > 0);
     await waitFor(() => Deno.readTextFileSync(log).split("tick").length > 3, {
       what: "the log to fill",
@@ -79,6 +79,53 @@ Deno.test("a background step runs on in its own group, logs to a private file, a
     deepStrictEqual(readBackground(state), []);
   } finally {
     if (pid) killGroup(pid);
+    Deno.removeSync(dir, { recursive: true });
+  }
+});
+
+Deno.test("a background command still running for the project is not started again", async () => {
+  const dir = Deno.makeTempDirSync();
+  const state = `${dir}/state`;
+  const marker = uniqueMarker("bg-twice");
+  const command = `exec sh -c 'sleep 300; : ${marker}'`;
+  const log = (n: number) => `${dir}/logs/server-${n}.log`;
+  const pids: number[] = [];
+  try {
+    const run = async (n: number, o: { name?: string; project?: string; command?: string }) => {
+      const step = background(n, o.name ?? "server", o.command ?? command, log(n));
+      const r = await runBackgroundStep(step, context(), {
+        project: o.project ?? "web",
+        stateDir: state,
+      });
+      if (r.status === "started" && r.pid) pids.push(r.pid);
+      return r;
+    };
+    const first = await run(1, {});
+    strictEqual(first.status, "started");
+    const again = await run(2, {});
+    deepStrictEqual(again, {
+      status: "skipped",
+      exitCode: null,
+      durationMs: again.durationMs,
+      message: `already running, pid ${first.pid}`,
+      logFile: log(1),
+      pid: first.pid,
+      via: "background",
+    });
+    strictEqual(pidsWithMarker(marker).length, 1, "one process, not two");
+    const edited = await run(3, { command: `${command} # edited` });
+    strictEqual(
+      edited.message,
+      `already running, pid ${first.pid} (started with another command: ` +
+        "`rune stop --kill-background` ends it)",
+    );
+    strictEqual((await run(4, { project: "api" })).status, "started", "another project's");
+    strictEqual((await run(5, { name: "worker" })).status, "started", "another name");
+
+    await reviewBackground(denoRuntime, state, "web", { kill: true });
+    strictEqual((await run(6, {})).status, "started", "once it is gone, it starts again");
+  } finally {
+    for (const pid of pids) killGroup(pid);
     Deno.removeSync(dir, { recursive: true });
   }
 });

@@ -50,3 +50,15 @@ Deno.test("formatOverview() says why no session is listed", () => {
   ]);
   deepStrictEqual(lines[1], "  (none: add one under projects:)");
 });
+
+Deno.test("formatOverview() shows a control character in a configured name instead of obeying it", () => {
+  const lines = formatOverview(
+    {
+      projects: [{ name: "web\x1b[8m", detect: ["dir:~/a\rb"], start: 0, stop: 0, listed: true }],
+      templates: [],
+    },
+    { ok: true, sessions: [] },
+    plain,
+  );
+  deepStrictEqual(lines[1], "  web\\x1b[8m  detect dir:~/a\\rb · start 0 · stop 0");
+});

@@ -1,8 +1,9 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
-import { clip, LiveReporter, renderLive } from "../../src/output/report_live.ts";
+import { clip, LiveReporter, renderLive, shortenMiddle } from "../../src/output/report_live.ts";
 import type { LiveRow } from "../../src/output/report_live.ts";
 import { makeColors } from "../../src/base/colors.ts";
-import { plan, shell } from "../helpers/plan_fixture.ts";
+import { background, plan, shell } from "../helpers/plan_fixture.ts";
+import { screenOf } from "../helpers/screen.ts";
 
 const plain = makeColors(false);
 const s = (i: number, name = `step ${i}`) => shell(i, name, "true");
@@ -108,16 +109,12 @@ Deno.test("LiveReporter hides the cursor while drawing and shows it again at the
   const atEnd = out.length;
   r.note("attach with: tmux attach -t dev-web");
   strictEqual(out.slice(atEnd), "note: attach with: tmux attach -t dev-web\n", "no redraw");
-  out = out.slice(0, atEnd);
-  const final = out.slice(out.lastIndexOf("\x1b[3A\r"));
-  // deno-lint-ignore no-control-regex
-  const bare = (l: string) => l.replace(/\x1b\[[0-9;?]*[A-Za-z]|\r/g, "");
-  deepStrictEqual(final.split("\n").map(bare), [
+  deepStrictEqual(screenOf(out), [
     "rune start web (project found by argument)",
     "✓ step 1  ok · 5ms",
     "✓ step 2  ok · 5ms",
     "rune start web: nothing to run · 0ms",
-    "",
+    "note: attach with: tmux attach -t dev-web",
   ]);
 });
 
@@ -140,4 +137,92 @@ Deno.test("LiveReporter.suspend() gives the terminal back with the cursor visibl
   ok(out.includes("note: attached to dev-web"));
   r.restoreTerminal();
   ok(out.endsWith("\x1b[?25h"));
+});
+
+function live(columns = 80) {
+  const w = { out: "" };
+  const r = new LiveReporter({
+    write: (t) => w.out += t,
+    colors: plain,
+    size: () => ({ columns, rows: 24 }),
+    now: () => 0,
+  });
+  return { r, w };
+}
+
+const ok5 = { status: "ok", exitCode: 0, durationMs: 5 } as const;
+
+Deno.test("LiveReporter: a note made during the run goes below the header, never above it", () => {
+  const { r, w } = live();
+  const p = plan([s(1, "Workspace"), s(2)]);
+  r.begin(p);
+  r.stepStarted(p.steps[0]);
+  r.note('tmux session "dev-web" exists: reusing it');
+  r.stepFinished({ step: p.steps[0], outcome: ok5 });
+  r.stepStarted(p.steps[1]);
+  r.stepFinished({ step: p.steps[1], outcome: ok5 });
+  r.end({ plan: p, results: [], interrupted: false });
+  deepStrictEqual(screenOf(w.out), [
+    "rune start web (project found by argument)",
+    'note: tmux session "dev-web" exists: reusing it',
+    "✓ Workspace  ok · 5ms",
+    "✓ step 2  ok · 5ms",
+    "rune start web: nothing to run · 0ms",
+  ]);
+});
+
+Deno.test("LiveReporter: an interactive step does not make the whole block print again", () => {
+  const { r, w } = live();
+  const p = plan([s(1, "Fetch"), s(2, "REPL"), s(3, "After")]);
+  r.begin(p);
+  r.stepStarted(p.steps[0]);
+  r.stepFinished({ step: p.steps[0], outcome: ok5 });
+  r.stepStarted(p.steps[1]);
+  r.suspend();
+  w.out += ">>> print(42)\n42\n>>> exit()\n"; // the program's own output, on the same terminal
+  r.resume();
+  r.stepFinished({ step: p.steps[1], outcome: ok5 });
+  r.stepStarted(p.steps[2]);
+  r.stepFinished({ step: p.steps[2], outcome: ok5 });
+  r.end({ plan: p, results: [], interrupted: false });
+  deepStrictEqual(screenOf(w.out), [
+    "rune start web (project found by argument)",
+    "✓ Fetch  ok · 5ms",
+    "⠋ REPL  0ms",
+    ">>> print(42)",
+    "42",
+    ">>> exit()",
+    "✓ REPL  ok · 5ms",
+    "✓ After  ok · 5ms",
+    "rune start web: nothing to run · 0ms",
+  ]);
+});
+
+Deno.test("LiveReporter: at 60 columns a background log path keeps its file name", () => {
+  const { r, w } = live(60);
+  const log = "/home/someone/.local/state/rune/logs/web-app/dev-server-2026-12-01T20-19-37.log";
+  const p = plan([background(1, "Dev server", "npm run dev", log)]);
+  r.begin(p);
+  r.stepStarted(p.steps[0]);
+  const outcome = {
+    status: "started",
+    exitCode: null,
+    durationMs: 9,
+    message: "pid 4242",
+    logFile: log,
+    pid: 4242,
+    via: "background",
+  } as const;
+  r.stepFinished({ step: p.steps[0], outcome });
+  r.end({ plan: p, results: [], interrupted: false });
+  const screen = screenOf(w.out);
+  strictEqual(screen[1], "▶ Dev server  started · pid 4242 · 9ms");
+  strictEqual(screen[2], "    log /home/someone/.l…dev-server-2026-12-01T20-19-37.log");
+  ok(screen.every((l) => l.length < 60), screen.join("\n"));
+});
+
+Deno.test("shortenMiddle() keeps the start and more of the end", () => {
+  strictEqual(shortenMiddle("/a/b/c.log", 20), "/a/b/c.log");
+  strictEqual(shortenMiddle("abcdefghijklmnopqrstuvwxyz", 10), "abc…uvwxyz");
+  strictEqual(shortenMiddle("abcdef", 1), "…");
 });

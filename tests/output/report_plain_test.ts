@@ -74,7 +74,7 @@ Deno.test("plain lines: a prefixed start and end line per step, tails under fail
     "[1/4] Fetch …",
     "[1/4] ✓ Fetch: ok · 1.2s",
     "[2/4] Lint …",
-    "[2/4] ✗ Lint: failed (optional, going on) · exited with 1 · 30ms",
+    "[2/4] ! Lint: failed (optional, going on) · exited with 1 · 30ms",
     '    last output of "Lint":',
     "    | warn: x",
     "[3/4] Test …",
@@ -93,7 +93,7 @@ Deno.test("plain lines: a prefixed start and end line per step, tails under fail
 
 Deno.test("--quiet keeps only failures and the summary", () => {
   deepStrictEqual(drive({ quiet: true }), [
-    "[2/4] ✗ Lint: failed (optional, going on) · exited with 1 · 30ms",
+    "[2/4] ! Lint: failed (optional, going on) · exited with 1 · 30ms",
     '    last output of "Lint":',
     "    | warn: x",
     "[3/4] ✗ Test: failed · exited with 2 · 450ms",
@@ -118,7 +118,7 @@ Deno.test("--verbose echoes each command as sh -c and passes output through", ()
     "[2/4] Lint …",
     "$ sh -c 'npm run lint'",
     "partial",
-    "[2/4] ✗ Lint: failed (optional, going on) · exited with 1 · 30ms",
+    "[2/4] ! Lint: failed (optional, going on) · exited with 1 · 30ms",
   ]);
 });
 

@@ -1,10 +1,13 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import {
+  closingLines,
   leftRunningLines,
   outcomeLabel,
   problemLines,
+  statusMark,
   summaryLine,
 } from "../../src/output/report_text.ts";
+import { makeColors } from "../../src/base/colors.ts";
 import { stepResultJson } from "../../src/output/report_json.ts";
 import type { RunSummary, StepOutcome } from "../../src/contract/outcome.ts";
 import type { Step } from "../../src/contract/plan.ts";
@@ -32,7 +35,25 @@ Deno.test("outcomeLabel() says what happened after the step's name", async (t) =
       "timeout",
       req,
       { status: "timed-out", exitCode: null, durationMs: 30_010, message: "timed out after 30s" },
-      "timed out · timed out after 30s · 30s",
+      "timed out after 30s · 30s",
+    ],
+    [
+      "optional timeout: the word is said once, the optional tag after it",
+      opt,
+      { status: "timed-out", exitCode: null, durationMs: 2_004, message: "timed out after 2s" },
+      "timed out after 2s (optional, going on) · 2s",
+    ],
+    [
+      "interrupted by Ctrl-C: not 'interrupted · interrupted'",
+      req,
+      { status: "interrupted", exitCode: null, durationMs: 5, message: "interrupted" },
+      "interrupted · 5ms",
+    ],
+    [
+      "interrupted with a reason",
+      req,
+      { status: "interrupted", exitCode: null, durationMs: 5, message: "ended: rune got SIGTERM" },
+      "interrupted · ended: rune got SIGTERM · 5ms",
     ],
     [
       "skipped with a reason",
@@ -49,8 +70,28 @@ Deno.test("outcomeLabel() says what happened after the step's name", async (t) =
     [
       "background",
       req,
-      { status: "started", exitCode: null, durationMs: 9, message: "pid 7, log /l" },
+      {
+        status: "started",
+        exitCode: null,
+        durationMs: 9,
+        message: "pid 7",
+        logFile: "/l",
+        via: "background",
+      },
       "started · pid 7, log /l · 9ms",
+    ],
+    [
+      "background already running",
+      req,
+      {
+        status: "skipped",
+        exitCode: null,
+        durationMs: 3,
+        message: "already running, pid 7",
+        logFile: "/l",
+        via: "background",
+      },
+      "skipped: already running, pid 7, log /l",
     ],
   ];
   for (const [name, step, outcome, want] of cases) {
@@ -107,6 +148,15 @@ Deno.test("summaryLine() counts outcomes in order of first appearance", () => {
     summaryLine({ ...summary, results: [], interrupted: true }, 5),
     "rune start web: nothing to run · 5ms · interrupted",
   );
+  const interrupted = {
+    step: req,
+    outcome: { status: "interrupted", exitCode: null, durationMs: 5, message: "interrupted" },
+  } as const;
+  strictEqual(
+    summaryLine({ ...summary, results: [interrupted], interrupted: true }, 5),
+    "rune start web: 1 interrupted · 5ms",
+    "the count already says it",
+  );
 });
 
 Deno.test("stepResultJson() is the stable --json shape", () => {
@@ -125,4 +175,21 @@ Deno.test("stepResultJson() is the stable --json shape", () => {
     via: undefined,
     outputTail: ["waiting"],
   });
+});
+
+Deno.test("statusMark(): an optional failure is a warning, a required one the red cross", () => {
+  const c = makeColors(true);
+  strictEqual(statusMark("failed", c), "\x1b[31m✗\x1b[39m");
+  strictEqual(statusMark("failed", c, { optional: true }), "\x1b[33m!\x1b[39m");
+  strictEqual(statusMark("timed-out", c, { optional: true }), "\x1b[33m!\x1b[39m");
+  strictEqual(statusMark("ok", c, { optional: true }), "\x1b[32m✓\x1b[39m");
+});
+
+Deno.test("closingLines(): an optional problem's mark is the warning colour", () => {
+  const lines = closingLines(summary, 1, makeColors(true));
+  strictEqual(lines[0], '\x1b[33m!\x1b[39m "Lint" failed: exited with 1 (optional)');
+  strictEqual(
+    lines[1],
+    '\x1b[31m!\x1b[39m "Run tests" timed out after 30s (required: the ritual stopped here)',
+  );
 });

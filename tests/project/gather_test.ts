@@ -302,7 +302,14 @@ Deno.test("findProject() without read permission for a parent (looking for .git)
     );
     const srcDir = new URL("../../src", import.meta.url).pathname;
     const out = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "--no-config", "-q", `--allow-read=${t}/plain,${srcDir},${script}`, script],
+      args: [
+        "run",
+        "--no-config",
+        "-q",
+        "--no-prompt",
+        `--allow-read=${t}/plain,${srcDir},${script}`,
+        script,
+      ],
       env: { ...env, NO_COLOR: "1" },
       clearEnv: true,
     }).output();

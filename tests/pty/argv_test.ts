@@ -70,16 +70,19 @@ Deno.test("buildScriptArgv() builds the script argv of each flavour", async (t) 
   }
 });
 
+/** The job-control prefix every interactive command gets (see interactiveShellText). */
+const JOBS = "stty susp undef 2>/dev/null; set -m; ";
+
 Deno.test("ptyCommandText() puts the user's SHELL back before the command", async (t) => {
   const rows: { name: string; shell: string | undefined; want: string }[] = [
-    { name: "sh already: unchanged", shell: "/bin/sh", want: "vim" },
-    { name: "zsh", shell: "/usr/bin/zsh", want: "SHELL=/usr/bin/zsh; export SHELL; vim" },
+    { name: "sh already: only the job-control prefix", shell: "/bin/sh", want: `${JOBS}vim` },
+    { name: "zsh", shell: "/usr/bin/zsh", want: `SHELL=/usr/bin/zsh; export SHELL; ${JOBS}vim` },
     {
       name: "a path with a space is quoted",
       shell: "/opt/my shells/fish",
-      want: "SHELL='/opt/my shells/fish'; export SHELL; vim",
+      want: `SHELL='/opt/my shells/fish'; export SHELL; ${JOBS}vim`,
     },
-    { name: "no SHELL at all stays unset", shell: undefined, want: "unset SHELL; vim" },
+    { name: "no SHELL at all stays unset", shell: undefined, want: `unset SHELL; ${JOBS}vim` },
   ];
   for (const r of rows) {
     await t.step(r.name, () => strictEqual(ptyCommandText("vim", r.shell), r.want));

@@ -1,6 +1,7 @@
 /** `rune audit ls|show`: reads the audit log and transcripts; never writes them. */
-import { runePaths } from "../../base/mod.ts";
-import { formatAuditEntry, formatAuditTable } from "../../output/mod.ts";
+import { runePaths, visible } from "../../base/mod.ts";
+import { spawnablePath } from "../../exec/mod.ts";
+import { formatAuditEntry, formatAuditTable, writeOrStop } from "../../output/mod.ts";
 import {
   auditFile,
   findAuditEntry,
@@ -16,10 +17,10 @@ function load(): { file: string; log: AuditLog } {
   const file = auditFile(runePaths(Deno.env.toObject()).stateDir);
   const log = readAudit(file);
   if (log.unreadable.length) {
-    console.error(
+    console.error(visible(
       `rune: ${log.unreadable.length} line(s) of ${file} are not audit entries ` +
         `(lines ${log.unreadable.slice(0, 10).join(", ")}); skipped`,
-    );
+    ));
   }
   return { file, log };
 }
@@ -30,10 +31,11 @@ export function auditList(
 ): number {
   const limit = Number(options.limit);
   if (!Number.isInteger(limit) || limit < 0) {
-    console.error(
+    console.error(visible(
       `rune: cannot list the audit log: --limit "${options.limit}" is not a whole number\n` +
         "  hint: give a count, e.g. --limit 50, or --limit 0 for every run",
-    );
+      { keepNewlines: true },
+    ));
     return EXIT.usage;
   }
   const { file, log } = load();
@@ -43,7 +45,7 @@ export function auditList(
     return EXIT.ok;
   }
   if (!entries.length) {
-    console.error(`no interactive runs recorded yet (${file})`);
+    console.error(visible(`no interactive runs recorded yet (${file})`));
     return EXIT.ok;
   }
   console.log(formatAuditTable(entries));
@@ -58,9 +60,10 @@ export async function auditShow(
   const { file, log } = load();
   const found = findAuditEntry(log.entries, id);
   if (!found.ok) {
-    console.error(
+    console.error(visible(
       `rune: cannot show run "${id}": ${found.error}\n  hint: list the runs with: rune audit ls`,
-    );
+      { keepNewlines: true },
+    ));
     return EXIT.usage;
   }
   const e = found.value;
@@ -81,26 +84,31 @@ export async function auditShow(
     text = Deno.readTextFileSync(t.log);
   } catch (err) {
     if (err instanceof Deno.errors.NotCapable) throw err;
-    console.error(`rune: cannot read the transcript "${t.log}": ${(err as Error).message}`);
+    console.error(
+      visible(`rune: cannot read the transcript "${t.log}": ${(err as Error).message}`),
+    );
     return EXIT.stepFailed;
   }
   console.log("--- transcript ---");
-  Deno.stdout.writeSync(new TextEncoder().encode(stripScriptMarkers(text)));
+  writeOrStop(Deno.stdout, stripScriptMarkers(text));
   console.log("\n--- end of transcript ---");
   return EXIT.ok;
 }
 
 function noTranscript(e: AuditEntry): number {
-  console.error(
+  console.error(visible(
     `rune: cannot replay run "${e.id}": it has no transcript\n` +
       "  hint: set settings.audit.transcripts: true to record future runs under `script`",
-  );
+    { keepNewlines: true },
+  ));
   return EXIT.usage;
 }
 
 async function replay(argv: string[]): Promise<number> {
   try {
-    const status = await new Deno.Command(argv[0], {
+    const program = spawnablePath(argv[0]);
+    if (program === undefined) throw new Deno.errors.NotFound(argv[0]);
+    const status = await new Deno.Command(program, {
       args: argv.slice(1),
       stdin: "inherit",
       stdout: "inherit",
@@ -109,10 +117,11 @@ async function replay(argv: string[]): Promise<number> {
     return status.success ? EXIT.ok : EXIT.stepFailed;
   } catch (err) {
     if (err instanceof Deno.errors.NotFound) {
-      console.error(
+      console.error(visible(
         `rune: cannot replay: "${argv[0]}" is not installed\n` +
           `  hint: install util-linux, or read the transcript with: rune audit show ID`,
-      );
+        { keepNewlines: true },
+      ));
       return EXIT.missing;
     }
     throw err;

@@ -2,14 +2,16 @@
  * settings.auto_tmux for `rune start`: re-runs the same rune inside a new tmux session and
  * waits for it. Returns the exit code when it did, undefined when the ritual runs here.
  */
+import { visible } from "../../base/mod.ts";
 import type { Config } from "../../config/mod.ts";
 import type { ProjectInfo } from "../../contract/mod.ts";
-import { denoRuntime } from "../../exec/mod.ts";
+import { denoRuntime, spawnablePath } from "../../exec/mod.ts";
 import { attachCommand, currentRuneArgv, decideAutoTmux, runAutoTmux } from "../../tmux/mod.ts";
 import type { TmuxWorld } from "../../tmux/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import type { TerminalFacts } from "../world.ts";
 import { EXIT } from "../exit_codes.ts";
+import { currentDir } from "../cwd.ts";
 
 export async function autoTmux(
   project: ProjectInfo,
@@ -34,32 +36,36 @@ export async function autoTmux(
     tmuxUsable,
   });
   if (!decision.run) {
-    if (decision.note && !o.globals.quiet) console.error(`rune: ${decision.note}`);
+    if (decision.note && !o.globals.quiet) console.error(visible(`rune: ${decision.note}`));
     return undefined;
   }
   const r = await runAutoTmux({
     project: project.name,
-    cwd: Deno.cwd(),
+    cwd: currentDir(),
     world: o.world,
     runeArgv: [...currentRuneArgv(), ...Deno.args],
     runtime: denoRuntime,
   });
   if (r.code !== 0) {
-    console.error(`rune: auto_tmux: tmux could not start session "${r.session}"; running here`);
+    console.error(
+      visible(`rune: auto_tmux: tmux could not start session "${r.session}"; running here`),
+    );
     return undefined;
   }
   if (!o.globals.quiet) {
-    console.error(
+    console.error(visible(
       `rune: auto_tmux: "rune start" ran in tmux session "${r.session}"; ` +
         `back to it with: ${attachCommand(o.world.socket, r.session)}`,
-    );
+    ));
   }
   return EXIT.ok;
 }
 
 function tmuxUsable(): boolean {
+  const tmux = spawnablePath("tmux");
+  if (tmux === undefined) return false;
   try {
-    return new Deno.Command("tmux", { args: ["-V"], stdout: "null", stderr: "null" })
+    return new Deno.Command(tmux, { args: ["-V"], stdout: "null", stderr: "null" })
       .outputSync().success;
   } catch (e) {
     if (e instanceof Deno.errors.NotCapable) throw e;

@@ -11,10 +11,11 @@ import type { CompletionShell } from "../completion_scripts.ts";
 import type { Config } from "../../config/mod.ts";
 import type { CommandSpec, GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
-import { writeQuietly } from "../write.ts";
+import { writeOrStop } from "../../output/mod.ts";
+import { currentDir } from "../cwd.ts";
 
 export function runCompletion(shell: string): number {
-  writeQuietly(Deno.stdout, completionScript(shell as CompletionShell));
+  writeOrStop(Deno.stdout, completionScript(shell as CompletionShell));
   return EXIT.ok;
 }
 
@@ -23,7 +24,7 @@ export async function runComplete(
   words: string[],
   globals: GlobalOptions,
 ): Promise<number> {
-  writeQuietly(Deno.stdout, await completionAnswer(root, words, globals));
+  writeOrStop(Deno.stdout, await completionAnswer(root, words, globals));
   return EXIT.ok;
 }
 
@@ -60,7 +61,7 @@ async function dynamicNames(
   const loaded = await loadConfig({
     flag: from.config,
     env: Deno.env.toObject(),
-    cwd: Deno.cwd(),
+    cwd: currentDir(),
     templates: false,
   });
   if (source === "session") {

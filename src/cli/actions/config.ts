@@ -7,11 +7,12 @@ import {
   validateConfigText,
 } from "../../config/mod.ts";
 import type { ConfigCandidate } from "../../config/mod.ts";
-import { errorIssue, formatIssue, hasErrors } from "../../base/mod.ts";
+import { errorIssue, formatIssue, hasErrors, visible } from "../../base/mod.ts";
 import type { Issue } from "../../base/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
 import { issueCounts, loadConfigOrReport, notFoundMessage } from "../load_config.ts";
+import { currentDir } from "../cwd.ts";
 
 interface JsonOption {
   json: boolean;
@@ -19,7 +20,7 @@ interface JsonOption {
 
 export async function runConfigPath(options: JsonOption, globals: GlobalOptions): Promise<number> {
   const env = Deno.env.toObject();
-  const found = await findConfigFile({ flag: globals.config, env, cwd: Deno.cwd() });
+  const found = await findConfigFile({ flag: globals.config, env, cwd: currentDir() });
   const chosen = found.ok ? found.value : found.error[0];
   if (options.json) {
     const tried = found.ok ? [] : found.error;
@@ -34,8 +35,10 @@ export async function runConfigPath(options: JsonOption, globals: GlobalOptions)
       2,
     ));
   } else {
-    console.log(chosen.path);
-    if (found.ok && !globals.quiet) console.error(`rune: using it because ${why(chosen, env)}`);
+    console.log(visible(chosen.path));
+    if (found.ok && !globals.quiet) {
+      console.error(visible(`rune: using it because ${why(chosen, env)}`));
+    }
     if (!found.ok) console.error(notFoundMessage(found.error));
   }
   return found.ok ? EXIT.ok : EXIT.usage;
@@ -67,8 +70,12 @@ export async function runConfigShow(options: JsonOption, globals: GlobalOptions)
   if (options.json) {
     console.log(JSON.stringify(config, null, 2));
   } else {
-    const header = `# ${file}, as rune reads it (merges resolved, keys rune does not use left out)`;
-    console.log(`${header}\n${stringify(config, { lineWidth: 0 })}`.trimEnd());
+    const header = `# ${
+      visible(file)
+    }, as rune reads it (merges resolved, keys rune does not use left out)`;
+    // YAML escapes ESC and CR itself, but not bidi controls.
+    const yaml = visible(stringify(config, { lineWidth: 0 }), { keepNewlines: true });
+    console.log(`${header}\n${yaml}`.trimEnd());
   }
   return EXIT.ok;
 }
@@ -80,7 +87,7 @@ export async function runConfigValidate(
   const found = await findConfigFile({
     flag: globals.config,
     env: Deno.env.toObject(),
-    cwd: Deno.cwd(),
+    cwd: currentDir(),
   });
   if (!found.ok && !options.json) {
     console.error(notFoundMessage(found.error));
@@ -98,7 +105,7 @@ export async function runConfigValidate(
     for (const issue of issues) {
       if (!globals.quiet || issue.severity === "error") console.error(formatIssue(issue));
     }
-    console.error(`${file}: ${issueCounts(issues)}${globals.strict ? " (--strict)" : ""}`);
+    console.error(visible(`${file}: ${issueCounts(issues)}${globals.strict ? " (--strict)" : ""}`));
   }
   return hasErrors(issues) ? EXIT.usage : EXIT.ok;
 }

@@ -1,18 +1,21 @@
 /** `rune doctor`: gathers the facts (versions, config, tmux, script, permissions) and prints. */
-import { RUN_PROGRAMS, VERSION } from "../../base/mod.ts";
+import { RUN_PROGRAMS, VERSION, visible } from "../../base/mod.ts";
 import { outputColors } from "../output.ts";
 import { readTerminal } from "../world.ts";
 import { doctorChecks, doctorExitCode } from "../../doctor/mod.ts";
 import type { DoctorFacts, PermissionFact } from "../../doctor/mod.ts";
 import { configCandidates, loadConfig } from "../../config/mod.ts";
-import { denoRuntime } from "../../exec/mod.ts";
+import { denoRuntime, findProgram } from "../../exec/mod.ts";
 import { isSupported, MIN_TMUX, parseTmuxVersion } from "../../tmux/mod.ts";
 import { detectScriptFlavour } from "../../pty/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
+import { currentDir } from "../cwd.ts";
 
 export async function runDoctor(options: { json: boolean }, globals: GlobalOptions) {
   const permissions = queryPermissions();
-  const granted = (name: string) => permissions.find((p) => p.name === name)?.granted ?? false;
+  const fact = (name: string) => permissions.find((p) => p.name === name);
+  const granted = (name: string) => fact(name)?.granted ?? false;
+  const installed = (name: string) => fact(name)?.installed !== false;
   const env = granted("env") ? Deno.env.toObject() : {};
   const facts: DoctorFacts = {
     runeVersion: VERSION,
@@ -21,8 +24,13 @@ export async function runDoctor(options: { json: boolean }, globals: GlobalOptio
     config: granted("read") && granted("env")
       ? await configFact(globals, env)
       : { state: "unchecked" },
-    tmux: granted("run:tmux") ? await tmuxFact() : "unchecked",
-    script: granted("run:script") ? await detectScriptFlavour(denoRuntime) : "unchecked",
+    // A program that is not on PATH cannot be granted: say it is missing, not forbidden.
+    tmux: granted("run:tmux") ? await tmuxFact() : installed("run:tmux") ? "unchecked" : null,
+    script: granted("run:script")
+      ? await detectScriptFlavour(denoRuntime)
+      : installed("run:script")
+      ? "unchecked"
+      : null,
     permissions,
     terminal: readTerminal().stdin,
     insideTmux: Boolean(env.TMUX),
@@ -35,8 +43,9 @@ export async function runDoctor(options: { json: boolean }, globals: GlobalOptio
     const mark = { ok: c.green("✓"), warn: c.yellow("!"), fail: c.red("✗") };
     const width = Math.max(...checks.map((k) => k.name.length));
     for (const check of checks) {
-      console.log(`${mark[check.status]} ${check.name.padEnd(width)}  ${check.detail}`);
-      if (check.fix) console.log(`  ${" ".repeat(width)}  ${c.dim(`fix: ${check.fix}`)}`);
+      // Details hold paths and program output: their control characters are shown.
+      console.log(`${mark[check.status]} ${check.name.padEnd(width)}  ${visible(check.detail)}`);
+      if (check.fix) console.log(`  ${" ".repeat(width)}  ${c.dim(`fix: ${visible(check.fix)}`)}`);
     }
   }
   return doctorExitCode(checks);
@@ -53,6 +62,7 @@ function queryPermissions(): PermissionFact[] {
       name: `run:${p}`,
       granted: q({ name: "run", command: p }),
       flag: `--allow-run=${RUN_PROGRAMS.join(",")}`,
+      installed: findProgram(p) !== undefined,
     })),
   ];
 }
@@ -68,10 +78,10 @@ async function configFact(
   globals: GlobalOptions,
   env: Record<string, string>,
 ): Promise<DoctorFacts["config"]> {
-  const loaded = await loadConfig({ flag: globals.config, env, cwd: Deno.cwd() });
-  const first = configCandidates(globals.config, env, Deno.cwd())[0];
+  const loaded = await loadConfig({ flag: globals.config, env, cwd: currentDir() });
+  const first = configCandidates(globals.config, env, currentDir())[0];
   if (loaded.ok) {
-    const source = configCandidates(globals.config, env, Deno.cwd())
+    const source = configCandidates(globals.config, env, currentDir())
       .find((c) => c.path === loaded.value.file)?.source ?? first.source;
     return {
       state: "loaded",

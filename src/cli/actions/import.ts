@@ -4,7 +4,7 @@
  * kept without --force, another tool's file is never written into, and a merge that would
  * make the config fail to load is refused.
  */
-import { formatIssue } from "../../base/mod.ts";
+import { formatIssue, visible } from "../../base/mod.ts";
 import type { Issue } from "../../base/mod.ts";
 import { IMPORTERS, mergeIntoConfig, renameImport, renderImport } from "../../import/mod.ts";
 import type { ImportResult, SourceKind } from "../../import/mod.ts";
@@ -13,7 +13,8 @@ import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
 import { issueCounts } from "../load_config.ts";
 import { configTarget, readConfigText, writeSchemaBeside, writeTextFile } from "../config_file.ts";
-import { writeQuietly } from "../write.ts";
+import { writeOrStop } from "../../output/mod.ts";
+import { currentDir } from "../cwd.ts";
 
 export interface ImportOptions {
   write: boolean;
@@ -38,17 +39,18 @@ export async function runImport(
     text = await Deno.readTextFile(file);
   } catch (e) {
     if (e instanceof Deno.errors.NotCapable) throw e;
-    console.error(
+    console.error(visible(
       `rune: cannot import "${file}": ${(e as Error).message}\n` +
         "  hint: check the path (a tmuxinator project is usually ~/.config/tmuxinator/NAME.yml, " +
         "a tmuxp workspace ~/.tmuxp/NAME.yaml, a smug project ~/.config/smug/NAME.yml)",
-    );
+      { keepNewlines: true },
+    ));
     return EXIT.usage;
   }
-  const absolute = file.startsWith("/") ? file : `${Deno.cwd()}/${file}`;
+  const absolute = file.startsWith("/") ? file : `${currentDir()}/${file}`;
   const converted = IMPORTERS[kind](text, file, {
     home: Deno.env.get("HOME") ?? "/",
-    cwd: Deno.cwd(),
+    cwd: currentDir(),
     fileDir: absolute.slice(0, absolute.lastIndexOf("/")) || "/",
   });
   if (!converted.ok) return report(converted.error, `cannot import ${file}`);
@@ -60,7 +62,12 @@ export async function runImport(
   }
   if (!globals.quiet) { for (const w of result.warnings) console.error(formatIssue(w)); }
   if (!options.write) {
-    writeQuietly(Deno.stdout, renderImport(result));
+    // On a terminal, a control character in a value is shown, not obeyed; a file gets the text.
+    const text = renderImport(result);
+    writeOrStop(
+      Deno.stdout,
+      Deno.stdout.isTerminal() ? visible(text, { keepNewlines: true }) : text,
+    );
     if (!globals.quiet) {
       console.error(
         `rune: this is a preview; add --write to merge it into your config ` +
@@ -114,7 +121,7 @@ async function writeImport(
   if (!globals.quiet) {
     const unsupported = after.filter((i) => i.severity === "warning").length -
       before.filter((i) => i.severity === "warning").length;
-    console.error(
+    console.error(visible(
       `rune: ${target.exists ? "added" : "created"} ${target.path}: template ` +
         `"${result.name}" and its start${result.stop.length ? " and stop" : ""} steps` +
         (unsupported > 0
@@ -122,7 +129,8 @@ async function writeImport(
             "`rune config validate`)"
           : "") +
         `\n  next: rune start ${result.name} --dry-run`,
-    );
+      { keepNewlines: true },
+    ));
   }
   return EXIT.ok;
 }
@@ -135,6 +143,6 @@ function sameIssue(i: Issue): string {
 function report(issues: readonly Issue[], summary: string): number {
   for (const issue of issues) console.error(formatIssue(issue));
   const counts = issues.length > 1 ? ` (${issueCounts(issues)})` : "";
-  console.error(`rune: ${summary}${counts}`);
+  console.error(visible(`rune: ${summary}${counts}`));
   return EXIT.usage;
 }

@@ -2,7 +2,7 @@
  * `rune init`: a starter config where rune reads it (or `.rune.yaml` here with --project),
  * never over an existing file without --force, which keeps the old one as FILE.bak.
  */
-import { formatIssue, suggest } from "../../base/mod.ts";
+import { formatIssue, suggest, visible } from "../../base/mod.ts";
 import type { Issue } from "../../base/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
@@ -12,6 +12,7 @@ import type { Personal, Starter } from "../starters.ts";
 import { STARTER_NAMES } from "../starter_names.ts";
 import { askGuided } from "../guided.ts";
 import { terminalPrompter } from "../prompt.ts";
+import { currentDir } from "../cwd.ts";
 
 export interface InitOptions {
   /** --template NAME; undefined: basic (or the guided answer). */
@@ -35,7 +36,7 @@ export async function runInit(options: InitOptions, globals: GlobalOptions): Pro
       hint: `${meant ? `Did you mean ${meant}? ` : ""}Starters: ${STARTER_NAMES.join(", ")}`,
     });
   }
-  const cwd = Deno.cwd();
+  const cwd = currentDir();
   const home = Deno.env.get("HOME");
   const target = options.project
     ? { path: `${cwd}/.rune.yaml`, exists: exists(`${cwd}/.rune.yaml`) }
@@ -89,7 +90,8 @@ export async function runInit(options: InitOptions, globals: GlobalOptions): Pro
     if (!schema.ok) console.error(formatIssue({ ...schema.error, severity: "warning" }));
   }
   if (!globals.quiet) {
-    console.error(summary(target.path, starter, options, globals.config !== undefined));
+    const text = summary(target.path, starter, options, globals.config !== undefined);
+    console.error(visible(text, { keepNewlines: true }));
   }
   return EXIT.ok;
 }

@@ -9,6 +9,7 @@ import type { SocketChoice } from "../../tmux/mod.ts";
 import type { Config } from "../../config/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
+import { visible } from "../../base/mod.ts";
 import { loadConfigOrReport } from "../load_config.ts";
 import { outputColors } from "../output.ts";
 import { readTerminal, tmuxWorldFor } from "../world.ts";
@@ -35,7 +36,8 @@ export async function runLs(
     ));
   } else {
     const c = outputColors("stdout", globals);
-    console.log([c.dim(`config ${file}`), "", ...formatOverview(overview, sessions, c)].join("\n"));
+    const lines = [c.dim(`config ${visible(file)}`), "", ...formatOverview(overview, sessions, c)];
+    console.log(lines.join("\n"));
   }
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 /** `rune ritual list [project]`: load the config, list, print. */
 import { listRituals } from "../../planning/mod.ts";
 import { formatListing } from "../../output/mod.ts";
-import { suggest } from "../../base/mod.ts";
+import { suggest, visible } from "../../base/mod.ts";
 import { outputColors } from "../output.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
@@ -28,17 +28,20 @@ export async function runRitualList(
       Object.keys(listing.stop.per_project).length;
     if (!own && ![...names].some((n) => n.toLowerCase() === project.toLowerCase())) {
       const meant = suggest(project, names);
-      console.error(
+      console.error(visible(
         `rune: the config names no project "${project}": only global commands run for it` +
           (meant ? `\n  hint: did you mean "${meant}"?` : ""),
-      );
+        { keepNewlines: true },
+      ));
     }
   }
   if (options.json) {
     console.log(JSON.stringify({ file, ...listing }, null, 2));
   } else {
     const colors = outputColors("stdout", globals);
-    console.log([colors.dim(`config ${file}`), "", ...formatListing(listing, colors)].join("\n"));
+    console.log(
+      [colors.dim(`config ${visible(file)}`), "", ...formatListing(listing, colors)].join("\n"),
+    );
   }
   return EXIT.ok;
 }

@@ -1,5 +1,5 @@
 /** `rune start|stop`: load → detect → plan → the tmux calls → print (--dry-run) or run. */
-import { formatIssue, runePaths, warningIssue } from "../../base/mod.ts";
+import { formatIssue, runePaths, visible, warningIssue } from "../../base/mod.ts";
 import type { Issue } from "../../base/mod.ts";
 import { shellQuote } from "../../shell/mod.ts";
 import { formatPlan } from "../../output/mod.ts";
@@ -19,6 +19,7 @@ import { readTerminal, tmuxWorldFor } from "../world.ts";
 import { autoTmux } from "./auto_tmux.ts";
 import { stopBackground } from "./background_report.ts";
 import { stopProjectSessions } from "./session.ts";
+import { currentDir } from "../cwd.ts";
 
 export interface RitualCommandOptions {
   dryRun: boolean;
@@ -44,7 +45,7 @@ export async function runRitualCommand(
   const loaded = await loadConfigOrReport(globals);
   if (!loaded.ok) return loaded.error;
   const env = Deno.env.toObject();
-  const cwd = Deno.cwd();
+  const cwd = currentDir();
   const config = loaded.value.config;
   const project = await findProject({
     argument: projectArg,
@@ -155,7 +156,7 @@ function printPlan(
 function reportIssues(issues: Issue[], what: string): number {
   for (const issue of issues) console.error(formatIssue(issue));
   const errors = issues.filter((i) => i.severity === "error").length;
-  console.error(`rune: ${what}: ${errors} problem(s); nothing ran`);
+  console.error(visible(`rune: ${what}: ${errors} problem(s); nothing ran`));
   return errors ? EXIT.usage : EXIT.ok;
 }
 

@@ -1,4 +1,5 @@
 /** `rune session …` and the tmux side of `rune stop`. */
+import { visible } from "../../base/mod.ts";
 import { filterEnv } from "../../env/mod.ts";
 import { denoRuntime } from "../../exec/mod.ts";
 import {
@@ -15,6 +16,7 @@ import type { Config } from "../../config/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
 import { readTerminal, tmuxWorldFor } from "../world.ts";
+import { currentDir } from "../cwd.ts";
 
 /**
  * The tmux world for a `rune session` command. The config is read once, and only when no flag
@@ -26,7 +28,12 @@ async function sessionWorld(flags: SocketChoice, globals: GlobalOptions): Promis
   let config: Config | undefined;
   if (!flags.name && !flags.path && !env.RUNE_TMUX_SOCKET) {
     const { loadConfig } = await import("../../config/mod.ts");
-    const loaded = await loadConfig({ flag: globals.config, env, cwd: Deno.cwd(), strict: false });
+    const loaded = await loadConfig({
+      flag: globals.config,
+      env,
+      cwd: currentDir(),
+      strict: false,
+    });
     if (loaded.ok) config = loaded.value.config;
   }
   const rules = config?.settings?.env ?? {};
@@ -44,7 +51,7 @@ async function sessionWorld(flags: SocketChoice, globals: GlobalOptions): Promis
 async function runeSessions(world: TmuxWorld): Promise<SessionInfo[] | number> {
   const r = await listRuneSessions(denoRuntime, world.socketArgs, world.clientEnv);
   if (r.ok) return r.sessions;
-  console.error(`rune: cannot list tmux sessions: ${r.message}`);
+  console.error(visible(`rune: cannot list tmux sessions: ${r.message}`));
   return r.missing ? EXIT.missing : EXIT.stepFailed;
 }
 
@@ -63,12 +70,13 @@ export async function sessionList(
     console.error("no tmux sessions made by rune on this server");
     return EXIT.ok;
   }
-  const width = Math.max(...sessions.map((s) => s.name.length), 7);
+  const width = Math.max(...sessions.map((s) => visible(s.name).length), 7);
   console.log(`${"SESSION".padEnd(width)}  PROJECT  WINDOWS  ATTACHED  CREATED`);
   for (const s of sessions) {
     const created = new Date(s.created * 1000).toISOString().replace("T", " ").slice(0, 16);
     console.log(
-      `${s.name.padEnd(width)}  ${s.project.padEnd(7)}  ${String(s.windows).padEnd(7)}  ` +
+      `${visible(s.name).padEnd(width)}  ${visible(s.project).padEnd(7)}  ` +
+        `${String(s.windows).padEnd(7)}  ` +
         `${(s.attached ? "yes" : "no").padEnd(8)}  ${created}`,
     );
   }
@@ -86,8 +94,8 @@ async function runeSession(
   if (typeof sessions === "number") return sessions;
   if (!sessions.some((s) => s.name === name)) {
     console.error(
-      `rune: cannot use session "${name}": it is not a session rune made on this server\n` +
-        `  hint: see rune's sessions with: rune session ls`,
+      `rune: cannot use session "${visible(name)}": it is not a session rune made on this ` +
+        "server\n  hint: see rune's sessions with: rune session ls",
     );
     return EXIT.usage;
   }
@@ -102,17 +110,18 @@ export async function sessionAttach(
   const world = await runeSession(flags, name, globals);
   if (typeof world === "number") return world;
   if (world.show === "print" || world.show === "elsewhere") {
-    console.error(
+    console.error(visible(
       `rune: cannot attach to "${name}": ${
         world.show === "print" ? "no terminal here" : "rune runs inside another tmux server"
       }\n` +
         `  hint: from a terminal outside tmux run: ${attachCommand(world.socket, name)}`,
-    );
+      { keepNewlines: true },
+    ));
     return EXIT.usage;
   }
   // The same attach/switch the end of `rune start` uses.
   const problems = await finishAttach(name, world, denoRuntime);
-  for (const line of problems) console.error(`rune: ${line}`);
+  for (const line of problems) console.error(visible(`rune: ${line}`));
   return problems.length ? EXIT.stepFailed : EXIT.ok;
 }
 
@@ -124,7 +133,7 @@ export async function sessionKill(
   const world = await runeSession(flags, name, globals);
   if (typeof world === "number") return world;
   const r = await killSession(denoRuntime, world.socketArgs, world.clientEnv, name);
-  (r.ok ? console.log : console.error)(r.ok ? r.message : `rune: ${r.message}`);
+  (r.ok ? console.log : console.error)(visible(r.ok ? r.message : `rune: ${r.message}`));
   return r.ok ? EXIT.ok : EXIT.stepFailed;
 }
 
@@ -142,7 +151,7 @@ export async function stopProjectSessions(
   if (!tmux?.kill_sessions_on_stop && !tmux?.stop_on_session_close) return;
   const listed = await listRuneSessions(denoRuntime, world.socketArgs, world.clientEnv);
   if (!listed.ok) {
-    console.error(`rune: cannot list tmux sessions: ${listed.message}`);
+    console.error(visible(`rune: cannot list tmux sessions: ${listed.message}`));
     return;
   }
   const names = listed.sessions.filter((s) => s.project === project).map((s) => s.name);
@@ -153,8 +162,8 @@ export async function stopProjectSessions(
     stopSessionsArgv(world.socketArgs, names, kill),
     world.clientEnv,
   );
-  if (r.code !== 0) console.error(`rune: cannot end the tmux sessions: ${tmuxError(r)}`);
+  if (r.code !== 0) console.error(visible(`rune: cannot end the tmux sessions: ${tmuxError(r)}`));
   else if (kill && !globals.quiet) {
-    for (const name of names) console.error(`killed session "${name}"`);
+    for (const name of names) console.error(visible(`killed session "${name}"`));
   }
 }
