@@ -54,7 +54,7 @@ export function helpText(command: CommandSpec, path: readonly string[], columns 
   section("Options", (command.options ?? []).map(optionRow));
   section(
     "Commands",
-    (command.commands ?? []).map((c) => [commandUsage(c), c.summary]),
+    (command.commands ?? []).filter((c) => !c.hidden).map((c) => [commandUsage(c), c.summary]),
   );
   section(
     "Global options",

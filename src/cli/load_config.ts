@@ -3,6 +3,7 @@ import { loadConfig, noConfigHint } from "../config/mod.ts";
 import type { ConfigCandidate, LoadedConfig } from "../config/mod.ts";
 import { err, formatIssue, ok, visible } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
+import { shellQuote } from "../shell/mod.ts";
 import type { GlobalOptions } from "./spec.ts";
 import { EXIT } from "./exit_codes.ts";
 import { currentDir } from "./cwd.ts";
@@ -45,8 +46,12 @@ export function notFoundMessage(tried: readonly ConfigCandidate[]): string {
   const first = tried[0];
   const path = (c: ConfigCandidate) => visible(c.path);
   if (first.explicit) {
+    const init = first.source === "--config"
+      ? `rune --config ${visible(shellQuote(first.path))} init`
+      : "rune init";
     return `rune: cannot read the config: "${path(first)}" does not exist\n` +
-      `  hint: check the path given with ${first.source}`;
+      `  hint: check the path given with ${first.source}, or write a starter config there ` +
+      `with \`${init}\``;
   }
   const places = tried.map((c) => `  ${path(c)}  (${c.source})`).join("\n");
   return `rune: cannot find a config: none of these exist:\n${places}\n` +

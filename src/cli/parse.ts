@@ -8,7 +8,11 @@ import { optionShape } from "./spec.ts";
 import type { CommandInput, CommandSpec, GlobalOptions, OptionShape, OptionSpec } from "./spec.ts";
 
 export const GLOBAL_OPTIONS: OptionSpec[] = [
-  { flags: "-c, --config <path>", description: "use this config file instead of the usual places" },
+  {
+    flags: "-c, --config <path>",
+    description: "use this config file instead of the usual places",
+    complete: "file",
+  },
   { flags: "--strict", description: "treat config warnings as errors" },
   { flags: "--no-color", description: "no colours in output (also: NO_COLOR=1)" },
   { flags: "-q, --quiet", description: "print only errors and the final summary" },
@@ -123,6 +127,14 @@ export function parseArgv(root: CommandSpec, argv: readonly string[]): Parsed {
     if (spec.required && positionals[n] === undefined) {
       return fail(`missing required argument '${spec.name}'`);
     }
+    if (spec.choices && positionals[n] !== undefined && !spec.choices.includes(positionals[n])) {
+      const meant = suggest(positionals[n], spec.choices);
+      return fail(
+        `argument '${spec.name}' must be one of ${spec.choices.join(", ")}, got '${
+          positionals[n]
+        }'${meant ? `\n(Did you mean ${meant}?)` : ""}`,
+      );
+    }
   }
   if (!specs.some((s) => s.variadic) && positionals.length > specs.length) {
     const n = specs.length;
@@ -141,7 +153,7 @@ export function parseArgv(root: CommandSpec, argv: readonly string[]): Parsed {
     kind: "run",
     command,
     path,
-    input: { args, rest, opts: values, globals: globalsFrom(values) },
+    input: { args, rest, opts: values, globals: globalsFrom(values), root },
   };
 }
 

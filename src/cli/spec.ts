@@ -26,6 +26,8 @@ export interface OptionSpec {
   default?: string;
   /** Values a completion may offer. */
   choices?: readonly string[];
+  /** What a completion offers for its value when there are no choices. */
+  complete?: ArgSpec["complete"];
   /** May be given more than once (`--user a --user b`): the key holds every value. */
   repeat?: boolean;
 }
@@ -36,8 +38,13 @@ export interface ArgSpec {
   description: string;
   /** Takes every remaining argument. */
   variadic?: boolean;
-  /** What a completion offers for it. */
-  complete?: "project" | "template" | "session" | "shell";
+  /**
+   * What a completion offers for it: names from the config or the tmux server, the shells
+   * `rune completion` knows, or file names.
+   */
+  complete?: "project" | "template" | "session" | "shell" | "file";
+  /** The only values it takes (checked by the parser, offered by completion). */
+  choices?: readonly string[];
 }
 
 /** What a chosen command's implementation gets. */
@@ -48,6 +55,8 @@ export interface CommandInput {
   /** Options by key (`dryRun`, `socketPath`, `tmux`): string, boolean, or string[] if repeated. */
   opts: Record<string, string | boolean | string[] | undefined>;
   globals: GlobalOptions;
+  /** The tree this was parsed from (completion reads it without importing tree.ts). */
+  root: CommandSpec;
 }
 
 export interface CommandSpec {
@@ -64,6 +73,8 @@ export interface CommandSpec {
   env?: [string, string][];
   /** Show the exit codes in help (default true). */
   exitCodes?: boolean;
+  /** Left out of help and completion (`rune __complete`, which the completion scripts call). */
+  hidden?: boolean;
   commands?: CommandSpec[];
   /** The exit code; loads the implementation lazily. */
   run?: (input: CommandInput) => Promise<number>;

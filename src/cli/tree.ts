@@ -10,6 +10,10 @@ import { CONFIG } from "./commands/config.ts";
 import { RITUAL } from "./commands/ritual.ts";
 import { SESSION } from "./commands/session.ts";
 import { AUDIT } from "./commands/audit.ts";
+import { IMPORT } from "./commands/import.ts";
+import { INIT } from "./commands/init.ts";
+import { LS } from "./commands/ls.ts";
+import { COMPLETE, COMPLETION } from "./commands/completion.ts";
 
 export const ROOT: CommandSpec = {
   name: "rune",
@@ -21,7 +25,22 @@ export const ROOT: CommandSpec = {
     ["rune ritual list", "list the rituals the config defines"],
     ["rune config validate", "check the config; every problem with file:line:col"],
     ["rune doctor", "check tmux, script, permissions and the config"],
+    ["rune init --guided", "write a starter config, asking a few questions"],
+    ["rune import tmuxinator web.yml", "turn a tmuxinator project into rune's"],
   ],
   env: CONFIG_ENV,
-  commands: [START, STOP, DOCTOR, CONFIG, RITUAL, SESSION, AUDIT],
+  commands: [
+    START,
+    STOP,
+    LS,
+    DOCTOR,
+    CONFIG,
+    RITUAL,
+    SESSION,
+    AUDIT,
+    INIT,
+    IMPORT,
+    COMPLETION,
+    COMPLETE,
+  ],
 };

@@ -1,7 +1,8 @@
 /**
  * Templates: one name in one place only (they may sit under rituals.templates and under
  * rituals.start|stop.templates), at least one window, at least one pane per window, and a
- * layout tmux accepts that fits the window's panes. Pure; reads raw data (see raw.ts).
+ * layout tmux accepts that fits the window's panes. A tmuxinator-style window
+ * (`- server: rails s`) is shown in rune's form. Pure; reads raw data (see raw.ts).
  */
 import { errorIssue } from "../base/mod.ts";
 import type { Issue } from "../base/mod.ts";
@@ -9,6 +10,7 @@ import { describePath } from "./positions.ts";
 import type { Locator } from "./positions.ts";
 import { isMap, rawTemplates } from "./raw.ts";
 import { checkLayout } from "./layout.ts";
+import { oneKeyWindow } from "./foreign_keys.ts";
 
 export function templateIssues(data: unknown, where: Locator): Issue[] {
   const issues: Issue[] = [];
@@ -41,6 +43,19 @@ export function templateIssues(data: unknown, where: Locator): Issue[] {
     windows.forEach((window, i) => {
       if (!isMap(window)) return;
       const wpath = [...path, "windows", i];
+      const tmuxinator = oneKeyWindow(window);
+      if (tmuxinator) {
+        issues.push(errorIssue(
+          "tmuxinator-window",
+          `Cannot read windows[${i}] of template "${name}": "${tmuxinator.name}: …" is ` +
+            "tmuxinator's form of a window (its name as the only key)",
+          {
+            where: where.key([...wpath, tmuxinator.name]),
+            hint: `Write it in rune's form: - ${tmuxinator.runeForm}`,
+          },
+        ));
+        return;
+      }
       const label = typeof window.name === "string" ? `window "${window.name}"` : `windows[${i}]`;
       const panes = window.panes;
       const count = Array.isArray(panes) ? panes.length : 0;

@@ -15,11 +15,13 @@ export {
 export { CONFIG_LIMITS, MAX_BYTES_VARIABLE } from "./limits.ts";
 export type { LoadedConfig, LoadFailure, LoadOptions, ReadFailure } from "./load.ts";
 export { configCandidates } from "./locate.ts";
-export { noConfigHint, STARTER_CONFIG, starterCommand } from "./starter.ts";
+export { noConfigHint } from "./starter.ts";
 export type { ConfigCandidate } from "./locate.ts";
 export { describePath } from "./positions.ts";
 export type { ConfigPath } from "./positions.ts";
 export { validateConfigText } from "./validate.ts";
+export { detectFormat, foreignFileIssue } from "./foreign.ts";
+export type { DetectedKind, Detection, SourceKind } from "./foreign.ts";
 export type { Validation } from "./validate.ts";
 export { configJsonSchema, configJsonSchemaText } from "./json_schema.ts";
 export { LAYOUT_PRESETS } from "./schema.ts";

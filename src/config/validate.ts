@@ -23,6 +23,7 @@ import { lengthIssues } from "./check_lengths.ts";
 import type { checkTemplateFields } from "./check_variables.ts";
 import { rawScalarReader } from "./scalar_source.ts";
 import { describeValue, kindOf } from "./schema_walk.ts";
+import { detectFormat, foreignFileIssue } from "./foreign.ts";
 
 export interface Validation {
   /** The config as rune uses it; undefined when the YAML or the schema failed. */
@@ -69,6 +70,12 @@ export function validateConfigText(
       { where: where.value([]), hint: "Start the file with top-level keys, e.g. rituals:" },
     ));
     return finish(undefined, issues, where, options);
+  }
+  // A tmuxinator, tmuxp or smug file would pass as a config with only unknown-key warnings and
+  // then run nothing: say whose file it is, and how to import it, instead.
+  const foreign = foreignFileIssue(detectFormat(data), file);
+  if (foreign) {
+    return finish(undefined, [...issues, { ...foreign, where: where.value([]) }], where, options);
   }
 
   const checked = ConfigSchema.safeParse(data);

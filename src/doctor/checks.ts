@@ -13,6 +13,8 @@ export interface Check {
   detail: string;
   /** The next action when status is not ok. */
   fix?: string;
+  /** A failure that is the config's own, not something missing: doctor exits 2 for it. */
+  configError?: boolean;
 }
 
 export interface PermissionFact {
@@ -38,6 +40,8 @@ export interface DoctorFacts {
   config:
     | { state: "loaded"; path: string; source: string; warnings: number; flag?: string }
     | { state: "invalid"; path: string; source: string; errors: number; flag?: string }
+    /** Another tool's project file (tmuxinator, tmuxp, smug): the loader's problem and hint. */
+    | { state: "foreign"; path: string; source: string; problem: string; hint: string }
     | { state: "missing"; wouldBe: string }
     | { state: "unchecked" };
   /** null: not on PATH; "unchecked": installed, but rune may not run it (permission missing). */
@@ -133,6 +137,14 @@ function configCheck(c: DoctorFacts["config"]): Check {
         detail: `${c.path} (${c.source}) has ${c.errors} error(s)`,
         fix: validate(c.flag),
       };
+    case "foreign":
+      return {
+        name: "config",
+        status: "fail",
+        detail: `${c.problem} (${c.source})`,
+        fix: c.hint,
+        configError: true,
+      };
     case "unchecked":
       return {
         name: "config",
@@ -150,7 +162,12 @@ function configCheck(c: DoctorFacts["config"]): Check {
   }
 }
 
-/** 0 when nothing failed, 3 when something rune needs is missing (exit codes in DESIGN.md). */
-export function doctorExitCode(checks: readonly Check[]): 0 | 3 {
-  return checks.some((c) => c.status === "fail") ? 3 : 0;
+/**
+ * 0 when nothing failed, 2 when the config is another tool's file (a config error), else 3
+ * when something rune needs is missing (exit codes in DESIGN.md).
+ */
+export function doctorExitCode(checks: readonly Check[]): 0 | 2 | 3 {
+  const failed = checks.filter((c) => c.status === "fail");
+  if (!failed.length) return 0;
+  return failed.every((c) => c.configError) ? 2 : 3;
 }

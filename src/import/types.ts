@@ -1,12 +1,13 @@
 /**
  * The shapes an import produces: a rune template, the start and stop commands around it, and
  * the warnings for what has no equivalent. Plain data that mirrors rune's config schema, plus
- * the template keys issue 15 adds (marked "new"). Imports only the Issue type.
+ * the template keys issue 15 adds (marked "new"). Imports only types.
  */
 import type { Issue } from "../base/mod.ts";
+import type { SourceKind } from "../config/mod.ts";
 
-/** The tools whose project files rune imports. */
-export type SourceKind = "tmuxinator" | "tmuxp" | "smug";
+/** The tools whose project files rune imports (src/config recognises them). */
+export type { SourceKind };
 
 /** What a converter needs to know about the world; it never reads it itself. */
 export interface ImportFacts {

@@ -24,6 +24,8 @@ export {
 export { formatPlan } from "./plan_text.ts";
 export type { FormatOptions } from "./plan_text.ts";
 export { formatListing } from "./listing_text.ts";
+export { formatOverview } from "./overview_text.ts";
+export type { SessionsFact } from "./overview_text.ts";
 export { formatBackgroundReview } from "./background_text.ts";
 export { streamWriter, writeOrStop } from "./write.ts";
 export { formatAuditEntry, formatAuditTable } from "./audit_text.ts";

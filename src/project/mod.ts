@@ -6,3 +6,4 @@
  */
 export { findProject, UNCONFIGURED_ARGUMENT } from "./detect.ts";
 export type { FindProjectOptions } from "./detect.ts";
+export { parseDetectRule } from "./rules.ts";

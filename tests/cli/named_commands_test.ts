@@ -120,11 +120,12 @@ Deno.test("every rune command named in src/ exists in the command tree", () => {
 
 Deno.test("the check finds commands and options that do not exist", () => {
   deepStrictEqual(
-    [["init"], ["config", "check"], ["stop", "--kill-everything"], ["start", "web", "-n"]].map(
-      problem,
-    ),
+    [["frobnicate"], ["config", "check"], ["stop", "--kill-everything"], ["start", "web", "-n"]]
+      .map(
+        problem,
+      ),
     [
-      '"init" is not a command of "rune"',
+      '"frobnicate" is not a command of "rune"',
       '"check" is not a command of "rune config"',
       "--kill-everything is not an option of it",
       undefined,

@@ -80,6 +80,21 @@ Deno.test("doctorChecks() judges each missing piece", async (t) => {
       exit: 0,
     },
     {
+      name: "another tool's file as the config is a config error (exit 2)",
+      facts: {
+        config: {
+          state: "foreign",
+          path: "/c.yml",
+          source: "--config",
+          problem: "Cannot use /c.yml as a rune config: it is a tmuxinator project file (name)",
+          hint: "Run `rune import tmuxinator /c.yml` to turn it into a rune template and rituals",
+        },
+      },
+      check: "config",
+      want: "fail",
+      exit: 2,
+    },
+    {
       name: "a missing permission fails",
       facts: { permissions: [{ name: "run:tmux", granted: false, flag: "--allow-run=tmux" }] },
       check: "permissions",
@@ -155,13 +170,12 @@ Deno.test("doctorChecks() says what is true and what works today", async (t) => 
       "see them with: rune config validate -c t.yaml",
     );
   });
-  await t.step("without a config: the command that writes one, no rune init", () => {
+  await t.step("without a config: the command that writes one", () => {
     const fix = check({ config: { state: "missing", wouldBe: "/h/c/config.yaml" } }, "config").fix;
     strictEqual(
       fix,
-      "create it with: mkdir -p /h/c && echo 'rituals: {start: {global: [{name: hello, command: " +
-        "echo hello}]}}' > /h/c/config.yaml (then check it with: rune config validate), or pass " +
-        "--config PATH",
+      "run `rune init` to write a starter config to /h/c/config.yaml (`rune init --guided` asks " +
+        "first), or pass --config PATH",
     );
   });
   await t.step("no terminal is said as it is", () => {

@@ -18,6 +18,14 @@ Deno.test("rune --help works with no permissions, on a pipe", async () => {
   match(r.stdout, /Exit codes:/);
 });
 
+Deno.test("rune completion prints each shell's script with no permissions", async () => {
+  for (const shell of ["bash", "zsh", "fish"]) {
+    const r = await runRune(["completion", shell], { permissions: [] });
+    strictEqual(r.code, 0, r.stderr);
+    match(r.stdout, /__complete --/);
+  }
+});
+
 Deno.test("an unknown command is a usage error (exit 2) with a suggestion", async () => {
   const r = await runRune(["strat"], { permissions: [] });
   strictEqual(r.code, 2);
@@ -55,9 +63,14 @@ Deno.test("every command's --help works with no permissions and shows examples",
     ["doctor"],
     ["config"],
     ["config", "validate"],
+    ["config", "edit"],
     ["ritual", "list"],
     ["session"],
     ["audit"],
+    ["import"],
+    ["init"],
+    ["ls"],
+    ["completion"],
   ];
   for (const cmd of commands) {
     await t.step(cmd.join(" "), async () => {

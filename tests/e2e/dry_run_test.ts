@@ -67,7 +67,7 @@ Deno.test("rune start without any config says where to put one (exit 2)", async 
     const r = await runRune(["start", "--dry-run"], { env: home.env, cwd: home.dir });
     strictEqual(r.code, 2);
     match(r.stderr, new RegExp(`${home.dir}/config/rune/config.yaml`));
-    match(r.stderr, /hint: create it with: mkdir -p /);
+    match(r.stderr, /hint: run `rune init` to write a starter config to /);
   } finally {
     home.cleanup();
   }

@@ -58,12 +58,15 @@ export function listSources(root: string): string[] {
   return out.sort();
 }
 
-function resolve(from: string, specifier: string): string {
+/** The file `specifier` names, relative to the tree's root; undefined when it is outside. */
+function resolve(from: string, specifier: string): string | undefined {
   const parts = from.split("/").slice(0, -1);
   for (const seg of specifier.split("/")) {
     if (seg === "." || seg === "") continue;
-    if (seg === "..") parts.pop();
-    else parts.push(seg);
+    if (seg === "..") {
+      if (!parts.length) return undefined;
+      parts.pop();
+    } else parts.push(seg);
   }
   return parts.join("/");
 }
@@ -79,7 +82,9 @@ export function checkTree(root: string, layers: readonly string[]): TreeReport {
   const edges: ImportEdge[] = [];
   for (const from of files) {
     for (const specifier of importSpecifiers(Deno.readTextFileSync(`${root}/${from}`))) {
-      edges.push({ from, to: resolve(from, specifier), specifier });
+      // A file outside the tree (templates/basic.yaml, imported as text) is no layer's.
+      const to = resolve(from, specifier);
+      if (to !== undefined) edges.push({ from, to, specifier });
     }
   }
   return { files, edges, violations: judge(files, edges, layers) };

@@ -97,7 +97,9 @@ export async function runConfigValidate(
   const file = found.ok ? found.value.path : found.error[0].path;
   const issues = found.ok
     ? await validateFile(file, globals.strict)
-    : [errorIssue("no-config", `Cannot validate the config: "${file}" does not exist`)];
+    : [errorIssue("no-config", `Cannot validate the config: "${file}" does not exist`, {
+      hint: "Run `rune init` to write a starter config there",
+    })];
   if (options.json) {
     console.log(JSON.stringify(issues, null, 2));
   } else {
@@ -109,7 +111,8 @@ export async function runConfigValidate(
   return hasErrors(issues) ? EXIT.usage : EXIT.ok;
 }
 
-async function validateFile(file: string, strict: boolean): Promise<Issue[]> {
+/** Every issue of the config file, as `config validate` lists them (an unreadable file too). */
+export async function validateFile(file: string, strict: boolean): Promise<Issue[]> {
   const read = await readConfigText(file, Deno.env.toObject());
   if (!read.ok) {
     const failure = read.error;

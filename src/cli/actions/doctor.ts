@@ -93,6 +93,18 @@ async function configFact(
   }
   const failure = loaded.error;
   if (failure.kind === "not-found") return { state: "missing", wouldBe: first.path };
+  const foreign = failure.kind === "invalid"
+    ? failure.issues.find((i) => i.code === "foreign-config")
+    : undefined;
+  if (foreign) {
+    return {
+      state: "foreign",
+      path: failure.file,
+      source: first.source,
+      problem: foreign.problem,
+      hint: foreign.hint ?? "",
+    };
+  }
   const errors = failure.kind === "invalid"
     ? failure.issues.filter((i) => i.severity === "error").length
     : 1;

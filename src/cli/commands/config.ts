@@ -1,4 +1,4 @@
-/** `rune config path|show|validate|schema`. */
+/** `rune config path|show|validate|edit|schema`. */
 import { CONFIG_ENV } from "../help.ts";
 import type { CommandSpec } from "../spec.ts";
 
@@ -12,6 +12,7 @@ export const CONFIG: CommandSpec = {
   examples: [
     ["rune config path", "which file rune reads, and why"],
     ["rune config validate", "every problem, with file:line:col"],
+    ["rune config edit", "open it in $VISUAL/$EDITOR, then check it"],
     ["rune config show --json", "the config as rune reads it, as JSON"],
     ["rune config schema > schema.json", "the JSON Schema, for editors"],
   ],
@@ -71,6 +72,29 @@ export const CONFIG: CommandSpec = {
       run: async ({ opts, globals }) => {
         const { runConfigValidate } = await import("../actions/config.ts");
         return await runConfigValidate({ json: opts.json === true }, globals);
+      },
+    },
+    {
+      name: "edit",
+      summary: "open the config in your editor, then check it",
+      description: "Open the config rune reads in $VISUAL, else $EDITOR, else vi, and check it " +
+        "when the editor exits, as `rune config validate` does. In a terminal, a config with " +
+        "errors can be reopened until it loads; without one, the problems are printed and the " +
+        "exit code is 2. The editor is a command line run through `sh -c` (as git does), so " +
+        '"code --wait" works and no editor needs its own Deno run permission.',
+      examples: [
+        ["rune config edit", "edit, then see every problem with file:line:col"],
+        ["EDITOR=nano rune config edit", "with another editor this once"],
+        ['VISUAL="code --wait" rune config edit', "a GUI editor: --wait makes it block"],
+      ],
+      env: [
+        ["VISUAL", "the editor to open (a command line); wins over EDITOR"],
+        ["EDITOR", "the editor when VISUAL is not set (default: vi)"],
+        ...CONFIG_ENV,
+      ],
+      run: async ({ globals }) => {
+        const { runConfigEdit } = await import("../actions/config_edit.ts");
+        return await runConfigEdit(globals);
       },
     },
     {

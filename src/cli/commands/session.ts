@@ -28,7 +28,11 @@ export const SESSION: CommandSpec = {
     "sessions on the server are never listed or killed.",
   options: [
     { flags: "--socket <name>", description: "the tmux server with this socket name (tmux -L)" },
-    { flags: "--socket-path <path>", description: "the tmux server at this socket path (tmux -S)" },
+    {
+      flags: "--socket-path <path>",
+      description: "the tmux server at this socket path (tmux -S)",
+      complete: "file",
+    },
   ],
   examples: [
     ["rune session ls", "rune's sessions on your tmux server"],

@@ -7,6 +7,7 @@ const SOCKET_OPTIONS: OptionSpec[] = [
   {
     flags: "--socket-path <path>",
     description: "use the tmux server at this socket path (tmux -S)",
+    complete: "file",
   },
 ];
 

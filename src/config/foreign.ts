@@ -1,11 +1,15 @@
 /**
  * Whose file is this? Reads parsed YAML/JSON (plain objects or `Map`s) and names the tool it
  * belongs to, with the keys that say so, so `config validate`, `start` and `doctor` can point a
- * tmuxinator, tmuxp or smug user at `rune import`. Pure; it never converts anything.
+ * tmuxinator, tmuxp or smug user at `rune import`. It sits here, in the config's load path
+ * (validate.ts), rather than in src/import, which is above src/config and would bring every
+ * converter into each config load; src/import re-exports it. Pure; it never converts anything.
  */
 import { errorIssue } from "../base/mod.ts";
 import type { Issue } from "../base/mod.ts";
-import type { SourceKind } from "./types.ts";
+
+/** The tools whose project files rune recognises and imports. */
+export type SourceKind = "tmuxinator" | "tmuxp" | "smug";
 
 export type DetectedKind = SourceKind | "rune" | "unknown";
 
