@@ -16,9 +16,40 @@ Deno.test("tmuxArg() escapes a trailing ; and nothing else (FACTS §2 round trip
   }
 });
 
-Deno.test("literalFormat() doubles # so #(cmd) and #{…} stay text", () => {
-  strictEqual(literalFormat("S#(touch /tmp/x)#{pane_id}"), "S##(touch /tmp/x)##{pane_id}");
-  strictEqual(literalFormat("/tmp/d#(x);"), "/tmp/d##(x);");
+/** Every `#` sequence tmux 3.3a's format_expand treats specially (tmux_names.md N4). */
+export const HASH_SEQUENCES: [string, string][] = [
+  ["S#(touch /tmp/x)#{pane_id}", "S##(touch /tmp/x)##{pane_id}"],
+  ["/tmp/d#(x);", "/tmp/d##(x);"],
+  ["a#[fg=red]b##c", "a#[fg=red]b####c"],
+  ["h#[x", "h#[x"],
+  ["h##[x", "h##[x"],
+  ["h###[x", "h###[x"],
+  ["h#[", "h#["],
+  ["#[#[", "#[#["],
+  ["h#[#", "h#[##"],
+  ["h#[#{x}", "h#[##{x}"],
+  ["h##[##x##", "h##[####x####"],
+  ["sub#[a/b##c/d#{e", "sub#[a/b####c/d##{e"],
+  ["h#{x", "h##{x"],
+  ["h#(x", "h##(x"],
+  ["h#,x", "h##,x"],
+  ["h#}x", "h##}x"],
+  ["h#S", "h##S"],
+  ["h#h", "h##h"],
+  ["h##x", "h####x"],
+  ["h###x", "h######x"],
+  ["##", "####"],
+  ["h#", "h##"],
+  ["#", "##"],
+  ["[#", "[##"],
+  ["h%Y", "h%Y"],
+  ["plain", "plain"],
+];
+
+Deno.test("literalFormat() doubles each run of # except one before [ (format_expand's rule)", async (t) => {
+  for (const [value, want] of HASH_SEQUENCES) {
+    await t.step(JSON.stringify(value), () => strictEqual(literalFormat(value), want));
+  }
 });
 
 Deno.test("chain() joins commands with separate ; elements and escapes their arguments", () => {
