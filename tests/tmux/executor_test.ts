@@ -3,22 +3,25 @@
  * path makes, what it does when a build fails half-way or loses a race, and what it reports.
  * Pane shells are simulated by writing the marker files the typed marker lines would write.
  */
-import { deepStrictEqual, match, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
 import { createTmuxExecutor } from "../../src/tmux/executor.ts";
 import { planTmuxCalls } from "../../src/tmux/step_plan.ts";
+import { buildSession } from "../../src/tmux/build.ts";
 import { decideTmuxWorld } from "../../src/tmux/world.ts";
 import type { ExecContext, Runtime, TmuxStep } from "../../src/contract/mod.ts";
 import { fakeRuntime } from "../helpers/fake_runtime.ts";
 import type { Answer } from "../helpers/fake_runtime.ts";
 
 /** The pane shells "run" their marker lines: touch every marker file the argv types. */
-function shellsAnswer(ids: string[]): Answer {
+function shellsAnswer(ids: string[], session = "$1\tdev-web\n"): Answer {
   return (argv) => {
     for (const a of argv) {
       const m = a.match(/^ true >(.+)$/);
       if (m) Deno.writeTextFileSync(m[1], "");
     }
-    return { stdout: ids.map((id) => `${id}\n`).join("") };
+    return {
+      stdout: (argv.includes("new-session") ? session : "") + ids.map((id) => `${id}\n`).join(""),
+    };
   };
 }
 
@@ -71,7 +74,7 @@ const world = decideTmuxWorld({
 });
 
 /** The step with its tmux calls planned, its marker dir in a fresh temp dir. */
-function planned(s: TmuxStep): TmuxStep {
+function planned(s: TmuxStep, budget?: number): TmuxStep {
   const plan = planTmuxCalls(
     {
       ritual: "start",
@@ -84,7 +87,20 @@ function planned(s: TmuxStep): TmuxStep {
     world,
     { markerDir: `${Deno.makeTempDirSync()}/rune-panes` },
   );
-  return plan.steps[0] as TmuxStep;
+  const step = plan.steps[0] as TmuxStep;
+  if (budget === undefined || !step.tmux) return step;
+  // The same calls cut small, as a big template's would be.
+  const markerDir = step.tmux.markerDir;
+  const create = buildSession(step.layout!, {
+    socket: world.socketArgs,
+    project: "web",
+    size: world.size,
+    env: {},
+    hide: [],
+    markerDir,
+    budget,
+  });
+  return { ...step, tmux: { ...step.tmux, create } };
 }
 
 const step = planned(unplanned);
@@ -157,23 +173,52 @@ Deno.test("a pane whose marker was drained gets its marker retyped, then its com
   strictEqual(calls[2].filter((a) => a === "make" || a === "vim").length, 2);
 });
 
-Deno.test("an existing session (or a lost race) is reused: one call, nothing typed", async () => {
+Deno.test("rune's own session of that name (or a lost race) is reused: nothing typed", async () => {
   const notes: string[] = [];
-  const runtime = fakeRuntime([{ code: 1, stderr: "duplicate session: dev-web\n" }]);
+  const runtime = fakeRuntime([
+    { code: 1, stderr: "duplicate session: dev-web\n" },
+    { code: 0, stdout: "web\n" },
+  ]);
   const { calls } = runtime;
   const ex = executor();
   const outcome = await ex.execute(planned(unplanned), ctxWith(runtime, notes));
   strictEqual(outcome.status, "ok");
-  strictEqual(calls.length, 1);
+  deepStrictEqual(calls[1], [
+    "tmux",
+    "-L",
+    "t",
+    "show-options",
+    "-q",
+    "-v",
+    "-t",
+    "=dev-web:",
+    "@rune-project",
+  ]);
+  strictEqual(calls.length, 2);
   deepStrictEqual(notes, ['tmux session "dev-web" exists: reusing it']);
   deepStrictEqual(await ex.finish(runtime), [
     "tmux session \"dev-web\" is ready (detached); attach with: tmux -L t attach-session -t '=dev-web'",
   ]);
 });
 
-Deno.test("a build that fails half-way removes the session it created, then says why", async () => {
+Deno.test("a session of that name that rune did not make is an error saying how to resolve it", async () => {
+  const runtime = fakeRuntime([{ code: 1, stderr: "duplicate session: dev-web\n" }, { code: 0 }]);
+  const ex = executor();
+  const outcome = await ex.execute(planned(unplanned), ctxWith(runtime));
+  strictEqual(outcome.status, "failed");
+  strictEqual(
+    outcome.message,
+    'cannot build session "dev-web": a tmux session of that name exists that rune did not ' +
+      "make: rename it (tmux -L t rename-session -t '=dev-web' NEW), end it " +
+      "(tmux -L t kill-session -t '=dev-web'), or set another session_name in template \"t\"",
+  );
+  strictEqual(runtime.calls.length, 2);
+  deepStrictEqual(await ex.finish(runtime), [], "nothing to attach to");
+});
+
+Deno.test("a build that fails half-way removes the session it created by id, then says why", async () => {
   const runtime = fakeRuntime([
-    { code: 1, stdout: "%1\n", stderr: "no space for new pane\n" },
+    { code: 1, stdout: "$4\tdev-web\n%1\n", stderr: "no space for new pane\n" },
     { code: 0 },
     { code: 0, stdout: "tmux 3.3a\n" },
   ]);
@@ -181,8 +226,81 @@ Deno.test("a build that fails half-way removes the session it created, then says
   const outcome = await executor().execute(planned(unplanned), ctxWith(runtime));
   strictEqual(outcome.status, "failed");
   strictEqual(outcome.message, 'tmux could not build "dev-web": no space for new pane');
-  deepStrictEqual(calls[1], ["tmux", "-L", "t", "kill-session", "-t", "=dev-web"]);
+  deepStrictEqual(calls[1], ["tmux", "-L", "t", "kill-session", "-t", "$4"]);
   deepStrictEqual(calls[2], ["tmux", "-V"]);
+});
+
+Deno.test("a build of several calls binds the session id into the later ones", async () => {
+  const s = planned(unplanned, 150);
+  strictEqual(s.tmux!.create.length, 4);
+  const runtime = fakeRuntime([
+    shellsAnswer([], "$9\tdev-web\n"),
+    shellsAnswer(["%1"]),
+    shellsAnswer(["%2"]),
+    { code: 0 },
+    { code: 0 },
+  ]);
+  const { calls } = runtime;
+  strictEqual((await executor().execute(s, ctxWith(runtime))).status, "ok");
+  deepStrictEqual(calls.map((c) => c.slice(3, 6)), [
+    ["new-session", "-d", "-s"],
+    ["new-window", "-t", "$9:"],
+    ["split-window", "-t", "$9:"],
+    ["kill-window", "-t", "$9:^"],
+    ["send-keys", "-t", "%1"],
+  ]);
+  ok(!calls.flat().some((a) => a.includes("$SESSION")));
+});
+
+Deno.test("a later call that fails removes everything the earlier ones made", async () => {
+  const runtime = fakeRuntime([
+    { stdout: "$9\tdev-web\n" },
+    { stdout: "%1\n" },
+    { code: 1, stderr: "create window failed: fork failed\n" },
+    { code: 0 },
+    { stdout: "tmux 3.3a\n" },
+  ]);
+  const outcome = await executor().execute(planned(unplanned, 150), ctxWith(runtime));
+  strictEqual(outcome.status, "failed");
+  strictEqual(outcome.message, 'tmux could not build "dev-web": create window failed: fork failed');
+  deepStrictEqual(runtime.calls[3], ["tmux", "-L", "t", "kill-session", "-t", "$9"]);
+});
+
+Deno.test("a name tmux stored differently is refused, and the session removed", async () => {
+  const runtime = fakeRuntime([
+    { code: 1, stdout: "$2\tdev-\\342\\242\\227\n", stderr: "can't find session: dev-\u0897\n" },
+    { code: 0 },
+  ]);
+  const s = { ...planned(unplanned) };
+  s.session = "dev-\u0897";
+  const outcome = await executor().execute(s, ctxWith(runtime));
+  strictEqual(outcome.status, "failed");
+  match(outcome.message ?? "", /it stores that name as "dev-\\342\\242\\227"/);
+  deepStrictEqual(runtime.calls[1], ["tmux", "-L", "t", "kill-session", "-t", "$2"]);
+  strictEqual(runtime.calls.length, 2);
+});
+
+Deno.test("a tmux_session step is started, in a window of that session, not done", async () => {
+  const s = planned({ ...unplanned, layout: undefined, session: "ops", command: "htop" });
+  const added = fakeRuntime([
+    { code: 1, stderr: "duplicate session: ops\n" },
+    shellsAnswer(["%5 3"]),
+    { code: 0 },
+  ]);
+  const outcome = await executor().execute(s, ctxWith(added));
+  strictEqual(outcome.status, "started");
+  strictEqual(outcome.message, 'in window 3 of session "ops"');
+  const created = fakeRuntime([shellsAnswer(["%1"], "$1\tops\n"), { code: 0 }, { stdout: "1\n" }]);
+  const fresh = await executor().execute(s, ctxWith(created));
+  strictEqual(fresh.status, "started");
+  strictEqual(fresh.message, 'in window 1 of session "ops"');
+  deepStrictEqual(created.calls[2].slice(3), [
+    "display-message",
+    "-p",
+    "-t",
+    "%1",
+    "#{window_index}",
+  ]);
 });
 
 Deno.test("tmux missing, or older than 3.2, is reported as missing (exit 3)", async () => {
