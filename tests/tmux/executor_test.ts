@@ -268,14 +268,14 @@ Deno.test("a later call that fails removes everything the earlier ones made", as
 
 Deno.test("a name tmux stored differently is refused, and the session removed", async () => {
   const runtime = fakeRuntime([
-    { code: 1, stdout: "$2\tdev-\\342\\242\\227\n", stderr: "can't find session: dev-\u0897\n" },
+    { code: 1, stdout: "$2\tdev-\\340\\242\\227\n", stderr: "can't find session: dev-\u0897\n" },
     { code: 0 },
   ]);
   const s = { ...planned(unplanned) };
   s.session = "dev-\u0897";
   const outcome = await executor().execute(s, ctxWith(runtime));
   strictEqual(outcome.status, "failed");
-  match(outcome.message ?? "", /it stores that name as "dev-\\342\\242\\227"/);
+  match(outcome.message ?? "", /it stores that name as "dev-\\340\\242\\227"/);
   deepStrictEqual(runtime.calls[1], ["tmux", "-L", "t", "kill-session", "-t", "$2"]);
   strictEqual(runtime.calls.length, 2);
 });
