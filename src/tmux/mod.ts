@@ -27,7 +27,7 @@ export type { AttachMode, SocketChoice } from "./socket.ts";
 export { killSession, listRuneSessions, parseSessionList, stopSessionsArgv } from "./sessions.ts";
 export type { ListResult, SessionInfo } from "./sessions.ts";
 export { runTmux, tmuxCommand, tmuxError } from "./client.ts";
-export { closeHookCommand, currentRuneArgv, unsetCloseHook } from "./close_hook.ts";
+export { carriedEnv, closeHookCommand, currentRuneArgv, unsetCloseHook } from "./close_hook.ts";
 export type { CloseHookSpec } from "./close_hook.ts";
 export { decideAutoTmux, NO_AUTO_TMUX_ENV } from "./auto_tmux.ts";
 export type { AutoTmuxDecision, AutoTmuxFacts } from "./auto_tmux.ts";

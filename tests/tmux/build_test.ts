@@ -21,6 +21,7 @@ const HOOK = {
   configFile: "/c.yaml",
   stateDir: "/st/rune",
   runeArgv: ["/bin/rune"],
+  env: { HOME: "/h", XDG_STATE_HOME: null },
 };
 
 const pane = (commands: string[], extra: Partial<PaneLayout> = {}): PaneLayout => ({

@@ -41,6 +41,7 @@ const CLOSE_HOOK = {
   configFile: "/c.yaml",
   stateDir: "/s/rune",
   runeArgv: ["rune"],
+  env: {},
 };
 
 Deno.test("planTmuxCalls() gives every tmux step the very argv the executor runs", () => {

@@ -9,7 +9,13 @@ import { findProject, UNCONFIGURED_ARGUMENT } from "../../project/mod.ts";
 import { withoutNames } from "../../env/mod.ts";
 import { denoRuntime } from "../../exec/mod.ts";
 import { executePlan } from "../../runner/mod.ts";
-import { currentRuneArgv, planTmuxCalls, SESSION_ID, TMUX_ARGV_BUDGET } from "../../tmux/mod.ts";
+import {
+  carriedEnv,
+  currentRuneArgv,
+  planTmuxCalls,
+  SESSION_ID,
+  TMUX_ARGV_BUDGET,
+} from "../../tmux/mod.ts";
 import type { Config } from "../../config/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT, exitCodeFor } from "../exit_codes.ts";
@@ -192,5 +198,6 @@ function closeHookFor(plan: Plan, config: Config, env: Record<string, string>) {
     configFile: plan.configFile,
     project: plan.project.name,
     projectDir: plan.project.dir,
+    env: carriedEnv(env),
   };
 }
