@@ -24,8 +24,14 @@ export {
   tmuxCommandText,
 } from "./socket.ts";
 export type { AttachMode, SocketChoice } from "./socket.ts";
-export { killSession, listRuneSessions, parseSessionList, stopSessionsArgv } from "./sessions.ts";
-export type { ListResult, SessionInfo } from "./sessions.ts";
+export {
+  killSession,
+  listRuneSessions,
+  parseSessionList,
+  resolveSession,
+  stopSessionsArgv,
+} from "./sessions.ts";
+export type { ListResult, SessionInfo, SessionMatch } from "./sessions.ts";
 export { runTmux, tmuxCommand, tmuxError } from "./client.ts";
 export { carriedEnv, closeHookCommand, currentRuneArgv, unsetCloseHook } from "./close_hook.ts";
 export type { CloseHookSpec } from "./close_hook.ts";

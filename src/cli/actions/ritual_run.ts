@@ -121,7 +121,10 @@ export async function runRitualCommand(
       transcripts: config.settings?.audit?.transcripts === true,
     });
     if (ritual === "stop") {
-      await stopProjectSessions(plan.project.name, config, world, globals);
+      await stopProjectSessions(plan.project.name, config, world, {
+        quiet: globals.quiet || options.json,
+        socket: options.socket,
+      });
       await stopBackground(plan.project.name, stateDir, {
         kill: options.killBackground,
         quiet: globals.quiet || options.json,
