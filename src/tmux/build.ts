@@ -32,7 +32,7 @@ export interface BuildOptions {
   env: Readonly<Record<string, string>>;
   /** Names hidden from the session's panes (set-environment -r, before any pane starts). */
   hide: readonly string[];
-  /** Where typed panes report readiness (see markerLine). */
+  /** Where typed panes' output is watched and markers land (see pipeCommand, markerLine). */
   markerDir: string;
   /** settings.tmux.stop_on_session_close: the hook, set last (only if all else succeeded). */
   closeHook?: CloseHookSpec;
@@ -50,11 +50,22 @@ export const SESSION_LINE = "#{session_id}\t#{session_name}";
 const RETILE_AFTER = 3;
 
 /**
- * ` true >DIR/KEY`: a line every shell (sh, bash, zsh, fish) runs without starting a process;
- * the leading space keeps it out of history (HISTCONTROL=ignorespace, HIST_IGNORE_SPACE).
+ * The fallback handshake line (handshake.ts), for a shell whose line editor does not say when
+ * it reads: it clears the screen and scrollback it was echoed on (ESC[3J: tmux clears history)
+ * and touches DIR/KEY. Every shell (sh, bash, zsh, fish) runs it without starting a process; the
+ * leading space keeps it out of history (HISTCONTROL=ignorespace, HIST_IGNORE_SPACE, fish).
  */
 export function markerLine(markerDir: string, key: string): string {
-  return ` true >${shellQuote(`${markerDir}/${key}`)}`;
+  return ` printf '\\033[H\\033[2J\\033[3J'; true >${shellQuote(`${markerDir}/${key}`)}`;
+}
+
+/**
+ * The pipe-pane command that copies a typed pane's output into DIR/KEY.out from its first
+ * byte, for the handshake to watch (format-expanded by tmux, so escaped). `-o`: a pipe the
+ * user's own hooks opened is left alone (the pane then gets the marker).
+ */
+export function pipeCommand(markerDir: string, key: string): string[] {
+  return ["pipe-pane", "-o", literalFormat(`exec cat >>${shellQuote(`${markerDir}/${key}.out`)}`)];
 }
 
 /**
@@ -165,14 +176,21 @@ export function buildAddWindow(
   return { argv: ["tmux", ...options.socket, ...chain(commands)], panes };
 }
 
-/** Types each pane's lines, addressed by pane id: as few calls as fit, a line never cut. */
+/**
+ * Types each pane's lines, addressed by pane id: as few calls as fit, a line never cut. With
+ * `closePipe`, rune's pipe-pane on that pane is closed first (its handshake is over).
+ */
 export function buildTyping(
   socket: readonly string[],
-  panes: readonly { id: string; lines: readonly string[] }[],
+  panes: readonly { id: string; lines: readonly string[]; closePipe?: boolean }[],
   budget?: number,
 ): string[][] {
-  const groups = panes.flatMap(({ id, lines }) =>
-    lines.map((line) => [["send-keys", "-t", id, "-l", line], ["send-keys", "-t", id, "Enter"]])
+  const groups = panes.flatMap(({ id, lines, closePipe }) =>
+    lines.map((line, i) => [
+      ...(closePipe && i === 0 ? [["pipe-pane", "-t", id]] : []),
+      ["send-keys", "-t", id, "-l", line],
+      ["send-keys", "-t", id, "Enter"],
+    ])
   );
   return packCommands(socket, groups, budget);
 }
@@ -196,7 +214,7 @@ function paneProcess(pane: PaneLayout): string[] {
   return pane.exec && pane.commands.length ? [pane.commands.join("\n")] : [];
 }
 
-/** A typed pane gets its marker line now; its commands wait for the marker (handshake). */
+/** A typed pane's output is watched from now on; its commands wait for the handshake. */
 function typedPane(
   key: string,
   pane: PaneLayout,
@@ -204,8 +222,7 @@ function typedPane(
   commands: string[][],
 ): BuiltPane {
   if (pane.exec || pane.commands.length === 0) return { key, commands: [] };
-  commands.push(["send-keys", "-l", markerLine(markerDir, key)]);
-  commands.push(["send-keys", "Enter"]);
+  commands.push(pipeCommand(markerDir, key));
   return { key, commands: pane.commands };
 }
 

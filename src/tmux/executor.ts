@@ -12,7 +12,8 @@ import { runShellStep } from "../exec/mod.ts";
 import { buildTyping, markerLine } from "./build.ts";
 import { runTmux, tmuxCommand } from "./client.ts";
 import { reuseOrRefuse, runAddWindow, runCreate, tmuxMissing, windowOf } from "./build_run.ts";
-import { awaitMarkers } from "./handshake.ts";
+import { chain } from "./escape.ts";
+import { awaitPanes } from "./handshake.ts";
 import { stepLayout } from "./step_plan.ts";
 import { finishAttach } from "./attach.ts";
 import type { TmuxWorld } from "./world.ts";
@@ -154,7 +155,10 @@ async function buildOrReuse(
   }
 }
 
-/** Waits for each typed pane's marker, then types its commands: as few calls as fit. */
+/**
+ * Types each typed pane's commands as soon as its shell reads input (handshake.ts), panes that
+ * became ready together in one call; closes rune's output pipes on the way.
+ */
 async function typeCommands(
   panes: readonly BuiltPane[],
   ids: readonly string[],
@@ -164,25 +168,44 @@ async function typeCommands(
 ): Promise<void> {
   const { markerDir, socket } = calls;
   const idOf = new Map(panes.map((p, i) => [p.key, ids[i]]));
+  const commandsOf = new Map(panes.map((p) => [p.key, p.commands]));
   const typed = panes.filter((p) => p.commands.length && idOf.get(p.key));
   if (!typed.length) return;
-  const type = async (argvs: string[][]) => {
+  const run = async (argvs: string[][]) => {
     for (const argv of argvs) await runTmux(ctx.runtime, argv, bc.clientEnv);
   };
-  const result = await awaitMarkers(markerDir, typed.map((p) => p.key), {
+  const result = await awaitPanes(markerDir, typed.map((p) => p.key), {
     deadlineMs: bc.handshakeDeadlineMs,
     signal: ctx.signal,
-    retype: (keys) =>
-      type(buildTyping(
+    typeMarkers: (keys) =>
+      run(buildTyping(
         socket,
         keys.map((k) => ({ id: idOf.get(k)!, lines: [markerLine(markerDir, k)] })),
       )),
+    ready: (ready) => {
+      for (const { key, how } of ready) {
+        if (how !== "deadline") continue;
+        ctx.note(
+          `pane ${key} (${idOf.get(key)}) never showed a ready shell; typed its commands anyway`,
+        );
+      }
+      return run(buildTyping(
+        socket,
+        ready.map(({ key, piped }) => ({
+          id: idOf.get(key)!,
+          lines: commandsOf.get(key)!,
+          closePipe: piped,
+        })),
+      ));
+    },
   });
-  if (ctx.signal.aborted) return;
-  for (const key of result.silent) {
-    ctx.note(
-      `pane ${key} (${idOf.get(key)}) never showed a ready shell; typed its commands anyway`,
-    );
+  // Ctrl-C: the panes left untyped keep no pipe of rune's open.
+  const open = result.untyped.filter((p) => p.piped);
+  if (open.length) {
+    await run([[
+      "tmux",
+      ...socket,
+      ...chain(open.map((p) => ["pipe-pane", "-t", idOf.get(p.key)!])),
+    ]]);
   }
-  await type(buildTyping(socket, typed.map((p) => ({ id: idOf.get(p.key)!, lines: p.commands }))));
 }

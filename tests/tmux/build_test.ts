@@ -49,7 +49,8 @@ const layout = (windows: WindowLayout[], session = "dev-web"): SessionLayout => 
 const NEW = ["new-session", "-d", "-s"];
 const SIZE = ["-x", "200", "-y", "50"];
 const ID = ["-P", "-F", "#{pane_id}"];
-const MARK = (key: string) => ["send-keys", "-l", ` true >/m/${key}`, ";", "send-keys", "Enter"];
+/** A typed pane's output piped for the handshake (handshake.ts). */
+const MARK = (key: string) => ["pipe-pane", "-o", `exec cat >>/m/${key}.out`];
 /** The placeholder session, marked as rune's: "$3<TAB>NAME" printed, `cat` run without a shell. */
 const HEAD = (session: string, blanks: string[] = []) => [
   "tmux",

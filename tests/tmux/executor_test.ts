@@ -6,19 +6,25 @@
 import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
 import { createTmuxExecutor } from "../../src/tmux/executor.ts";
 import { planTmuxCalls } from "../../src/tmux/step_plan.ts";
-import { buildSession } from "../../src/tmux/build.ts";
+import { buildSession, markerLine } from "../../src/tmux/build.ts";
+import { READING } from "../../src/tmux/handshake.ts";
 import { decideTmuxWorld } from "../../src/tmux/world.ts";
 import type { ExecContext, Runtime, TmuxStep } from "../../src/contract/mod.ts";
 import { fakeRuntime } from "../helpers/fake_runtime.ts";
 import type { Answer } from "../helpers/fake_runtime.ts";
 
-/** The pane shells "run" their marker lines: touch every marker file the argv types. */
+/** The pane files a build's pipe-pane commands write to: "exec cat >>'DIR/w1p1.out'". */
+function pipeFiles(argv: readonly string[]): string[] {
+  return argv.flatMap((a, i) => {
+    const m = argv[i - 2] === "pipe-pane" ? a.match(/^exec cat >>'?(.+?)'?$/) : null;
+    return m ? [m[1]] : [];
+  });
+}
+
+/** The pane shells start: each line editor announces it reads (READING) on its pipe. */
 function shellsAnswer(ids: string[], session = "$1\tdev-web\n"): Answer {
   return (argv) => {
-    for (const a of argv) {
-      const m = a.match(/^ true >(.+)$/);
-      if (m) Deno.writeTextFileSync(m[1], "");
-    }
+    for (const file of pipeFiles(argv)) Deno.writeTextFileSync(file, `${READING}$ `);
     return {
       stdout: (argv.includes("new-session") ? session : "") + ids.map((id) => `${id}\n`).join(""),
     };
@@ -117,6 +123,10 @@ Deno.test("the common case is two tmux calls: build, then type every pane's comm
     "tmux",
     "-L",
     "t",
+    "pipe-pane",
+    "-t",
+    "%1",
+    ";",
     "send-keys",
     "-t",
     "%1",
@@ -127,6 +137,10 @@ Deno.test("the common case is two tmux calls: build, then type every pane's comm
     "-t",
     "%1",
     "Enter",
+    ";",
+    "pipe-pane",
+    "-t",
+    "%2",
     ";",
     "send-keys",
     "-t",
@@ -141,36 +155,53 @@ Deno.test("the common case is two tmux calls: build, then type every pane's comm
   ]);
 });
 
-Deno.test("a pane whose marker was drained gets its marker retyped, then its commands", async () => {
-  let built = "";
+Deno.test("a pane rune could not pipe gets the marker, retyped when drained, then its commands", async () => {
+  let marker = "";
   const runtime = fakeRuntime([
     (argv) => {
-      // Only the first pane's shell runs its marker; the second pane's rc drained it.
-      built = argv.find((a) => a.endsWith("/w1p1"))!.slice(" true >".length);
-      Deno.writeTextFileSync(built, "");
-      return { stdout: "%1\n%2\n" };
+      // The first pane's shell says it reads; the second pane's pipe is the user's own.
+      const [first] = pipeFiles(argv);
+      Deno.writeTextFileSync(first, READING);
+      marker = first.replace(/w1p1\.out$/, "w1p2");
+      return { stdout: "$1\tdev-web\n%1\n%2\n" };
     },
-    shellsAnswer([]), // the retyped marker reaches the second shell
+    { code: 0 }, // the first pane's commands
+    { code: 0 }, // the marker: drained by the second pane's rc
+    () => (Deno.writeTextFileSync(marker, ""), {}), // the retyped marker runs
     { code: 0 },
   ]);
   const { calls } = runtime;
   const ex = createTmuxExecutor({ world, handshakeDeadlineMs: 20_000 });
   const outcome = await ex.execute(planned(unplanned), ctxWith(runtime));
   strictEqual(outcome.status, "ok");
-  strictEqual(calls.length, 3);
-  deepStrictEqual(calls[1].slice(3), [
+  strictEqual(calls.length, 5);
+  deepStrictEqual(calls[1].slice(3, 6), ["pipe-pane", "-t", "%1"]);
+  deepStrictEqual(calls[2].slice(3), [
     "send-keys",
     "-t",
     "%2",
     "-l",
-    ` true >${built.replace(/w1p1$/, "w1p2")}`,
+    markerLine(marker.slice(0, marker.lastIndexOf("/")), "w1p2"),
     ";",
     "send-keys",
     "-t",
     "%2",
     "Enter",
   ]);
-  strictEqual(calls[2].filter((a) => a === "make" || a === "vim").length, 2);
+  deepStrictEqual(calls[3], calls[2]);
+  // No pipe of rune's to close on the second pane: it may be the user's.
+  deepStrictEqual(calls[4].slice(3), [
+    "send-keys",
+    "-t",
+    "%2",
+    "-l",
+    "vim",
+    ";",
+    "send-keys",
+    "-t",
+    "%2",
+    "Enter",
+  ]);
 });
 
 Deno.test("rune's own session of that name (or a lost race) is reused: nothing typed", async () => {
@@ -247,7 +278,7 @@ Deno.test("a build of several calls binds the session id into the later ones", a
     ["new-window", "-t", "$9:"],
     ["split-window", "-t", "$9:"],
     ["kill-window", "-t", "$9:^"],
-    ["send-keys", "-t", "%1"],
+    ["pipe-pane", "-t", "%1"],
   ]);
   ok(!calls.flat().some((a) => a.includes("$SESSION")));
 });

@@ -63,86 +63,77 @@ const HEAD = [
   "@rune-project",
   "web",
 ];
-const MARK = (key: string) => ["send-keys", "-l", ` true >/m/${key}`, ";", "send-keys", "Enter"];
+/** A typed pane's output piped for the handshake (handshake.ts). */
+const MARK = (key: string) => ["pipe-pane", "-o", `exec cat >>/m/${key}.out`];
 
 Deno.test("buildSession() cuts at window and pane boundaries; later calls start at $SESSION", async (t) => {
-  await t.step(
-    "budget 200: the head alone, then a window a call, the last split with the tail",
-    () => {
-      const calls = buildSession(LAYOUT, { ...OPTS, budget: 200 });
-      deepStrictEqual(calls.map((c) => c.argv), [
-        HEAD,
-        [
-          "tmux",
-          "new-window",
-          "-t",
-          "$SESSION:",
-          "-n",
-          "a",
-          "-c",
-          "/w",
-          ...ID,
-          ";",
-          ...MARK("w1p1"),
-          ";",
-          "split-window",
-          "-c",
-          "/w",
-          ...ID,
-          ";",
-          "select-pane",
-          "-t",
-          ":.-1",
-        ],
-        [
-          "tmux",
-          "new-window",
-          "-t",
-          "$SESSION:",
-          "-n",
-          "b",
-          "-c",
-          "/w",
-          ...ID,
-          ";",
-          "split-window",
-          "-c",
-          "/w",
-          ...ID,
-        ],
-        [
-          "tmux",
-          "split-window",
-          "-t",
-          "$SESSION:",
-          "-c",
-          "/w",
-          ...ID,
-          ";",
-          ...MARK("w2p3"),
-          ";",
-          "select-pane",
-          "-t",
-          ":.-2",
-          ";",
-          "kill-window",
-          "-t",
-          "$SESSION:^",
-          ";",
-          "move-window",
-          "-r",
-          "-t",
-          "$SESSION:",
-        ],
-      ]);
-      deepStrictEqual(calls.map((c) => c.panes.map((p) => p.key)), [
-        [],
-        ["w1p1", "w1p2"],
-        ["w2p1", "w2p2"],
-        ["w2p3"],
-      ]);
-    },
-  );
+  await t.step("budget 170: the head alone, a window a call, a split starts one, the tail", () => {
+    const calls = buildSession(LAYOUT, { ...OPTS, budget: 170 });
+    deepStrictEqual(calls.map((c) => c.argv), [
+      HEAD,
+      [
+        "tmux",
+        "new-window",
+        "-t",
+        "$SESSION:",
+        "-n",
+        "a",
+        "-c",
+        "/w",
+        ...ID,
+        ";",
+        ...MARK("w1p1"),
+        ";",
+        "split-window",
+        "-c",
+        "/w",
+        ...ID,
+        ";",
+        "select-pane",
+        "-t",
+        ":.-1",
+      ],
+      [
+        "tmux",
+        "new-window",
+        "-t",
+        "$SESSION:",
+        "-n",
+        "b",
+        "-c",
+        "/w",
+        ...ID,
+        ";",
+        "split-window",
+        "-c",
+        "/w",
+        ...ID,
+      ],
+      [
+        "tmux",
+        "split-window",
+        "-t",
+        "$SESSION:",
+        "-c",
+        "/w",
+        ...ID,
+        ";",
+        ...MARK("w2p3"),
+        ";",
+        "select-pane",
+        "-t",
+        ":.-2",
+      ],
+      ["tmux", "kill-window", "-t", "$SESSION:^", ";", "move-window", "-r", "-t", "$SESSION:"],
+    ]);
+    deepStrictEqual(calls.map((c) => c.panes.map((p) => p.key)), [
+      [],
+      ["w1p1", "w1p2"],
+      ["w2p1", "w2p2"],
+      ["w2p3"],
+      [],
+    ]);
+  });
   await t.step("budget 120: a split that starts a call names the session's current window", () => {
     const calls = buildSession(LAYOUT, { ...OPTS, budget: 120 });
     deepStrictEqual(calls.map((c) => c.argv.slice(1, 5)), [
