@@ -34,10 +34,19 @@ export interface HandshakeOptions {
   ready(panes: ReadyPane[]): Promise<void>;
   /** Give up waiting after this long (default 15 s): the rest are typed anyway. */
   deadlineMs?: number;
-  /** No READING yet, output seen, then none for this long: the marker (default 1 s). */
-  quietMs?: number;
-  /** Nothing printed at all for this long: the marker (default 3 s). */
+  /**
+   * No READING yet, output seen, then none for this long: the marker. 150 ms after what looks
+   * like a prompt (output not ending in a newline: a line editor would have said so with it),
+   * 1 s after a line an rc printed (default { prompt: 150, line: 1000 }).
+   */
+  quietMs?: { prompt: number; line: number };
+  /** Nothing printed at all for this long: the marker (default 8 s; slow rc files are common). */
   silentMs?: number;
+  /**
+   * Panes that are ready wait for the others this long at most, so most builds type in one
+   * tmux call (default 250 ms).
+   */
+  batchMs?: number;
   /** No pipe file this long after the build: rune's pipe is not open (default 500 ms). */
   noPipeMs?: number;
   /** First retype of a marker that did not run after this long (default 1 s), then 2×. */
@@ -63,6 +72,8 @@ interface Watch {
   size: number;
   piped: boolean;
   printed: boolean;
+  /** The last output ended a line (an rc's output, not a prompt). */
+  lineEnded: boolean;
   lastOutput: number;
   /** When the marker was last typed, and when to retype it. */
   marker?: { next: number; tries: number };
@@ -84,20 +95,25 @@ export async function awaitPanes(
     size: 0,
     piped: false,
     printed: false,
+    lineEnded: false,
     lastOutput: start,
   }));
   const result: HandshakeResult = { ready: [], untyped: [], markers: 0 };
-  while (pending.length && !options.signal?.aborted) {
+  const waiting: ReadyPane[] = [];
+  let since = 0;
+  while ((pending.length || waiting.length) && !options.signal?.aborted) {
     const t = now();
-    const batch: ReadyPane[] = [];
     const markers: Watch[] = [];
-    for (const w of pending) {
+    for (const w of [...pending]) {
       const how = t >= deadline ? "deadline" : check(dir, w, t);
-      if (how) batch.push({ key: w.key, piped: w.piped, how });
-      else if (wantsMarker(w, t, start, options)) markers.push(w);
+      if (how) {
+        if (!waiting.length) since = t;
+        waiting.push({ key: w.key, piped: w.piped, how });
+        pending.splice(pending.indexOf(w), 1);
+      } else if (wantsMarker(w, t, start, options)) markers.push(w);
     }
-    for (const done of batch) pending.splice(pending.findIndex((w) => w.key === done.key), 1);
-    if (batch.length) {
+    if (waiting.length && (!pending.length || t - since >= (options.batchMs ?? 250))) {
+      const batch = waiting.splice(0);
       result.ready.push(...batch);
       await options.ready(batch);
     }
@@ -112,7 +128,10 @@ export async function awaitPanes(
     }
     if (pending.length) await new Promise((r) => setTimeout(r, pollMs));
   }
-  result.untyped = pending.map((w) => ({ key: w.key, piped: w.piped, how: "deadline" }));
+  result.untyped = [
+    ...waiting,
+    ...pending.map((w): ReadyPane => ({ key: w.key, piped: w.piped, how: "deadline" })),
+  ];
   return result;
 }
 
@@ -132,14 +151,18 @@ function check(dir: string, w: Watch, t: number): ReadyPane["how"] | undefined {
   w.printed = true;
   w.lastOutput = t;
   const text = new TextDecoder().decode(Deno.readFileSync(`${dir}/${w.key}.out`));
+  w.lineEnded = /\n$/.test(text);
   return text.includes(READING) ? "editor" : undefined;
 }
 
 function wantsMarker(w: Watch, t: number, start: number, o: HandshakeOptions): boolean {
   if (w.marker) return t >= w.marker.next;
   if (!w.piped) return t - start >= (o.noPipeMs ?? 500);
-  if (w.printed) return t - w.lastOutput >= (o.quietMs ?? 1000);
-  return t - start >= (o.silentMs ?? 3000);
+  if (w.printed) {
+    const quiet = o.quietMs ?? { prompt: 150, line: 1000 };
+    return t - w.lastOutput >= (w.lineEnded ? quiet.line : quiet.prompt);
+  }
+  return t - start >= (o.silentMs ?? 8000);
 }
 
 function exists(path: string): boolean {

@@ -42,10 +42,11 @@ Deno.test(
     setTimeout(() => append(`${dir}/w1p2.out`, "04hzsh% "), 30);
     const { calls, options } = recorder({});
     const r = await awaitPanes(dir, ["w1p1", "w1p2"], options);
-    deepStrictEqual(calls.ready, [
-      [{ key: "w1p1", piped: true, how: "editor" }],
-      [{ key: "w1p2", piped: true, how: "editor" }],
-    ]);
+    // The first waits a little for the second, so both are typed in one tmux call.
+    deepStrictEqual(calls.ready, [[
+      { key: "w1p1", piped: true, how: "editor" },
+      { key: "w1p2", piped: true, how: "editor" },
+    ]]);
     deepStrictEqual(calls.markers, [], "nothing but the commands is typed");
     deepStrictEqual(r.untyped, []);
     strictEqual(r.markers, 0);
@@ -53,16 +54,23 @@ Deno.test(
 );
 
 Deno.test(
-  "a shell that prints and goes quiet without saying so gets the marker, then its commands",
+  "a shell that prints a prompt and goes quiet without saying so gets the marker, then its commands",
   withDir(async (dir) => {
     append(`${dir}/w1p1.out`, "$ ");
+    // An rc that printed a line and is still busy waits the longer quiet time.
+    append(`${dir}/w1p2.out`, "rc output\r\n");
+    setTimeout(() => append(`${dir}/w1p2.out`, `${READING}bash$ `), 200);
     const { calls, options } = recorder({
-      quietMs: 50,
+      quietMs: { prompt: 50, line: 10_000 },
+      batchMs: 0,
       onMarker: () => Deno.writeTextFileSync(`${dir}/w1p1`, ""),
     });
-    const r = await awaitPanes(dir, ["w1p1"], options);
+    const r = await awaitPanes(dir, ["w1p1", "w1p2"], options);
     deepStrictEqual(calls.markers, [["w1p1"]]);
-    deepStrictEqual(calls.ready, [[{ key: "w1p1", piped: true, how: "marker" }]]);
+    deepStrictEqual(calls.ready, [
+      [{ key: "w1p1", piped: true, how: "marker" }],
+      [{ key: "w1p2", piped: true, how: "editor" }],
+    ]);
     strictEqual(r.markers, 1);
   }),
 );
