@@ -91,7 +91,7 @@ export function problemLines(summary: RunSummary): string[] {
 /** Background steps this run started, which keep running after rune exits. */
 export function leftRunningLines(summary: RunSummary): string[] {
   return summary.results
-    .filter((r) => r.outcome.status === "started" && r.outcome.via === "background")
+    .filter((r) => r.outcome.status === "started" && r.outcome.via !== "tmux")
     .map(({ step, outcome }) =>
       `left running: "${step.name}" (pid ${outcome.pid ?? "?"}), log ${outcome.logFile ?? "?"}`
     );
