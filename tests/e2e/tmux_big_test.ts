@@ -4,7 +4,7 @@
  * one call, so the build is several chained calls; every pane must still land in its window,
  * in its own directory, and run its command exactly once.
  */
-import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
+import { deepStrictEqual, match, ok, strictEqual } from "node:assert/strict";
 import { runRune } from "../helpers/run_rune.ts";
 import { makeTempHome } from "../helpers/temp_home.ts";
 import { withTmuxServer } from "../helpers/tmux_server.ts";
@@ -56,6 +56,10 @@ Deno.test("100 windows × 4 panes: every pane in its window and dir, each comman
       strictEqual(dry.code, 0, dry.stderr);
       const calls = JSON.parse(dry.stdout).steps[0].tmux.create.length;
       ok(calls > 1 && calls < 12, `${calls} calls`);
+      const text = await runRune(["start", "web", "--dry-run"], { env, cwd: dir });
+      match(text.stdout, new RegExp(`tmux argv \\(${calls} calls, each within tmux's 16364-byte`));
+      strictEqual(text.stdout.split("\n").filter((l) => /^\s+tmux -S /.test(l)).length, calls);
+      match(text.stdout, /^\s+tmux -S \S+ (new|split)-window -t '\$SESSION:' /m);
 
       const started = Date.now();
       const r = await runRune(["start", "web", "--detach"], { env, cwd: dir, timeoutMs: 120_000 });
