@@ -45,7 +45,7 @@ export const PROJECT_OPTION = "@rune-project";
 /** Printed by -P for each new pane: "%12". */
 const PRINT_ID = ["-P", "-F", "#{pane_id}"];
 /** Printed by new-session: "$3<TAB>NAME", the id later calls target and the name tmux stored. */
-export const SESSION_LINE = "#{session_id}\t#{session_name}";
+const SESSION_LINE = "#{session_id}\t#{session_name}";
 /** Panes beyond this get `select-layout tiled` between splits so there is room to split. */
 const RETILE_AFTER = 3;
 

@@ -119,7 +119,15 @@ export async function reuseOrRefuse(
     tmuxCommand(calls.socket, "show-options", "-q", "-v", "-t", target, PROJECT_OPTION),
     env,
   );
-  if (r.code === 0 && r.stdout.trim() !== "") {
+  if (r.code !== 0) {
+    // Gone again since new-session found it, or tmux refused to say: no way to tell whose.
+    return failedOutcome(
+      `cannot build session "${step.session}": it exists, but tmux could not say who made it: ` +
+        `${tmuxError(r)}`,
+      r.code,
+    );
+  }
+  if (r.stdout.trim() !== "") {
     ctx.note(`tmux session "${step.session}" exists: reusing it`);
     return { status: "ok", exitCode: 0, durationMs: 0, message: "reused existing session" };
   }

@@ -245,6 +245,17 @@ Deno.test("a session of that name that rune did not make is an error saying how 
   );
   strictEqual(runtime.calls.length, 2);
   deepStrictEqual(await ex.finish(runtime), [], "nothing to attach to");
+  const vanished = fakeRuntime([
+    { code: 1, stderr: "duplicate session: dev-web\n" },
+    { code: 1, stderr: "can't find session: dev-web\n" },
+  ]);
+  const gone = await executor().execute(planned(unplanned), ctxWith(vanished));
+  strictEqual(gone.status, "failed");
+  strictEqual(
+    gone.message,
+    'cannot build session "dev-web": it exists, but tmux could not say who made it: ' +
+      "can't find session: dev-web",
+  );
 });
 
 Deno.test("a build that fails half-way removes the session it created by id, then says why", async () => {
