@@ -18,6 +18,7 @@ import type {
   WindowLayout,
 } from "../contract/mod.ts";
 import { findTemplate, ritualCommands } from "./select.ts";
+import { startDirIssues } from "./start_dirs.ts";
 
 /** Rune's own default: a command gets 30 s unless settings or the command say otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -99,26 +100,12 @@ export function planRitual(
         vars,
         expander,
       });
-      // tmux opens a pane whose start dir is missing in its own cwd, silently (tmux_names.md N9).
-      const seen = new Set<string>();
-      for (const { dir, path } of layoutDirs(template.spec, template.path, layout)) {
-        if (seen.has(dir)) continue;
-        seen.add(dir);
-        if (!facts.isDirectory(dir)) {
-          const key = path.slice(template.path.length).map((k, i) =>
-            typeof k === "number" ? `[${k}]` : i ? `.${k}` : k
-          ).join("");
-          issues.push(errorIssue(
-            "missing-dir",
-            `Cannot plan "${spec.name}": template "${spec.tmux_template}" starts a pane in ` +
-              `"${dir}", which does not exist or is not a directory`,
-            {
-              where: loaded.locate(path),
-              hint: key ? `Create the directory, or fix ${key}` : "Create the directory",
-            },
-          ));
-        }
-      }
+      issues.push(...startDirIssues(template.spec, template.path, layout, {
+        step: spec.name,
+        template: spec.tmux_template,
+        locate: loaded.locate,
+        isDirectory: facts.isDirectory,
+      }));
       steps.push({ ...base, kind: "tmux", session: layout.session, layout, cwd, env });
     } else if (spec.interactive && spec.tmux_session !== undefined) {
       const session = expander(spec.tmux_session, vars, "name", at("tmux_session"));
@@ -295,28 +282,4 @@ function resolveLayout(
     before: (template.before ?? []).map((b, i) => shell(b, [...path, "before", i])),
     windows,
   };
-}
-
-/**
- * Every start dir of a layout with the key that set it: the session's (its `dir`, else the
- * template), then each window's and pane's own `dir` (an unset one repeats its parent's).
- */
-function layoutDirs(
-  template: TemplateSpec,
-  path: ConfigPath,
-  layout: SessionLayout,
-): { dir: string; path: ConfigPath }[] {
-  const out = [{ dir: layout.dir, path: template.dir === undefined ? path : [...path, "dir"] }];
-  layout.windows.forEach((w, wi) => {
-    const spec = template.windows?.[wi];
-    const wPath = [...path, "windows", wi];
-    if (spec?.dir !== undefined) out.push({ dir: w.dir, path: [...wPath, "dir"] });
-    w.panes.forEach((p, pi) => {
-      const pane = spec?.panes?.[pi];
-      if (pane && typeof pane === "object" && pane.dir !== undefined) {
-        out.push({ dir: p.dir, path: [...wPath, "panes", pi, "dir"] });
-      }
-    });
-  });
-  return out;
 }
