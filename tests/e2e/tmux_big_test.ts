@@ -93,3 +93,40 @@ Deno.test("100 windows × 4 panes: every pane in its window and dir, each comman
     home.cleanup();
   }
 });
+
+Deno.test("a build whose later call fails leaves nothing behind", async () => {
+  // 300 panes in one 200x50 window: tmux runs out of room at pane 258, in the second call.
+  const huge = [
+    "rituals:",
+    "  start:",
+    "    global: [{name: huge, interactive: true, tmux_template: huge}]",
+    "  templates:",
+    "    huge:",
+    "      session_name: huge",
+    "      windows:",
+    "        - name: w",
+    "          panes:",
+    ...Array.from({ length: 300 }, () => "            - {command: cat, exec: true}"),
+    "",
+  ].join("\n");
+  const home = makeTempHome();
+  try {
+    const dir = `${home.dir}/web`;
+    Deno.mkdirSync(dir);
+    home.writeConfig(huge);
+    await withTmuxServer(async (tmux) => {
+      const env = { ...home.env, RUNE_TMUX_SOCKET: tmux.socket };
+      await tmux.tmux("new-session", "-d", "-s", "keep");
+      const dry = await runRune(["start", "web", "--dry-run", "--json"], { env, cwd: dir });
+      const create = JSON.parse(dry.stdout).steps[0].tmux.create;
+      ok(create.length >= 2 && create[0].argv.filter((a: string) => a === "cat").length < 257);
+      const r = await runRune(["start", "web", "--detach"], { env, cwd: dir, timeoutMs: 120_000 });
+      strictEqual(r.code, 1, r.stderr);
+      match(r.stderr, /tmux could not build "huge": no space for new pane/);
+      strictEqual(await tmux.tmux("list-sessions", "-F", "#{session_name}"), "keep");
+      strictEqual((await tmux.tmux("list-panes", "-a", "-F", "#{pane_id}")).split("\n").length, 1);
+    });
+  } finally {
+    home.cleanup();
+  }
+});
