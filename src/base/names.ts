@@ -3,10 +3,14 @@
  * exactly as written, and single path components. Pure.
  *
  * tmux reads `.` and `:` in a target as window/pane separators and format-expands `#`
- * (`#(cmd)` runs a shell command in -s and -c values; FACTS §2). Without the `=` exact-match
- * prefix (a person typing `tmux attach -t NAME`), a leading `$`, `@`, `%` reads as an id and
- * `=`, `~`, `!`, `+`, `-`, `^`, `{` as target syntax. Control and bidi characters garble status
- * lines and spoof names on screen.
+ * (`#(cmd)` runs a shell command in -s and -c values; FACTS §2). tmux 3.3a also rewrites what
+ * it stores (session_check_name → utf8_stravis): `\` becomes `\\`, a `$` before a letter, `_`
+ * or `{` becomes `\$`, and control, unassigned and other unprintable characters become octal
+ * escapes; a target is matched against the stored bytes, so such a name is never found by the
+ * name rune gave (notes/tmux_names.md N1, N2). Without the `=` exact-match prefix (a person
+ * typing `tmux attach -t NAME`), a leading `$`, `@`, `%` reads as an id and `=`, `~`, `!`, `+`,
+ * `-`, `^`, `{` as target syntax. Control and bidi characters garble status lines and spoof
+ * names on screen.
  */
 
 /** Longest name rune makes, in characters (code points); longer names are cut. */
@@ -15,16 +19,22 @@ export const TMUX_NAME_MAX = 64;
 /** The name used when nothing printable is left. */
 export const TMUX_NAME_FALLBACK = "rune";
 
-// C0, DEL, C1 controls; line/paragraph separators; bidi embeddings, overrides and isolates.
-const UNPRINTABLE = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
-const TARGET_SYNTAX = /[.:#]/g;
+// C0, DEL, C1 controls; unassigned code points and noncharacters (tmux escapes them in octal);
+// lone surrogates; line/paragraph separators; bidi embeddings, overrides and isolates.
+const UNPRINTABLE = /[\p{Cc}\p{Cn}\p{Cs}\p{Zl}\p{Zp}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+// Target separators, formats, and what tmux's stored name would escape with a backslash.
+const TARGET_SYNTAX = /[.:#\\$]/g;
 const LEADING_TARGET_SYNTAX = /^[$@%=~!+\-^{]/;
 
 /**
- * `name` made safe as a tmux session or window name: `.`, `:` and `#` become `_` (as
- * tmuxinator does for `.` and `:`), control characters are removed, surrounding blanks are
- * trimmed, a leading character tmux reads as target syntax becomes `_`, and the result is cut
- * to {@link TMUX_NAME_MAX} characters. Never empty: `fallback` when nothing is left.
+ * `name` made safe as a tmux session or window name, and a fixed point of tmux 3.3a's own
+ * rewrite, so the name rune reports, the one it targets and the one tmux stores are the same:
+ * `.`, `:`, `#`, `\` and `$` become `_` (as tmuxinator does for `.` and `:`), control,
+ * unassigned and bidi characters are removed, surrounding blanks are trimmed, a leading
+ * character tmux reads as target syntax becomes `_`, and the result is cut to
+ * {@link TMUX_NAME_MAX} characters. Never empty: `fallback` when nothing is left. (Which
+ * assigned characters tmux escapes depends on the server's libc `wcwidth`; the tmux executor
+ * reads the stored name back and refuses a session whose name tmux changed.)
  */
 export function sanitizeTmuxName(name: string, fallback = TMUX_NAME_FALLBACK): string {
   let out = name.replace(UNPRINTABLE, "").replace(TARGET_SYNTAX, "_").trim();

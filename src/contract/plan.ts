@@ -80,8 +80,12 @@ export interface TmuxCalls {
   socket: string[];
   /** Where typed panes report that their shell reads input; made (0700) when the step runs. */
   markerDir: string;
-  /** Builds the session. */
-  create: SessionBuild;
+  /**
+   * Builds the session: as few chained calls as fit tmux's message limit, usually one. The
+   * first creates the session and prints its id and stored name ("$3<TAB>NAME"); each later
+   * one starts at an explicit target, where `$SESSION` in a `-t` value stands for that id.
+   */
+  create: SessionBuild[];
   /** tmux_session steps: adds the step's window to the session when it already exists. */
   addWindow?: SessionBuild;
 }

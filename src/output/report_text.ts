@@ -128,7 +128,7 @@ function problems(summary: RunSummary): { line: string; optional: boolean }[] {
 /** Background steps this run started, which keep running after rune exits. */
 export function leftRunningLines(summary: RunSummary): string[] {
   return summary.results
-    .filter((r) => r.outcome.status === "started")
+    .filter((r) => r.outcome.status === "started" && r.outcome.via !== "tmux")
     .map(({ step, outcome }) =>
       visible(
         `left running: "${step.name}" (pid ${outcome.pid ?? "?"}), log ${outcome.logFile ?? "?"}`,

@@ -19,6 +19,7 @@ import type {
 } from "../contract/mod.ts";
 import { findTemplate, ritualCommands } from "./select.ts";
 import { backgroundLogFile } from "./log_file.ts";
+import { startDirIssues } from "./start_dirs.ts";
 
 /** Rune's own default: a command gets 30 s unless settings or the command say otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -102,16 +103,12 @@ export function planRitual(
         vars,
         expander,
       });
-      for (const dir of new Set(layoutDirs(layout))) {
-        if (!facts.isDirectory(dir)) {
-          issues.push(errorIssue(
-            "missing-dir",
-            `Cannot plan "${spec.name}": template "${spec.tmux_template}" starts a pane in ` +
-              `"${dir}", which does not exist`,
-            { where: loaded.locate(template.path), hint: "Fix the template's dir keys" },
-          ));
-        }
-      }
+      issues.push(...startDirIssues(template.spec, template.path, layout, {
+        step: spec.name,
+        template: spec.tmux_template,
+        locate: loaded.locate,
+        isDirectory: facts.isDirectory,
+      }));
       steps.push({ ...base, kind: "tmux", session: layout.session, layout, cwd, env });
     } else if (spec.interactive && spec.tmux_session !== undefined) {
       const session = expander(spec.tmux_session, vars, "name", at("tmux_session"));
@@ -285,8 +282,4 @@ function resolveLayout(
     before: (template.before ?? []).map((b, i) => shell(b, [...path, "before", i])),
     windows,
   };
-}
-
-function layoutDirs(layout: SessionLayout): string[] {
-  return [layout.dir, ...layout.windows.flatMap((w) => [w.dir, ...w.panes.map((p) => p.dir)])];
 }

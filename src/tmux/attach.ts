@@ -5,7 +5,7 @@
  */
 import type { Runtime } from "../contract/mod.ts";
 import { runTmux, tmuxCommand, tmuxError } from "./client.ts";
-import { attachCommand } from "./socket.ts";
+import { attachCommand, tmuxCommandText } from "./socket.ts";
 import type { TmuxWorld } from "./world.ts";
 
 /** Attaches, switches or returns the lines telling how to attach. */
@@ -18,7 +18,7 @@ export async function finishAttach(
   const target = `=${session}`;
   switch (world.show) {
     case "print":
-      return [`tmux session "${session}" is ready (detached); attach with: ${attach}`];
+      return [detachedHint(session, world)];
     case "elsewhere":
       return [
         `tmux session "${session}" is ready on another tmux server; ` +
@@ -43,5 +43,21 @@ export async function finishAttach(
       );
       return r.code === 0 ? [] : [`tmux attach failed; attach with: ${attach}`];
     }
+  }
+}
+
+/** What to type to see a session left detached, from where rune runs. */
+function detachedHint(session: string, world: TmuxWorld): string {
+  const attach = attachCommand(world.socket, session);
+  switch (world.caller) {
+    case "inside":
+      // Attaching from a pane would nest tmux in tmux: switch this client instead.
+      return `tmux session "${session}" is ready (detached); switch to it with: ` +
+        tmuxCommandText(world.socketArgs, ["switch-client", "-t", `=${session}`]);
+    case "elsewhere":
+      return `tmux session "${session}" is ready (detached) on another tmux server; ` +
+        `from outside tmux attach with: ${attach}`;
+    case "outside":
+      return `tmux session "${session}" is ready (detached); attach with: ${attach}`;
   }
 }

@@ -1,9 +1,11 @@
 /**
- * SessionLayout → the exact tmux argv that builds it, as ONE client invocation (FACTS §2).
- * Pure. Nothing is addressed by index: each new-session/new-window/split-window makes its pane
- * the current target, windows are added with `-t =S:`, and focus uses offsets from the current
- * window/pane, so users' base-index and pane-base-index never matter. Every created pane's id
- * is printed (-P -F) so the second call (typing, after the handshake) addresses panes by id.
+ * SessionLayout → the exact tmux argv that builds it: as few chained calls as fit tmux's
+ * message limit (pack.ts), usually one. Pure. Nothing is addressed by index: each new-window
+ * and split-window makes its pane the current target, every call starts at an explicit target
+ * (the session: `=NAME` in the first call, its id in later ones), and focus uses offsets from
+ * the current window/pane, so users' base-index and pane-base-index never matter. Every
+ * created pane's id is printed (-P -F) so the typing call (after the handshake) addresses
+ * panes by id.
  */
 import type {
   BuiltPane,
@@ -16,6 +18,8 @@ import { shellQuote } from "../shell/mod.ts";
 import { chain, literalFormat } from "./escape.ts";
 import { setCloseHook } from "./close_hook.ts";
 import type { CloseHookSpec } from "./close_hook.ts";
+import { packCommands, packPieces, SESSION_ID } from "./pack.ts";
+import type { Piece } from "./pack.ts";
 
 export interface BuildOptions {
   /** Global flags selecting the server: [], ["-L", name] or ["-S", path]. */
@@ -28,76 +32,117 @@ export interface BuildOptions {
   env: Readonly<Record<string, string>>;
   /** Names hidden from the session's panes (set-environment -r, before any pane starts). */
   hide: readonly string[];
-  /** Where typed panes report readiness (see markerLine). */
+  /** Where typed panes' output is watched and markers land (see pipeCommand, markerLine). */
   markerDir: string;
   /** settings.tmux.stop_on_session_close: the hook, set last (only if all else succeeded). */
   closeHook?: CloseHookSpec;
+  /** Bytes of argv one call may carry (tests shrink it); default TMUX_ARGV_BUDGET. */
+  budget?: number;
 }
 
 /** The marker option: `#{@rune-project}` is non-empty only on sessions rune made. */
 export const PROJECT_OPTION = "@rune-project";
 /** Printed by -P for each new pane: "%12". */
 const PRINT_ID = ["-P", "-F", "#{pane_id}"];
-/** Printed by the placeholder's new-session: "$3", a line that is not a pane id. */
-const PRINT_SESSION = ["-P", "-F", "#{session_id}"];
+/** Printed by new-session: "$3<TAB>NAME", the id later calls target and the name tmux stored. */
+const SESSION_LINE = "#{session_id}\t#{session_name}";
 /** Panes beyond this get `select-layout tiled` between splits so there is room to split. */
 const RETILE_AFTER = 3;
 
 /**
- * ` true >DIR/KEY`: a line every shell (sh, bash, zsh, fish) runs without starting a process;
- * the leading space keeps it out of history (HISTCONTROL=ignorespace, HIST_IGNORE_SPACE).
+ * The fallback handshake line (handshake.ts), for a shell whose line editor does not say when
+ * it reads: it clears the screen and scrollback it was echoed on (ESC[3J: tmux clears history)
+ * and touches DIR/KEY. Every shell (sh, bash, zsh, fish) runs it without starting a process; the
+ * leading space keeps it out of history (HISTCONTROL=ignorespace, HIST_IGNORE_SPACE, fish).
  */
 export function markerLine(markerDir: string, key: string): string {
-  return ` true >${shellQuote(`${markerDir}/${key}`)}`;
+  return ` printf '\\033[H\\033[2J\\033[3J'; true >${shellQuote(`${markerDir}/${key}`)}`;
 }
 
-/** Builds a new session from `layout`. */
-export function buildSession(layout: SessionLayout, options: BuildOptions): SessionBuild {
-  const commands: string[][] = [];
-  const panes: BuiltPane[] = [];
-  const target = `=${layout.session}:`;
+/**
+ * The pipe-pane command that copies a typed pane's output into DIR/KEY.out from its first
+ * byte, for the handshake to watch (format-expanded by tmux, so escaped). `-o`: a pipe the
+ * user's own hooks opened is left alone (the pane then gets the marker).
+ */
+export function pipeCommand(markerDir: string, key: string): string[] {
+  return ["pipe-pane", "-o", literalFormat(`exec cat >>${shellQuote(`${markerDir}/${key}.out`)}`)];
+}
+
+/**
+ * Builds a new session from `layout`. The session starts on a placeholder window (`cat`, run
+ * directly, no shell, no rc file) whose environment has every hidden name blanked (-e NAME=):
+ * a session's first pane exists before set-environment -r can hide anything (FACTS §1a), and
+ * a shell there would run the user's rc with the secret. Once the session is marked and its
+ * names hidden, every real window is a new-window; the placeholder is killed and the windows
+ * renumbered at the end.
+ */
+export function buildSession(layout: SessionLayout, options: BuildOptions): SessionBuild[] {
+  const session = `${SESSION_ID}:`;
   const env = envFlags(options.env);
-  const size = ["-x", String(options.size.columns), "-y", String(options.size.rows)];
-  const session = ["new-session", "-d", "-s", literalFormat(layout.session)];
-  const mark = ["set-option", "-t", target, PROJECT_OPTION, options.project];
-  // A session's first pane exists before set-environment -r can hide anything from it
-  // (FACTS §1a), and respawn-pane would rerun the first command rather than the user's
-  // default shell: so with names to hide, the session starts on an idle placeholder window
-  // that is killed once the real windows exist, and the windows are renumbered.
-  const placeholder = options.hide.length > 0;
-  if (placeholder) {
-    commands.push([...session, ...size, "-c", literalFormat(layout.dir), ...PRINT_SESSION, "cat"]);
-    commands.push(mark);
-    for (const name of options.hide) commands.push(["set-environment", "-t", target, "-r", name]);
-  }
+  const blanks = options.hide.flatMap((name) => ["-e", `${name}=`]);
+  const head: Piece = {
+    commands: [
+      [
+        "new-session",
+        "-d",
+        "-s",
+        literalFormat(layout.session),
+        "-x",
+        String(options.size.columns),
+        "-y",
+        String(options.size.rows),
+        "-c",
+        literalFormat(layout.dir),
+        ...blanks,
+        "-P",
+        "-F",
+        SESSION_LINE,
+        "cat",
+        "-",
+      ],
+      ["set-option", "-t", session, PROJECT_OPTION, options.project],
+      ...options.hide.map((name) => ["set-environment", "-t", session, "-r", name]),
+    ],
+    panes: [],
+  };
+  const pieces: Piece[] = [];
   layout.windows.forEach((window, wi) => {
-    panesOf(window).forEach((pane, pi) => {
-      const dir = ["-c", literalFormat(pane.dir)];
-      const name = window.name === undefined ? [] : ["-n", literalFormat(window.name)];
-      const tail = [...dir, ...env, ...PRINT_ID, ...paneProcess(pane)];
-      if (wi === 0 && pi === 0 && !placeholder) {
-        commands.push([...session, ...name, ...size, ...tail]);
-        commands.push(mark);
-      } else if (pi === 0) {
-        commands.push(["new-window", "-t", target, ...name, ...tail]);
+    const panes = panesOf(window);
+    panes.forEach((pane, pi) => {
+      const commands: string[][] = [];
+      const tail = ["-c", literalFormat(pane.dir), ...env, ...PRINT_ID, ...paneProcess(pane)];
+      if (pi === 0) {
+        const name = window.name === undefined ? [] : ["-n", literalFormat(window.name)];
+        commands.push(["new-window", "-t", session, ...name, ...tail]);
       } else {
         commands.push(["split-window", ...tail]);
-        if (panesOf(window).length > RETILE_AFTER) commands.push(["select-layout", "tiled"]);
+        if (panes.length > RETILE_AFTER) commands.push(["select-layout", "tiled"]);
       }
-      panes.push(typedPane(`w${wi + 1}p${pi + 1}`, pane, options.markerDir, commands));
+      const built = typedPane(`w${wi + 1}p${pi + 1}`, pane, options.markerDir, commands);
+      if (pi === panes.length - 1) windowTail(window, commands);
+      pieces.push({ commands, panes: [built], continues: pi > 0 });
     });
-    windowTail(window, commands);
   });
-  if (placeholder) {
-    commands.push(["kill-window", "-t", `${target}^`]);
-    commands.push(["move-window", "-r", "-t", target]);
-  }
-  focusWindow(layout.windows, commands);
-  if (options.closeHook) commands.push(setCloseHook(options.closeHook));
-  return { argv: ["tmux", ...options.socket, ...chain(commands)], panes };
+  const last: string[][] = [
+    ["kill-window", "-t", `${session}^`],
+    ["move-window", "-r", "-t", session],
+  ];
+  const focused = Math.max(0, layout.windows.findIndex((w) => w.focus));
+  const back = layout.windows.length - 1 - focused;
+  if (back > 0) last.push(["select-window", "-t", `${session}-${back}`]);
+  if (options.closeHook) last.push(setCloseHook(options.closeHook));
+  pieces.push({ commands: last, panes: [] });
+  return packPieces(options.socket, head, pieces, {
+    firstTarget: `=${layout.session}`,
+    budget: options.budget,
+  });
 }
 
-/** Adds one window running `window`'s panes to an existing session (tmux_session steps). */
+/**
+ * Adds one window running `window`'s panes to an existing session (tmux_session steps): the
+ * session may be the user's own, so it is named (`=NAME`), and each pane prints its id and
+ * its window's index.
+ */
 export function buildAddWindow(
   session: string,
   window: WindowLayout,
@@ -110,7 +155,15 @@ export function buildAddWindow(
   // The session may be the user's own: its later windows lose these names too (documented).
   for (const name of options.hide) commands.push(["set-environment", "-t", target, "-r", name]);
   panesOf(window).forEach((pane, pi) => {
-    const tail = ["-c", literalFormat(pane.dir), ...env, ...PRINT_ID, ...paneProcess(pane)];
+    const tail = [
+      "-c",
+      literalFormat(pane.dir),
+      ...env,
+      "-P",
+      "-F",
+      "#{pane_id} #{window_index}",
+      ...paneProcess(pane),
+    ];
     if (pi === 0) {
       const name = window.name === undefined ? [] : ["-n", literalFormat(window.name)];
       commands.push(["new-window", "-t", target, ...name, ...tail]);
@@ -123,19 +176,23 @@ export function buildAddWindow(
   return { argv: ["tmux", ...options.socket, ...chain(commands)], panes };
 }
 
-/** Types each pane's lines, addressed by pane id, in one invocation. */
+/**
+ * Types each pane's lines, addressed by pane id: as few calls as fit, a line never cut. With
+ * `closePipe`, rune's pipe-pane on that pane is closed first (its handshake is over).
+ */
 export function buildTyping(
   socket: readonly string[],
-  panes: readonly { id: string; lines: readonly string[] }[],
-): string[] {
-  const commands: string[][] = [];
-  for (const { id, lines } of panes) {
-    for (const line of lines) {
-      commands.push(["send-keys", "-t", id, "-l", line]);
-      commands.push(["send-keys", "-t", id, "Enter"]);
-    }
-  }
-  return ["tmux", ...socket, ...chain(commands)];
+  panes: readonly { id: string; lines: readonly string[]; closePipe?: boolean }[],
+  budget?: number,
+): string[][] {
+  const groups = panes.flatMap(({ id, lines, closePipe }) =>
+    lines.map((line, i) => [
+      ...(closePipe && i === 0 ? [["pipe-pane", "-t", id]] : []),
+      ["send-keys", "-t", id, "-l", line],
+      ["send-keys", "-t", id, "Enter"],
+    ])
+  );
+  return packCommands(socket, groups, budget);
 }
 
 /** A window always has a pane: one with none listed gets a plain shell in the window's dir. */
@@ -157,7 +214,7 @@ function paneProcess(pane: PaneLayout): string[] {
   return pane.exec && pane.commands.length ? [pane.commands.join("\n")] : [];
 }
 
-/** A typed pane gets its marker line now; its commands wait for the marker (handshake). */
+/** A typed pane's output is watched from now on; its commands wait for the handshake. */
 function typedPane(
   key: string,
   pane: PaneLayout,
@@ -165,8 +222,7 @@ function typedPane(
   commands: string[][],
 ): BuiltPane {
   if (pane.exec || pane.commands.length === 0) return { key, commands: [] };
-  commands.push(["send-keys", "-l", markerLine(markerDir, key)]);
-  commands.push(["send-keys", "Enter"]);
+  commands.push(pipeCommand(markerDir, key));
   return { key, commands: pane.commands };
 }
 
@@ -177,11 +233,4 @@ function windowTail(window: WindowLayout, commands: string[][]): void {
   const focused = Math.max(0, panes.findIndex((p) => p.focus));
   const back = panes.length - 1 - focused;
   if (back > 0) commands.push(["select-pane", "-t", `:.-${back}`]);
-}
-
-/** The focused window (default the first), as an offset back from the last one created. */
-function focusWindow(windows: readonly WindowLayout[], commands: string[][]): void {
-  const focused = Math.max(0, windows.findIndex((w) => w.focus));
-  const back = windows.length - 1 - focused;
-  if (back > 0) commands.push(["select-window", "-t", `:-${back}`]);
 }

@@ -5,10 +5,13 @@
  * (no process at all). Each session gets its own slot in the hook array (derived from its name,
  * so `rune stop` finds it without asking tmux), and the hook removes itself when it fires.
  *
- * The hook runs `rune stop PROJECT` in the background under the tmux SERVER's environment, not
- * rune's: so it carries the program to run (currentRuneArgv), the project dir, the config file,
- * the state dir and the server's own socket (`#{socket_path}`), and appends its output to
- * STATE/logs/tmux-close-hook.log.
+ * The hook runs `rune stop PROJECT` under the tmux SERVER's environment, not rune's: so it
+ * carries what the stop ritual needs from the start that set it (HOME, PATH, the XDG dirs,
+ * the config file, the project dir) and reaches the server's own socket (`#{socket_path}`).
+ * It must never touch a client: run-shell shows a job's output, and "'…' returned 1" when it
+ * fails, in the view mode of whatever pane is active, another session's included. So the
+ * job's own output goes nowhere, rune stop runs detached from it with everything appended to
+ * STATE/logs/tmux-close-hook.log, and the job itself always exits 0.
  */
 import { shellQuote } from "../shell/mod.ts";
 import { literalFormat } from "./escape.ts";
@@ -23,6 +26,26 @@ export interface CloseHookSpec {
   stateDir: string;
   /** How to start this same rune: see currentRuneArgv(). */
   runeArgv: readonly string[];
+  /** The start's values of CARRIED_ENV; null where it had none (then unset for the hook). */
+  env: Readonly<Record<string, string | null>>;
+}
+
+/** What the hook's rune takes from the start that set it, not from the tmux server. */
+export const CARRIED_ENV = [
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "PATH",
+  "XDG_CONFIG_HOME",
+  "XDG_DATA_HOME",
+  "XDG_STATE_HOME",
+  "XDG_CACHE_HOME",
+  "XDG_RUNTIME_DIR",
+] as const;
+
+/** The start's values of CARRIED_ENV. Pure. */
+export function carriedEnv(env: Readonly<Record<string, string>>): Record<string, string | null> {
+  return Object.fromEntries(CARRIED_ENV.map((name) => [name, env[name] ?? null]));
 }
 
 /** Slots rune uses in the global session-closed array: [BASE, BASE + SPAN). */
@@ -61,12 +84,20 @@ export function unsetCloseHook(session: string): string[] {
  */
 export function closeHookCommand(spec: CloseHookSpec): string {
   const log = `${spec.stateDir}/logs/tmux-close-hook.log`;
+  // env takes its options before the first NAME=VALUE.
+  const entries = Object.entries(spec.env);
+  const env = [
+    ...entries.filter(([, v]) => v === null).map(([name]) => `-u ${name}`),
+    ...entries.filter(([, v]) => v !== null).map(([name, v]) => shellQuote(`${name}=${v}`)),
+  ];
   const rune = [...spec.runeArgv, "stop", spec.project, "--config", spec.configFile]
     .map(shellQuote).join(" ");
-  const before = `mkdir -p ${shellQuote(`${spec.stateDir}/logs`)}; ` +
-    `cd ${shellQuote(spec.projectDir)} 2>/dev/null; ` +
-    `exec env XDG_STATE_HOME=${shellQuote(parentDir(spec.stateDir))} ${rune} --socket-path `;
-  const after = ` >>${shellQuote(log)} 2>&1`;
+  // Nothing reaches run-shell's pipe (not even mkdir's complaint), and the job ends at once
+  // with status 0: rune stop runs in the background, its output in the log.
+  const before =
+    `exec </dev/null >/dev/null 2>&1; mkdir -p ${shellQuote(`${spec.stateDir}/logs`)}; ` +
+    `{ cd ${shellQuote(spec.projectDir)} && exec env ${env.join(" ")} ${rune} --socket-path `;
+  const after = `; } >>${shellQuote(log)} 2>&1 &`;
   // The server's own socket, quoted for sh by tmux: the only format run-shell may expand.
   const sh = `${literalFormat(before)}#{q:socket_path}${literalFormat(after)}`;
   const filter = `#{==:#{hook_session_name},${formatText(spec.session)}}`;
@@ -83,11 +114,6 @@ function formatText(s: string): string {
 /** tmux's command parser: single quotes have no escapes, so a `'` closes, goes in "…", reopens. */
 function tmuxQuote(s: string): string {
   return `'${s.replace(/'/g, `'"'"'`)}'`;
-}
-
-function parentDir(path: string): string {
-  const trimmed = path.replace(/\/+$/, "");
-  return trimmed.slice(0, trimmed.lastIndexOf("/")) || "/";
 }
 
 /**

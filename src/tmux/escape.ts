@@ -10,11 +10,17 @@ export function tmuxArg(arg: string): string {
 }
 
 /**
- * A value tmux format-expands (-s, -n, -c): `#` doubled, so it stays literal. (The trailing
- * `;` is chain()'s job: every argument passes through tmuxArg exactly once.)
+ * A value tmux 3.2+ format-expands (-s, -n, -c, run-shell) as a format that expands to itself.
+ * format_expand turns `##` into `#` but copies a run of `#` followed by `[` verbatim (it is left
+ * for drawing styles), so every run of `#` is doubled except one directly before `[`
+ * (`a#[x]b##c` → `a#[x]b####c`; /work/notes/tmux_names.md N4). (The trailing `;` is chain()'s
+ * job: every argument passes through tmuxArg exactly once.)
  */
 export function literalFormat(value: string): string {
-  return value.replaceAll("#", "##");
+  return value.replace(
+    /#+/g,
+    (run, at: number) => value[at + run.length] === "[" ? run : run + run,
+  );
 }
 
 /** A command list: each command's args escaped, commands joined by separate ";" elements. */

@@ -1,20 +1,20 @@
 /**
- * Runs tmux steps: builds a template's session in ONE tmux call (or reuses it), types pane
- * commands after the readiness handshake in a second call, and attaches once the ritual is
- * over (finish). Two tmux processes per session in the common case, whatever its size. The
+ * Runs tmux steps: builds a template's session in as few tmux calls as fit (or reuses rune's
+ * own session of that name), types pane commands after the readiness handshake, and attaches
+ * once the ritual is over (finish). Two tmux processes per session in the common case. The
  * argv comes ready-made in the step (`step.tmux`, see step_plan.ts); the world says which
  * server, with what environment, and how to show the session.
  * Needs --allow-run=tmux, --allow-write and --allow-read on the temp dir (pane markers).
  */
-import type { ExecContext, RunOutcome, StepOutcome, TmuxCalls, TmuxStep } from "../contract/mod.ts";
+import type { ExecContext, StepOutcome, TmuxCalls, TmuxStep } from "../contract/mod.ts";
+import type { BuiltPane } from "../contract/mod.ts";
 import { runShellStep } from "../exec/mod.ts";
 import { buildTyping, markerLine } from "./build.ts";
-import type { SessionBuild } from "../contract/mod.ts";
+import { runTmux, tmuxCommand } from "./client.ts";
+import { reuseOrRefuse, runAddWindow, runCreate, tmuxMissing, windowOf } from "./build_run.ts";
 import { chain } from "./escape.ts";
-import { runTmux, tmuxCommand, tmuxError } from "./client.ts";
-import { awaitMarkers } from "./handshake.ts";
+import { awaitPanes } from "./handshake.ts";
 import { stepLayout } from "./step_plan.ts";
-import { probeTmux } from "./version.ts";
 import { finishAttach } from "./attach.ts";
 import type { TmuxWorld } from "./world.ts";
 
@@ -46,7 +46,7 @@ export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
       }
       if (!step.tmux) throw new Error(`tmux step "${step.name}" has no tmux calls planned`);
       const outcome = await buildOrReuse(step, step.tmux, ctx, options);
-      if (outcome.status === "ok") last = step.session;
+      if (outcome.status === "ok" || outcome.status === "started") last = step.session;
       return { ...outcome, durationMs: ctx.runtime.now() - started, via: "tmux" };
     },
     finish: (runtime) => last ? finishAttach(last, options.world, runtime) : Promise.resolve([]),
@@ -105,25 +105,23 @@ async function buildOrReuse(
         }
       }
     }
-    let build = calls.create;
-    let created = true;
-    let r = await runTmux(ctx.runtime, build.argv, bc.clientEnv);
-    if (r.code === 127) return tmuxMissing();
-    if (r.code !== 0 && /duplicate session/.test(r.stderr)) {
-      // It exists (or another rune won the race to create it): nothing of ours was applied,
-      // since new-session is the first command and a failure aborts the rest.
-      if (!calls.addWindow) {
-        ctx.note(`tmux session "${step.session}" exists: reusing it`);
-        return { status: "ok", exitCode: 0, durationMs: 0, message: "reused existing session" };
-      }
-      created = false;
-      build = calls.addWindow;
-      r = await runTmux(ctx.runtime, build.argv, bc.clientEnv);
+    const created = await runCreate(step, calls, ctx, bc.clientEnv);
+    if (created.kind === "failed") return created.outcome;
+    let panes: BuiltPane[] = calls.create.flatMap((c) => c.panes);
+    let ids: string[];
+    let window: string | undefined;
+    if (created.kind === "exists") {
+      // It exists (or another rune won the race to create it): nothing of ours was applied.
+      if (!calls.addWindow) return await reuseOrRefuse(step, calls, ctx, bc.clientEnv);
+      const added = await runAddWindow(step, calls, ctx, bc.clientEnv);
+      if (added.kind === "failed") return added.outcome;
+      panes = calls.addWindow.panes;
+      ids = added.paneIds;
+      window = added.window;
+    } else {
+      ids = created.paneIds;
     }
-    const printed = r.stdout.split("\n").map((l) => l.trim()).filter(Boolean);
-    if (r.code !== 0) return await failed(step, r, { created, printed, ctx, calls, bc });
-    const ids = printed.filter((l) => l.startsWith("%"));
-    await typeCommands(build, ids, calls, ctx, bc);
+    await typeCommands(panes, ids, calls, ctx, bc);
     if (ctx.signal.aborted) {
       return {
         status: "interrupted",
@@ -132,14 +130,23 @@ async function buildOrReuse(
         message: `session "${step.session}" built; its pane commands were not typed`,
       };
     }
-    const panes = build.panes.length;
+    if (!step.layout) {
+      // A tmux_session step's command keeps running in its window: started, like a background
+      // command, not done.
+      window ??= await windowOf(ids[0], calls, ctx, bc.clientEnv);
+      return {
+        status: "started",
+        exitCode: null,
+        durationMs: 0,
+        message: `in window ${window} of session "${step.session}"`,
+      };
+    }
     return {
       status: "ok",
       exitCode: 0,
       durationMs: 0,
-      message: created
-        ? `built session "${step.session}" (${layout.windows.length} window(s), ${panes} pane(s))`
-        : `new window in session "${step.session}"`,
+      message: `built session "${step.session}" (${layout.windows.length} window(s), ` +
+        `${panes.length} pane(s))`,
     };
   } finally {
     try {
@@ -149,89 +156,56 @@ async function buildOrReuse(
 }
 
 /**
- * A failed command list keeps what ran before the failure (FACTS §2): when our new-session
- * ran (it printed its id), the half-built session is ours to remove. An old tmux that does
- * not know a flag is reported as missing, so the CLI exits 3.
+ * Types each typed pane's commands as soon as its shell reads input (handshake.ts), panes that
+ * became ready together in one call; closes rune's output pipes on the way.
  */
-async function failed(
-  step: TmuxStep,
-  r: RunOutcome,
-  f: { created: boolean; printed: string[]; ctx: ExecContext; calls: TmuxCalls; bc: BuildContext },
-): Promise<StepOutcome> {
-  const socket = f.calls.socket;
-  const panes = f.printed.filter((l) => l.startsWith("%"));
-  if (f.created && f.printed.length) {
-    await runTmux(
-      f.ctx.runtime,
-      tmuxCommand(socket, "kill-session", "-t", `=${step.session}`),
-      f.bc.clientEnv,
-    );
-  } else if (panes.length) {
-    // A window added to an existing session: remove only the panes this call made.
-    const kills = panes.map((id) => ["kill-pane", "-t", id]);
-    await runTmux(f.ctx.runtime, ["tmux", ...socket, ...chain(kills)], f.bc.clientEnv);
-  }
-  const probe = await probeTmux(f.ctx.runtime, f.bc.clientEnv);
-  if (probe && !probe.supported) {
-    return {
-      ...tmuxMissing(),
-      message: `tmux could not build "${step.session}": ${probe.version} is older than ` +
-        `${probe.minimum}, the oldest rune supports: upgrade tmux, or run with --no-tmux`,
-    };
-  }
-  return {
-    status: "failed",
-    exitCode: r.code,
-    durationMs: 0,
-    message: `tmux could not build "${step.session}": ${tmuxError(r)}`,
-  };
-}
-
-/** Waits for each typed pane's marker, then types its commands — all panes in one call. */
 async function typeCommands(
-  build: SessionBuild,
+  panes: readonly BuiltPane[],
   ids: readonly string[],
   calls: TmuxCalls,
   ctx: ExecContext,
   bc: BuildContext,
 ): Promise<void> {
   const { markerDir, socket } = calls;
-  const idOf = new Map(build.panes.map((p, i) => [p.key, ids[i]]));
-  const typed = build.panes.filter((p) => p.commands.length && idOf.get(p.key));
+  const idOf = new Map(panes.map((p, i) => [p.key, ids[i]]));
+  const commandsOf = new Map(panes.map((p) => [p.key, p.commands]));
+  const typed = panes.filter((p) => p.commands.length && idOf.get(p.key));
   if (!typed.length) return;
-  const result = await awaitMarkers(markerDir, typed.map((p) => p.key), {
+  const run = async (argvs: string[][]) => {
+    for (const argv of argvs) await runTmux(ctx.runtime, argv, bc.clientEnv);
+  };
+  const result = await awaitPanes(markerDir, typed.map((p) => p.key), {
     deadlineMs: bc.handshakeDeadlineMs,
     signal: ctx.signal,
-    retype: async (keys) => {
-      await runTmux(
-        ctx.runtime,
-        buildTyping(
-          socket,
-          keys.map((k) => ({ id: idOf.get(k)!, lines: [markerLine(markerDir, k)] })),
-        ),
-        bc.clientEnv,
-      );
+    typeMarkers: (keys) =>
+      run(buildTyping(
+        socket,
+        keys.map((k) => ({ id: idOf.get(k)!, lines: [markerLine(markerDir, k)] })),
+      )),
+    ready: (ready) => {
+      for (const { key, how } of ready) {
+        if (how !== "deadline") continue;
+        ctx.note(
+          `pane ${key} (${idOf.get(key)}) never showed a ready shell; typed its commands anyway`,
+        );
+      }
+      return run(buildTyping(
+        socket,
+        ready.map(({ key, piped }) => ({
+          id: idOf.get(key)!,
+          lines: commandsOf.get(key)!,
+          closePipe: piped,
+        })),
+      ));
     },
   });
-  if (ctx.signal.aborted) return;
-  for (const key of result.silent) {
-    ctx.note(
-      `pane ${key} (${idOf.get(key)}) never showed a ready shell; typed its commands anyway`,
-    );
+  // Ctrl-C: the panes left untyped keep no pipe of rune's open.
+  const open = result.untyped.filter((p) => p.piped);
+  if (open.length) {
+    await run([[
+      "tmux",
+      ...socket,
+      ...chain(open.map((p) => ["pipe-pane", "-t", idOf.get(p.key)!])),
+    ]]);
   }
-  await runTmux(
-    ctx.runtime,
-    buildTyping(socket, typed.map((p) => ({ id: idOf.get(p.key)!, lines: p.commands }))),
-    bc.clientEnv,
-  );
-}
-
-function tmuxMissing(): StepOutcome {
-  return {
-    status: "failed",
-    exitCode: null,
-    durationMs: 0,
-    message: "tmux is not installed or not on PATH: install tmux, or run with --no-tmux",
-    missing: "tmux",
-  };
 }

@@ -1,9 +1,10 @@
 /**
  * @module
  * tmux: the world of one command (which server, the client environment, how to show a
- * session), the exact argv that builds a session in one chained call (pure, nothing addressed
- * by index, both injection holes closed), the executor that runs it with the readiness
- * handshake, rune's sessions on a server, the close hook, auto_tmux and attaching.
+ * session), the exact argv that builds a session in as few chained calls as fit tmux's message
+ * limit (pure, nothing addressed by index, both injection holes closed), the executor that runs
+ * it with the readiness handshake, rune's sessions on a server, the close hook, auto_tmux and
+ * attaching.
  * Needs --allow-run=tmux.
  */
 export { decideTmuxWorld, DETACHED_SIZE, tmuxClientEnv } from "./world.ts";
@@ -20,12 +21,19 @@ export {
   insideServer,
   socketArgs,
   socketPath,
+  tmuxCommandText,
 } from "./socket.ts";
 export type { AttachMode, SocketChoice } from "./socket.ts";
-export { killSession, listRuneSessions, parseSessionList, stopSessionsArgv } from "./sessions.ts";
-export type { ListResult, SessionInfo } from "./sessions.ts";
+export {
+  killSession,
+  listRuneSessions,
+  parseSessionList,
+  resolveSession,
+  stopSessionsArgv,
+} from "./sessions.ts";
+export type { ListResult, SessionInfo, SessionMatch } from "./sessions.ts";
 export { runTmux, tmuxCommand, tmuxError } from "./client.ts";
-export { closeHookCommand, currentRuneArgv, unsetCloseHook } from "./close_hook.ts";
+export { carriedEnv, closeHookCommand, currentRuneArgv, unsetCloseHook } from "./close_hook.ts";
 export type { CloseHookSpec } from "./close_hook.ts";
 export { decideAutoTmux, NO_AUTO_TMUX_ENV } from "./auto_tmux.ts";
 export type { AutoTmuxDecision, AutoTmuxFacts } from "./auto_tmux.ts";
@@ -33,3 +41,4 @@ export { runAutoTmux } from "./auto_tmux_run.ts";
 export { isSupported, MIN_TMUX, parseTmuxVersion, probeTmux } from "./version.ts";
 export type { TmuxProbe, TmuxVersion } from "./version.ts";
 export { PROJECT_OPTION } from "./build.ts";
+export { SESSION_ID, TMUX_ARGV_BUDGET } from "./pack.ts";

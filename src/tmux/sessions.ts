@@ -2,6 +2,7 @@
  * rune's sessions on a server: the ones carrying the @rune-project option. Parsing is pure and
  * tested on captured output; a tab separates fields (no sanitized name contains one).
  */
+import { suggest } from "../base/mod.ts";
 import type { Runtime } from "../contract/mod.ts";
 import { PROJECT_OPTION } from "./build.ts";
 import { runTmux, tmuxCommand, tmuxError } from "./client.ts";
@@ -35,6 +36,36 @@ export function parseSessionList(text: string): SessionInfo[] {
     });
   }
   return out;
+}
+
+export type SessionMatch =
+  | { kind: "found"; session: SessionInfo }
+  /** More than one of rune's sessions fits: their names. */
+  | { kind: "ambiguous"; names: string[] }
+  /** None fits; the closest name, when one is close. */
+  | { kind: "none"; suggestion?: string };
+
+/**
+ * Which of rune's sessions a person means by `given`: the session of that name, else the one
+ * session of the project of that name, else the one session whose name starts with it. Pure.
+ */
+export function resolveSession(given: string, sessions: readonly SessionInfo[]): SessionMatch {
+  if (given === "") return { kind: "none" };
+  const exact = sessions.find((s) => s.name === given);
+  if (exact) return { kind: "found", session: exact };
+  const rules = [
+    (s: SessionInfo) => s.project === given,
+    (s: SessionInfo) => s.name.startsWith(given),
+  ];
+  for (const fits of rules) {
+    const matches = sessions.filter(fits);
+    if (matches.length === 1) return { kind: "found", session: matches[0] };
+    if (matches.length > 1) return { kind: "ambiguous", names: matches.map((s) => s.name) };
+  }
+  const project = suggest(given, sessions.map((s) => s.project));
+  const suggestion = suggest(given, sessions.map((s) => s.name)) ??
+    sessions.find((s) => s.project === project)?.name;
+  return { kind: "none", suggestion };
 }
 
 export type ListResult = { ok: true; sessions: SessionInfo[] } | {

@@ -57,8 +57,12 @@ export function insideServer(
 
 /** The command a person types to attach: socket flags included, quoted for a shell. */
 export function attachCommand(choice: SocketChoice, session: string): string {
-  return ["tmux", ...socketArgs(choice), "attach-session", "-t", `=${session}`].map(shellQuote)
-    .join(" ");
+  return tmuxCommandText(socketArgs(choice), ["attach-session", "-t", `=${session}`]);
+}
+
+/** `tmux SOCKET… ARGS…` as a person would type it, quoted for a shell. */
+export function tmuxCommandText(socket: readonly string[], args: readonly string[]): string {
+  return ["tmux", ...socket, ...args].map(shellQuote).join(" ");
 }
 
 export type AttachMode = "print" | "switch" | "elsewhere" | "attach";

@@ -6,7 +6,7 @@
  * `rune stop`) takes this one value instead of choosing again. Pure.
  */
 import { hiddenNames } from "../env/mod.ts";
-import { chooseAttach, chooseSocket, socketArgs } from "./socket.ts";
+import { chooseAttach, chooseSocket, insideServer, socketArgs } from "./socket.ts";
 import type { AttachMode, SocketChoice } from "./socket.ts";
 
 /** Panes are built this big while detached, so layouts fit before a client attaches. */
@@ -39,6 +39,11 @@ export interface TmuxWorld {
   callerEnv: Record<string, string>;
   /** How a built session is shown once the ritual is over. */
   show: AttachMode;
+  /**
+   * Where rune runs: in a pane of this very server ("inside": switch-client, never attach),
+   * of another one ("elsewhere": attaching would nest), or outside tmux.
+   */
+  caller: "inside" | "elsewhere" | "outside";
   /** The size sessions are built at: the attaching terminal's, else DETACHED_SIZE. */
   size: { columns: number; rows: number };
   /** Names the env filter withheld: hidden from every pane of a session rune builds. */
@@ -70,6 +75,7 @@ export function decideTmuxWorld(f: TmuxWorldFacts): TmuxWorld {
     clientEnv,
     callerEnv,
     show,
+    caller: !f.env.TMUX ? "outside" : insideServer(socket, f.env, f.uid) ? "inside" : "elsewhere",
     size,
     hide: hiddenNames(f.env, f.baseEnv),
   };

@@ -102,7 +102,7 @@ rituals:
     });
     strictEqual(r.code, 0, r.stderr);
     const plan = JSON.parse(r.stdout);
-    const argv = plan.steps[0].tmux.create.argv;
+    const argv = plan.steps[0].tmux.create[0].argv;
     deepStrictEqual(argv.slice(0, 6), ["tmux", "-L", "s", "new-session", "-d", "-s"]);
     ok(
       argv.includes("GITHUB_TOKEN"),

@@ -186,7 +186,7 @@ rituals:
     const sessions = await tmux.tmux("list-sessions", "-F", "#{session_name}");
     strictEqual(sessions, "s_(touch PWNED-session)x;");
     const windows = await tmux.tmux("list-windows", "-a", "-F", "#{window_name}");
-    strictEqual(windows, "w_(touch PWNED-window)\na_b_c $(id)");
+    strictEqual(windows, "w_(touch PWNED-window)\na_b_c _(id)");
     const ids = await tmux.paneIds("s_(touch PWNED-session)x;");
     await tmux.waitForText(ids[0], /^literal;$/m);
     await tmux.waitForText(ids[1], /^c ;$/m);
@@ -369,6 +369,9 @@ rituals:
     await tmux.tmux("new-session", "-d", "-s", "ops", "-n", "existing");
     const r = await runRune(["start", "web"], { env, cwd: dir });
     strictEqual(r.code, 0, r.stderr);
+    // Its command keeps running there: started, like a background command, not "ok".
+    match(r.stderr, /▶ mon: started · in window 1 of session "ops"/);
+    doesNotMatch(r.stderr, /mon: ok/);
     const windows = (await tmux.tmux("list-windows", "-t", "=ops", "-F", "#{window_id}")).split(
       "\n",
     );
@@ -425,8 +428,9 @@ Deno.test("--dry-run prints the tmux argv and runs nothing; without tmux, start 
     strictEqual(dry.code, 0, dry.stderr);
     match(
       dry.stdout,
-      /tmux argv \(one call[^\n]*\n\s+tmux -S \S+ new-session -d -s dev-web -n backend -x 200 -y 50 -c /,
+      /tmux argv \(one call[^\n]*\n\s+tmux -S \S+ new-session -d -s dev-web -x 200 -y 50 -c /,
     );
+    match(dry.stdout, / new-window -t '=dev-web:' -n backend -c /);
     match(dry.stdout, / ';' select-layout main-vertical ';' select-pane -t :\.-1 ';' new-window /);
     strictEqual((await tmux.tryTmux("list-sessions")).code, 1, "a dry run starts no server");
     const empty = `${dir}/no-tmux-here`;

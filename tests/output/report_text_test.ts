@@ -137,6 +137,14 @@ Deno.test("problemLines() names each failing command, how, and whether the ritua
 
 Deno.test("leftRunningLines() lists the background commands this run started", () => {
   deepStrictEqual(leftRunningLines(summary), ['left running: "Server" (pid 77), log /s.log']);
+  // A tmux_session step is "started" too, but it has no pid or log: its window says so.
+  const tmux = {
+    ...summary.results[0],
+    outcome: { status: "started" as const, exitCode: null, durationMs: 0, via: "tmux" as const },
+  };
+  deepStrictEqual(leftRunningLines({ ...summary, results: [...summary.results, tmux] }), [
+    'left running: "Server" (pid 77), log /s.log',
+  ]);
 });
 
 Deno.test("summaryLine() counts outcomes in order of first appearance", () => {

@@ -365,7 +365,34 @@ rituals:
   deepStrictEqual(issues.map((i) => i.code), ["missing-dir"]);
   strictEqual(
     issues[0].problem,
-    'Cannot plan "b": template "t" starts a pane in "/code/web/gone", which does not exist',
+    'Cannot plan "b": template "t" starts a pane in "/code/web/gone", which does not exist or ' +
+      "is not a directory",
+  );
+});
+
+Deno.test("planRitual() locates every missing start dir at its own key: session, window, pane", () => {
+  const yaml = `
+rituals:
+  start:
+    global:
+      - {name: b, interactive: true, tmux_template: t}
+      - {name: c, command: htop, interactive: true, tmux_session: ops, working_dir: nope}
+  templates:
+    t:
+      session_name: s
+      dir: api
+      windows:
+        - {name: w, panes: ["x", {command: y, dir: /tmp/file}]}
+        - {name: v, dir: /code/web/ui/gone, panes: ["z", {command: q, dir: /code/web/ui/gone}]}
+`;
+  const issues = planOrIssues(yaml, "start") as Issue[];
+  deepStrictEqual(
+    issues.map((i) => [i.code, i.problem.replace(/.*"(\/[^"]*)".*/, "$1"), i.where?.line, i.hint]),
+    [
+      ["missing-dir", "/tmp/file", 12, "Create the directory, or fix windows[0].panes[1].dir"],
+      ["missing-dir", "/code/web/ui/gone", 13, "Create the directory, or fix windows[1].dir"],
+      ["missing-dir", "/code/web/nope", 6, "Fix working_dir, or create the directory"],
+    ],
   );
 });
 

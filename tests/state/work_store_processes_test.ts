@@ -68,10 +68,16 @@ Deno.test("20 concurrent starts in 20 processes open exactly one session", async
     const kinds = results.map((r) =>
       JSON.parse(r.lines[0]).kind ?? JSON.parse(r.lines[0]).error.code
     );
-    deepStrictEqual([
-      kinds.filter((k) => k === "started").length,
-      kinds.filter((k) => k === "refused").length,
-    ], [1, 19]);
+    // On a loaded machine a writer may wait out the busy timeout: it then says the store is
+    // locked. What may never happen is a second session, or a start that fails another way.
+    deepStrictEqual(
+      [
+        kinds.filter((k) => k === "started").length,
+        kinds.filter((k) => k === "refused" || k === "store-locked").length,
+      ],
+      [1, 19],
+      kinds.join(" "),
+    );
     const store = value(openStore(dir));
     deepStrictEqual(value(store.sessionsBetween(0, Infinity)).length, 1);
     strictEqual(store.check().ok, true);

@@ -14,6 +14,16 @@ const OPTS: BuildOptions = {
   markerDir: "/m",
 };
 
+const HOOK = {
+  session: "s",
+  project: "web",
+  projectDir: "/p",
+  configFile: "/c.yaml",
+  stateDir: "/st/rune",
+  runeArgv: ["/bin/rune"],
+  env: { HOME: "/h", XDG_STATE_HOME: null },
+};
+
 const pane = (commands: string[], extra: Partial<PaneLayout> = {}): PaneLayout => ({
   commands,
   dir: "/w",
@@ -39,7 +49,42 @@ const layout = (windows: WindowLayout[], session = "dev-web"): SessionLayout => 
 const NEW = ["new-session", "-d", "-s"];
 const SIZE = ["-x", "200", "-y", "50"];
 const ID = ["-P", "-F", "#{pane_id}"];
-const MARK = (key: string) => ["send-keys", "-l", ` true >/m/${key}`, ";", "send-keys", "Enter"];
+/** A typed pane's output piped for the handshake (handshake.ts). */
+const MARK = (key: string) => ["pipe-pane", "-o", `exec cat >>/m/${key}.out`];
+/** The placeholder session, marked as rune's: "$3<TAB>NAME" printed, `cat` run without a shell. */
+const HEAD = (session: string, blanks: string[] = []) => [
+  "tmux",
+  "-S",
+  "/s",
+  ...NEW,
+  session,
+  ...SIZE,
+  "-c",
+  "/w",
+  ...blanks,
+  "-P",
+  "-F",
+  "#{session_id}\t#{session_name}",
+  "cat",
+  "-",
+  ";",
+  "set-option",
+  "-t",
+  `=${session}:`,
+  "@rune-project",
+  "web",
+];
+/** The placeholder window goes, the real ones are renumbered from base-index. */
+const TAIL = (session: string) => [
+  "kill-window",
+  "-t",
+  `=${session}:^`,
+  ";",
+  "move-window",
+  "-r",
+  "-t",
+  `=${session}:`,
+];
 
 const cases: {
   name: string;
@@ -48,28 +93,23 @@ const cases: {
   want: string[];
 }[] = [
   {
-    name: "one pane: create, mark as rune's, handshake marker",
+    name: "one pane: a marked placeholder session, the window, its handshake marker",
     layout: layout([win("edit", [pane(["vim"])])]),
     want: [
-      "tmux",
-      "-S",
-      "/s",
-      ...NEW,
-      "dev-web",
+      ...HEAD("dev-web"),
+      ";",
+      "new-window",
+      "-t",
+      "=dev-web:",
       "-n",
       "edit",
-      ...SIZE,
       "-c",
       "/w",
       ...ID,
       ";",
-      "set-option",
-      "-t",
-      "=dev-web:",
-      "@rune-project",
-      "web",
-      ";",
       ...MARK("w1p1"),
+      ";",
+      ...TAIL("dev-web"),
     ],
   },
   {
@@ -80,23 +120,16 @@ const cases: {
       }),
     ]),
     want: [
-      "tmux",
-      "-S",
-      "/s",
-      ...NEW,
-      "dev-web",
+      ...HEAD("dev-web"),
+      ";",
+      "new-window",
+      "-t",
+      "=dev-web:",
       "-n",
       "code",
-      ...SIZE,
       "-c",
       "/w",
       ...ID,
-      ";",
-      "set-option",
-      "-t",
-      "=dev-web:",
-      "@rune-project",
-      "web",
       ";",
       ...MARK("w1p1"),
       ";",
@@ -118,34 +151,28 @@ const cases: {
       "select-pane",
       "-t",
       ":.-1",
+      ";",
+      ...TAIL("dev-web"),
     ],
   },
   {
-    name: "windows are added to the session by name; the focused window is selected at the end",
-    layout: layout(
-      [win("a", [pane([])]), win(undefined, [pane([])]), win("c", [pane([])], { focus: false })]
-        .map(
-          (w, i) => i === 1 ? { ...w, focus: true } : w,
-        ),
-    ),
+    name: "windows are added to the session by name; the focused one is selected at the end",
+    layout: layout([
+      win("a", [pane([])]),
+      win(undefined, [pane([])], { focus: true }),
+      win("c", []),
+    ]),
     want: [
-      "tmux",
-      "-S",
-      "/s",
-      ...NEW,
-      "dev-web",
+      ...HEAD("dev-web"),
+      ";",
+      "new-window",
+      "-t",
+      "=dev-web:",
       "-n",
       "a",
-      ...SIZE,
       "-c",
       "/w",
       ...ID,
-      ";",
-      "set-option",
-      "-t",
-      "=dev-web:",
-      "@rune-project",
-      "web",
       ";",
       "new-window",
       "-t",
@@ -163,32 +190,27 @@ const cases: {
       "/w",
       ...ID,
       ";",
+      ...TAIL("dev-web"),
+      ";",
       "select-window",
       "-t",
-      ":-1",
+      "=dev-web:-1",
     ],
   },
   {
     name: "more than three panes are retiled between splits so tmux has room",
     layout: layout([win("w", [pane([]), pane([]), pane([]), pane([])])]),
     want: [
-      "tmux",
-      "-S",
-      "/s",
-      ...NEW,
-      "dev-web",
+      ...HEAD("dev-web"),
+      ";",
+      "new-window",
+      "-t",
+      "=dev-web:",
       "-n",
       "w",
-      ...SIZE,
       "-c",
       "/w",
       ...ID,
-      ";",
-      "set-option",
-      "-t",
-      "=dev-web:",
-      "@rune-project",
-      "web",
       ";",
       "split-window",
       "-c",
@@ -217,12 +239,14 @@ const cases: {
       "select-pane",
       "-t",
       ":.-3",
+      ";",
+      ...TAIL("dev-web"),
     ],
   },
   {
-    name: "hostile names, dirs and exec commands stay literal: # doubled, trailing ; escaped",
+    name: "hostile names, dirs and exec commands stay literal: formats escaped, trailing ; too",
     layout: layout(
-      [win("w#(touch /tmp/p)", [pane(["tail -f log;"], { exec: true, dir: "/d#{pane_id};" })])],
+      [win("w#(touch /tmp/p)#[x]", [pane(["tail -f log;"], { exec: true, dir: "/d#[a]#{p};" })])],
       "x;",
     ),
     want: [
@@ -231,50 +255,52 @@ const cases: {
       "/s",
       ...NEW,
       "x\\;",
-      "-n",
-      "w##(touch /tmp/p)",
       ...SIZE,
       "-c",
-      "/d##{pane_id}\\;",
-      ...ID,
-      "tail -f log\\;",
+      "/w",
+      "-P",
+      "-F",
+      "#{session_id}\t#{session_name}",
+      "cat",
+      "-",
       ";",
       "set-option",
       "-t",
       "=x;:",
       "@rune-project",
       "web",
+      ";",
+      "new-window",
+      "-t",
+      "=x;:",
+      "-n",
+      "w##(touch /tmp/p)#[x]",
+      "-c",
+      "/d#[a]##{p}\\;",
+      ...ID,
+      "tail -f log\\;",
+      ";",
+      ...TAIL("x;"),
     ],
   },
   {
-    name: "env for every pane; names to hide are removed before the first real pane starts",
+    name: "names to hide are blanked in the placeholder and removed before any real pane starts",
     layout: layout([win("w", [pane(["x"]), pane([])])]),
-    options: { env: { A: "1" }, hide: ["GITHUB_TOKEN"] },
+    options: { env: { A: "1" }, hide: ["GITHUB_TOKEN", "AWS_SECRET"] },
     want: [
-      "tmux",
-      "-S",
-      "/s",
-      ...NEW,
-      "dev-web",
-      ...SIZE,
-      "-c",
-      "/w",
-      "-P",
-      "-F",
-      "#{session_id}",
-      "cat",
-      ";",
-      "set-option",
-      "-t",
-      "=dev-web:",
-      "@rune-project",
-      "web",
+      ...HEAD("dev-web", ["-e", "GITHUB_TOKEN=", "-e", "AWS_SECRET="]),
       ";",
       "set-environment",
       "-t",
       "=dev-web:",
       "-r",
       "GITHUB_TOKEN",
+      ";",
+      "set-environment",
+      "-t",
+      "=dev-web:",
+      "-r",
+      "AWS_SECRET",
       ";",
       "new-window",
       "-t",
@@ -300,119 +326,82 @@ const cases: {
       "-t",
       ":.-1",
       ";",
-      "kill-window",
-      "-t",
-      "=dev-web:^",
-      ";",
-      "move-window",
-      "-r",
-      "-t",
-      "=dev-web:",
+      ...TAIL("dev-web"),
     ],
   },
   {
     name: "a window listed without panes still gets one shell, in the window's dir",
     layout: layout([win("empty", [], { dir: "/w/e" })]),
     want: [
-      "tmux",
-      "-S",
-      "/s",
-      ...NEW,
-      "dev-web",
+      ...HEAD("dev-web"),
+      ";",
+      "new-window",
+      "-t",
+      "=dev-web:",
       "-n",
       "empty",
-      ...SIZE,
       "-c",
       "/w/e",
       ...ID,
       ";",
-      "set-option",
-      "-t",
-      "=dev-web:",
-      "@rune-project",
-      "web",
+      ...TAIL("dev-web"),
     ],
   },
   {
     name: "the close hook is set last, so a build that fails half-way never installs it",
     layout: layout([win("w", [pane([])])], "s"),
-    options: {
-      closeHook: {
-        session: "s",
-        project: "web",
-        projectDir: "/p",
-        configFile: "/c.yaml",
-        stateDir: "/st/rune",
-        runeArgv: ["/bin/rune"],
-      },
-    },
+    options: { closeHook: HOOK },
     want: [
-      "tmux",
-      "-S",
-      "/s",
-      ...NEW,
-      "s",
+      ...HEAD("s"),
+      ";",
+      "new-window",
+      "-t",
+      "=s:",
       "-n",
       "w",
-      ...SIZE,
       "-c",
       "/w",
       ...ID,
       ";",
-      "set-option",
-      "-t",
-      "=s:",
-      "@rune-project",
-      "web",
+      ...TAIL("s"),
       ";",
       "set-hook",
       "-g",
       `session-closed[${closeHookIndex("s")}]`,
-      closeHookCommand({
-        session: "s",
-        project: "web",
-        projectDir: "/p",
-        configFile: "/c.yaml",
-        stateDir: "/st/rune",
-        runeArgv: ["/bin/rune"],
-      }),
+      closeHookCommand(HOOK),
     ],
   },
   {
     name: "an exec pane without commands is a plain shell",
     layout: layout([win("w", [pane([], { exec: true })])]),
     want: [
-      "tmux",
-      "-S",
-      "/s",
-      ...NEW,
-      "dev-web",
+      ...HEAD("dev-web"),
+      ";",
+      "new-window",
+      "-t",
+      "=dev-web:",
       "-n",
       "w",
-      ...SIZE,
       "-c",
       "/w",
       ...ID,
       ";",
-      "set-option",
-      "-t",
-      "=dev-web:",
-      "@rune-project",
-      "web",
+      ...TAIL("dev-web"),
     ],
   },
 ];
 
-Deno.test("buildSession() builds a session in one tmux call", async (t) => {
+Deno.test("buildSession() builds a session in one tmux call when it fits", async (t) => {
   for (const c of cases) {
     await t.step(c.name, () => {
-      deepStrictEqual(buildSession(c.layout, { ...OPTS, ...c.options }).argv, c.want);
+      const calls = buildSession(c.layout, { ...OPTS, ...c.options });
+      deepStrictEqual(calls.map((call) => call.argv), [c.want]);
     });
   }
 });
 
 Deno.test("buildSession() lists the typed panes in creation order with their commands", () => {
-  const built = buildSession(
+  const [built] = buildSession(
     layout([
       win("a", [pane(["vim"]), pane([])]),
       win("b", [pane(["x", "y"]), pane(["t"], { exec: true })]),
@@ -427,6 +416,9 @@ Deno.test("buildSession() lists the typed panes in creation order with their com
   ]);
 });
 
+/** A pane added to a session that may be the user's: its id and its window's index. */
+const ADDED = ["-P", "-F", "#{pane_id} #{window_index}"];
+
 Deno.test("buildAddWindow() adds a window to an existing session", () => {
   deepStrictEqual(buildAddWindow("dev", win(undefined, [pane(["htop"])]), OPTS).argv, [
     "tmux",
@@ -437,14 +429,14 @@ Deno.test("buildAddWindow() adds a window to an existing session", () => {
     "=dev:",
     "-c",
     "/w",
-    ...ID,
+    ...ADDED,
     ";",
     ...MARK("w1p1"),
   ]);
 });
 
 Deno.test("buildTyping() types lines literally into panes by id, each followed by Enter", () => {
-  deepStrictEqual(buildTyping([], [{ id: "%3", lines: ["echo a;", "Enter"] }]), [
+  deepStrictEqual(buildTyping([], [{ id: "%3", lines: ["echo a;", "Enter"] }]), [[
     "tmux",
     "send-keys",
     "-t",
@@ -467,7 +459,7 @@ Deno.test("buildTyping() types lines literally into panes by id, each followed b
     "-t",
     "%3",
     "Enter",
-  ]);
+  ]]);
 });
 
 Deno.test("buildAddWindow() hides withheld names in that session before the window starts", () => {
@@ -493,14 +485,14 @@ Deno.test("buildAddWindow() hides withheld names in that session before the wind
       "mon",
       "-c",
       "/w",
-      ...ID,
+      ...ADDED,
       ";",
       ...MARK("w1p1"),
       ";",
       "split-window",
       "-c",
       "/w",
-      ...ID,
+      ...ADDED,
       ";",
       "select-pane",
       "-t",
@@ -523,18 +515,19 @@ const HOSTILE: { value: string; asArg: string; asFormat: string }[] = [
 Deno.test("hostile text stays literal wherever it goes: window name, dir, typed line, exec", async (t) => {
   for (const h of HOSTILE) {
     await t.step(h.value, () => {
-      const built = buildSession(
+      const [built] = buildSession(
         layout([
           win(h.value, [pane([h.value], { dir: h.value }), pane([h.value], { exec: true })]),
         ]),
         OPTS,
       );
-      deepStrictEqual(built.argv.slice(3, 15), [
-        ...NEW,
-        "dev-web",
+      const window = built.argv.indexOf("new-window");
+      deepStrictEqual(built.argv.slice(window, window + 7), [
+        "new-window",
+        "-t",
+        "=dev-web:",
         "-n",
         h.asFormat,
-        ...SIZE,
         "-c",
         h.asFormat,
       ]);
@@ -546,7 +539,7 @@ Deno.test("hostile text stays literal wherever it goes: window name, dir, typed 
         ...ID,
         h.asArg,
       ]);
-      deepStrictEqual(buildTyping([], [{ id: "%1", lines: built.panes[0].commands }]), [
+      deepStrictEqual(buildTyping([], [{ id: "%1", lines: built.panes[0].commands }]), [[
         "tmux",
         "send-keys",
         "-t",
@@ -558,7 +551,7 @@ Deno.test("hostile text stays literal wherever it goes: window name, dir, typed 
         "-t",
         "%1",
         "Enter",
-      ]);
+      ]]);
     });
   }
 });

@@ -20,7 +20,7 @@ Deno.test("closeHookIndex() gives each name its own slot, within tmux's range", 
   deepStrictEqual(unsetCloseHook("dev-web"), ["set-hook", "-gu", closeHookName("dev-web")]);
 });
 
-Deno.test("the close hook runs rune stop for its session only, once, with every value intact", async () => {
+Deno.test("the close hook runs rune stop for its session only, once, with the start's env", async () => {
   await withTmuxServer(async (tmux) => {
     const dir = `${tmux.dir}/it's #1 $(touch PWNED) dir`;
     Deno.mkdirSync(dir);
@@ -28,7 +28,8 @@ Deno.test("the close hook runs rune stop for its session only, once, with every 
     const out = `${tmux.dir}/calls`;
     Deno.writeTextFileSync(
       record,
-      `{ printf 'cwd=[%s] state=[%s]' "$PWD" "$XDG_STATE_HOME"; ` +
+      `{ printf 'cwd=[%s] home=[%s] state=[%s] data=[%s]' "$PWD" "$HOME" "$XDG_STATE_HOME" ` +
+        `"\${XDG_DATA_HOME-unset}"; ` +
         `for a in "$@"; do printf ' [%s]' "$a"; done; echo; } >> '${out}'; echo ran-stop\n`,
     );
     const session = `a,b}c{d #{x} 'q' $(touch PWNED2);`;
@@ -39,8 +40,12 @@ Deno.test("the close hook runs rune stop for its session only, once, with every 
       configFile: `${dir}/rune's.yaml`,
       stateDir: `${dir}/state #2/rune`,
       runeArgv: ["/bin/sh", record],
+      env: { HOME: `${dir}/home`, XDG_STATE_HOME: `${dir}/state #2`, XDG_DATA_HOME: null },
     };
     await tmux.tmux("new-session", "-d", "-s", "keep");
+    // The server's own values, which the hook must not use.
+    await tmux.tmux("set-environment", "-g", "XDG_DATA_HOME", "/server/data");
+    await tmux.tmux("set-environment", "-g", "XDG_STATE_HOME", "/server/state");
     await tmux.tmux("new-session", "-d", "-s", literalFormat(session));
     await tmux.tmux("new-session", "-d", "-s", "a,b");
     await tmux.tmux(...setCloseHook(spec));
@@ -56,7 +61,8 @@ Deno.test("the close hook runs rune stop for its session only, once, with every 
     await tmux.tmux("new-session", "-d", "-s", "sync"); // a round trip after the kill
     strictEqual(
       readOr(out),
-      `cwd=[${dir}] state=[${dir}/state #2] [stop] [${spec.project}] [--config] ` +
+      `cwd=[${dir}] home=[${dir}/home] state=[${dir}/state #2] data=[unset] [stop] ` +
+        `[${spec.project}] [--config] ` +
         `[${spec.configFile}] [--socket-path] [${tmux.socket}]\n`,
     );
     await waitFor(() => readOr(`${spec.stateDir}/logs/tmux-close-hook.log`) === "ran-stop\n", {

@@ -1,5 +1,6 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import { chain, literalFormat, tmuxArg } from "../../src/tmux/escape.ts";
+import { HASH_SEQUENCES } from "../helpers/hostile.ts";
 
 Deno.test("tmuxArg() escapes a trailing ; and nothing else (FACTS §2 round trip)", async (t) => {
   const cases: [string, string][] = [
@@ -16,9 +17,10 @@ Deno.test("tmuxArg() escapes a trailing ; and nothing else (FACTS §2 round trip
   }
 });
 
-Deno.test("literalFormat() doubles # so #(cmd) and #{…} stay text", () => {
-  strictEqual(literalFormat("S#(touch /tmp/x)#{pane_id}"), "S##(touch /tmp/x)##{pane_id}");
-  strictEqual(literalFormat("/tmp/d#(x);"), "/tmp/d##(x);");
+Deno.test("literalFormat() doubles each run of # except one before [ (format_expand's rule)", async (t) => {
+  for (const [value, want] of HASH_SEQUENCES) {
+    await t.step(JSON.stringify(value), () => strictEqual(literalFormat(value), want));
+  }
 });
 
 Deno.test("chain() joins commands with separate ; elements and escapes their arguments", () => {

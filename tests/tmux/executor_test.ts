@@ -4,91 +4,20 @@
  * Pane shells are simulated by writing the marker files the typed marker lines would write.
  */
 import { deepStrictEqual, match, strictEqual } from "node:assert/strict";
-import { createTmuxExecutor } from "../../src/tmux/executor.ts";
-import { planTmuxCalls } from "../../src/tmux/step_plan.ts";
-import { decideTmuxWorld } from "../../src/tmux/world.ts";
-import type { ExecContext, Runtime, TmuxStep } from "../../src/contract/mod.ts";
+import { markerLine } from "../../src/tmux/build.ts";
+import { READING } from "../../src/tmux/handshake.ts";
 import { fakeRuntime } from "../helpers/fake_runtime.ts";
-import type { Answer } from "../helpers/fake_runtime.ts";
-
-/** The pane shells "run" their marker lines: touch every marker file the argv types. */
-function shellsAnswer(ids: string[]): Answer {
-  return (argv) => {
-    for (const a of argv) {
-      const m = a.match(/^ true >(.+)$/);
-      if (m) Deno.writeTextFileSync(m[1], "");
-    }
-    return { stdout: ids.map((id) => `${id}\n`).join("") };
-  };
-}
-
-function ctxWith(runtime: Runtime, notes: string[] = []): ExecContext {
-  return {
-    baseEnv: { PATH: "/bin" },
-    parentEnv: { PATH: "/bin" },
-    signal: new AbortController().signal,
-    runtime,
-    terminal: { stdin: false, stdout: false },
-    flags: { noTmux: false, noPty: false, detach: true, verbose: false },
-    takeTerminal: () => () => {},
-    note: (m) => notes.push(m),
-  };
-}
-
-const unplanned: TmuxStep = {
-  kind: "tmux",
-  id: 1,
-  name: "ws",
-  scope: "project",
-  optional: false,
-  session: "dev-web",
-  cwd: "/p",
-  env: {},
-  layout: {
-    template: "t",
-    session: "dev-web",
-    dir: "/p",
-    before: [],
-    windows: [{
-      name: "w",
-      dir: "/p",
-      focus: false,
-      panes: [
-        { commands: ["make"], dir: "/p", focus: false, exec: false },
-        { commands: ["vim"], dir: "/p", focus: false, exec: false },
-      ],
-    }],
-  },
-};
-
-const world = decideTmuxWorld({
-  flags: { name: "t" },
-  env: { PATH: "/bin" },
-  baseEnv: { PATH: "/bin" },
-  terminal: { stdin: false, stdout: false },
-  detach: true,
-  uid: 0,
-});
-
-/** The step with its tmux calls planned, its marker dir in a fresh temp dir. */
-function planned(s: TmuxStep): TmuxStep {
-  const plan = planTmuxCalls(
-    {
-      ritual: "start",
-      project: { name: "web", dir: "/p", detectedBy: "argument" },
-      configFile: "/c.yaml",
-      steps: [s],
-      envRemoved: [],
-      warnings: [],
-    },
-    world,
-    { markerDir: `${Deno.makeTempDirSync()}/rune-panes` },
-  );
-  return plan.steps[0] as TmuxStep;
-}
-
-const step = planned(unplanned);
-const executor = () => createTmuxExecutor({ world });
+import {
+  ctxWith,
+  executor,
+  pipeFiles,
+  planned,
+  shellsAnswer,
+  step,
+  unplanned,
+  world,
+} from "./executor_fixture.ts";
+import { createTmuxExecutor } from "../../src/tmux/executor.ts";
 
 Deno.test("the common case is two tmux calls: build, then type every pane's commands", async () => {
   const runtime = fakeRuntime([shellsAnswer(["%1", "%2"]), { code: 0 }]);
@@ -101,6 +30,10 @@ Deno.test("the common case is two tmux calls: build, then type every pane's comm
     "tmux",
     "-L",
     "t",
+    "pipe-pane",
+    "-t",
+    "%1",
+    ";",
     "send-keys",
     "-t",
     "%1",
@@ -111,6 +44,10 @@ Deno.test("the common case is two tmux calls: build, then type every pane's comm
     "-t",
     "%1",
     "Enter",
+    ";",
+    "pipe-pane",
+    "-t",
+    "%2",
     ";",
     "send-keys",
     "-t",
@@ -125,64 +62,53 @@ Deno.test("the common case is two tmux calls: build, then type every pane's comm
   ]);
 });
 
-Deno.test("a pane whose marker was drained gets its marker retyped, then its commands", async () => {
-  let built = "";
+Deno.test("a pane rune could not pipe gets the marker, retyped when drained, then its commands", async () => {
+  let marker = "";
   const runtime = fakeRuntime([
     (argv) => {
-      // Only the first pane's shell runs its marker; the second pane's rc drained it.
-      built = argv.find((a) => a.endsWith("/w1p1"))!.slice(" true >".length);
-      Deno.writeTextFileSync(built, "");
-      return { stdout: "%1\n%2\n" };
+      // The first pane's shell says it reads; the second pane's pipe is the user's own.
+      const [first] = pipeFiles(argv);
+      Deno.writeTextFileSync(first, READING);
+      marker = first.replace(/w1p1\.out$/, "w1p2");
+      return { stdout: "$1\tdev-web\n%1\n%2\n" };
     },
-    shellsAnswer([]), // the retyped marker reaches the second shell
+    { code: 0 }, // the first pane's commands
+    { code: 0 }, // the marker: drained by the second pane's rc
+    () => (Deno.writeTextFileSync(marker, ""), {}), // the retyped marker runs
     { code: 0 },
   ]);
   const { calls } = runtime;
   const ex = createTmuxExecutor({ world, handshakeDeadlineMs: 20_000 });
   const outcome = await ex.execute(planned(unplanned), ctxWith(runtime));
   strictEqual(outcome.status, "ok");
-  strictEqual(calls.length, 3);
-  deepStrictEqual(calls[1].slice(3), [
+  strictEqual(calls.length, 5);
+  deepStrictEqual(calls[1].slice(3, 6), ["pipe-pane", "-t", "%1"]);
+  deepStrictEqual(calls[2].slice(3), [
     "send-keys",
     "-t",
     "%2",
     "-l",
-    ` true >${built.replace(/w1p1$/, "w1p2")}`,
+    markerLine(marker.slice(0, marker.lastIndexOf("/")), "w1p2"),
     ";",
     "send-keys",
     "-t",
     "%2",
     "Enter",
   ]);
-  strictEqual(calls[2].filter((a) => a === "make" || a === "vim").length, 2);
-});
-
-Deno.test("an existing session (or a lost race) is reused: one call, nothing typed", async () => {
-  const notes: string[] = [];
-  const runtime = fakeRuntime([{ code: 1, stderr: "duplicate session: dev-web\n" }]);
-  const { calls } = runtime;
-  const ex = executor();
-  const outcome = await ex.execute(planned(unplanned), ctxWith(runtime, notes));
-  strictEqual(outcome.status, "ok");
-  strictEqual(calls.length, 1);
-  deepStrictEqual(notes, ['tmux session "dev-web" exists: reusing it']);
-  deepStrictEqual(await ex.finish(runtime), [
-    "tmux session \"dev-web\" is ready (detached); attach with: tmux -L t attach-session -t '=dev-web'",
+  deepStrictEqual(calls[3], calls[2]);
+  // No pipe of rune's to close on the second pane: it may be the user's.
+  deepStrictEqual(calls[4].slice(3), [
+    "send-keys",
+    "-t",
+    "%2",
+    "-l",
+    "vim",
+    ";",
+    "send-keys",
+    "-t",
+    "%2",
+    "Enter",
   ]);
-});
-
-Deno.test("a build that fails half-way removes the session it created, then says why", async () => {
-  const runtime = fakeRuntime([
-    { code: 1, stdout: "%1\n", stderr: "no space for new pane\n" },
-    { code: 0 },
-    { code: 0, stdout: "tmux 3.3a\n" },
-  ]);
-  const { calls } = runtime;
-  const outcome = await executor().execute(planned(unplanned), ctxWith(runtime));
-  strictEqual(outcome.status, "failed");
-  strictEqual(outcome.message, 'tmux could not build "dev-web": no space for new pane');
-  deepStrictEqual(calls[1], ["tmux", "-L", "t", "kill-session", "-t", "=dev-web"]);
-  deepStrictEqual(calls[2], ["tmux", "-V"]);
 });
 
 Deno.test("tmux missing, or older than 3.2, is reported as missing (exit 3)", async () => {

@@ -1,9 +1,10 @@
 /**
- * awaitMarkers() on a real directory with a fake clock-free "tmux": retype() stands in for the
- * retyping call, and the test decides which markers a pane's shell "runs".
+ * awaitPanes() on a real directory: the test plays the panes, writing what each one's pipe
+ * (DIR/KEY.out) and marker (DIR/KEY) would receive; typeMarkers() and ready() record the calls.
  */
-import { deepStrictEqual, strictEqual } from "node:assert/strict";
-import { awaitMarkers } from "../../src/tmux/handshake.ts";
+import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
+import { awaitPanes, READING } from "../../src/tmux/handshake.ts";
+import type { HandshakeOptions, ReadyPane } from "../../src/tmux/handshake.ts";
 
 function withDir(fn: (dir: string) => Promise<void>) {
   return async () => {
@@ -16,58 +17,101 @@ function withDir(fn: (dir: string) => Promise<void>) {
   };
 }
 
+/** Records every call; `onMarker` plays the shells that receive a marker. */
+function recorder(extra: Partial<HandshakeOptions> & { onMarker?: (keys: string[]) => void }) {
+  const calls: { ready: ReadyPane[][]; markers: string[][] } = { ready: [], markers: [] };
+  const options: HandshakeOptions = {
+    typeMarkers: (keys) => {
+      calls.markers.push(keys);
+      extra.onMarker?.(keys);
+      return Promise.resolve();
+    },
+    ready: (panes) => Promise.resolve(void calls.ready.push(panes)),
+    ...extra,
+  };
+  return { calls, options };
+}
+
+const append = (path: string, text: string) => Deno.writeTextFileSync(path, text, { append: true });
+
 Deno.test(
-  "markers that arrive need no retype: the common case costs no tmux call",
+  "a pane is ready when its line editor starts reading, even with the sequence split",
   withDir(async (dir) => {
-    const retyped: string[][] = [];
-    setTimeout(() => Deno.writeTextFileSync(`${dir}/w1p1`, ""), 20);
-    Deno.writeTextFileSync(`${dir}/w1p2`, "");
-    const r = await awaitMarkers(dir, ["w1p1", "w1p2"], {
-      retype: (keys) => Promise.resolve(void retyped.push(keys)),
-      retypeEveryMs: 5_000,
-    });
-    deepStrictEqual(r, { ready: ["w1p1", "w1p2"], silent: [], retypes: 0 });
-    deepStrictEqual(retyped, []);
+    append(`${dir}/w1p1.out`, `rc output\r\n${READING}bash$ `);
+    append(`${dir}/w1p2.out`, "rc output\r\n\x1b[?20");
+    setTimeout(() => append(`${dir}/w1p2.out`, "04hzsh% "), 30);
+    const { calls, options } = recorder({});
+    const r = await awaitPanes(dir, ["w1p1", "w1p2"], options);
+    // The first waits a little for the second, so both are typed in one tmux call.
+    deepStrictEqual(calls.ready, [[
+      { key: "w1p1", piped: true, how: "editor" },
+      { key: "w1p2", piped: true, how: "editor" },
+    ]]);
+    deepStrictEqual(calls.markers, [], "nothing but the commands is typed");
+    deepStrictEqual(r.untyped, []);
+    strictEqual(r.markers, 0);
   }),
 );
 
 Deno.test(
-  "a lost marker is retyped for that pane only, until its shell runs it",
+  "a shell that prints a prompt and goes quiet without saying so gets the marker, then its commands",
   withDir(async (dir) => {
-    Deno.writeTextFileSync(`${dir}/w1p1`, "");
-    const retyped: string[][] = [];
-    const r = await awaitMarkers(dir, ["w1p1", "w2p1"], {
-      // The first retype is drained too; the second reaches the shell.
-      retype: (keys) => {
-        retyped.push(keys);
-        if (retyped.length === 2) Deno.writeTextFileSync(`${dir}/w2p1`, "");
-        return Promise.resolve();
-      },
+    append(`${dir}/w1p1.out`, "$ ");
+    // An rc that printed a line and is still busy waits the longer quiet time.
+    append(`${dir}/w1p2.out`, "rc output\r\n");
+    setTimeout(() => append(`${dir}/w1p2.out`, `${READING}bash$ `), 200);
+    const { calls, options } = recorder({
+      quietMs: { prompt: 50, line: 10_000 },
+      batchMs: 0,
+      onMarker: () => Deno.writeTextFileSync(`${dir}/w1p1`, ""),
+    });
+    const r = await awaitPanes(dir, ["w1p1", "w1p2"], options);
+    deepStrictEqual(calls.markers, [["w1p1"]]);
+    deepStrictEqual(calls.ready, [
+      [{ key: "w1p1", piped: true, how: "marker" }],
+      [{ key: "w1p2", piped: true, how: "editor" }],
+    ]);
+    strictEqual(r.markers, 1);
+  }),
+);
+
+Deno.test(
+  "without rune's pipe the marker is typed, and retyped while a draining rc eats it",
+  withDir(async (dir) => {
+    let typed = 0;
+    const { calls, options } = recorder({
+      noPipeMs: 10,
       retypeEveryMs: 30,
+      // The first marker is drained; the second reaches the shell.
+      onMarker: () => {
+        if (++typed === 2) Deno.writeTextFileSync(`${dir}/w2p1`, "");
+      },
     });
-    deepStrictEqual(retyped, [["w2p1"], ["w2p1"]]);
-    deepStrictEqual(r, { ready: ["w1p1", "w2p1"], silent: [], retypes: 2 });
+    const r = await awaitPanes(dir, ["w2p1"], options);
+    deepStrictEqual(calls.markers, [["w2p1"], ["w2p1"]]);
+    deepStrictEqual(calls.ready, [[{ key: "w2p1", piped: false, how: "marker" }]]);
+    strictEqual(r.markers, 2);
   }),
 );
 
 Deno.test(
-  "a pane that never answers is reported silent at the deadline; Ctrl-C stops the wait",
+  "a silent pane is typed anyway at the deadline; Ctrl-C leaves the rest untyped",
   withDir(async (dir) => {
-    const r = await awaitMarkers(dir, ["w1p1"], {
-      retype: () => Promise.resolve(),
-      retypeEveryMs: 20,
-      deadlineMs: 100,
-    });
-    deepStrictEqual(r.silent, ["w1p1"]);
+    append(`${dir}/w1p1.out`, "");
+    const { calls, options } = recorder({ deadlineMs: 80, silentMs: 60_000 });
+    await awaitPanes(dir, ["w1p1"], options);
+    deepStrictEqual(calls.ready, [[{ key: "w1p1", piped: true, how: "deadline" }]]);
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 20);
     const started = Date.now();
-    const stopped = await awaitMarkers(dir, ["w1p1"], {
-      retype: () => Promise.resolve(),
+    const stopped = await awaitPanes(dir, ["w1p1"], {
+      ...recorder({}).options,
       deadlineMs: 60_000,
+      silentMs: 60_000,
       signal: abort.signal,
     });
-    deepStrictEqual(stopped.silent, ["w1p1"]);
-    strictEqual(Date.now() - started < 30_000, true);
+    deepStrictEqual(stopped.untyped, [{ key: "w1p1", piped: true, how: "deadline" }]);
+    deepStrictEqual(stopped.ready, []);
+    ok(Date.now() - started < 30_000);
   }),
 );

@@ -1,5 +1,6 @@
 import { deepStrictEqual } from "node:assert/strict";
-import { parseSessionList, stopSessionsArgv } from "../../src/tmux/sessions.ts";
+import { parseSessionList, resolveSession, stopSessionsArgv } from "../../src/tmux/sessions.ts";
+import type { SessionMatch } from "../../src/tmux/sessions.ts";
 import { unsetCloseHook } from "../../src/tmux/close_hook.ts";
 
 Deno.test("parseSessionList() keeps only sessions carrying rune's mark", () => {
@@ -33,4 +34,39 @@ Deno.test("stopSessionsArgv() removes each close hook before it kills, in one ca
     "tmux",
     ...unsetCloseHook("dev-web"),
   ]);
+});
+
+Deno.test("resolveSession() takes a name, a project's name or a unique beginning", async (t) => {
+  const s = (name: string, project: string) => ({
+    name,
+    project,
+    windows: 1,
+    attached: 0,
+    created: 0,
+  });
+  const sessions = [
+    s("dev-web", "webshop"),
+    s("dev-api", "api"),
+    s("api", "tools"),
+    s("x", "two"),
+    s("y", "two"),
+  ];
+  const cases: [string, SessionMatch][] = [
+    ["dev-web", { kind: "found", session: sessions[0] }],
+    ["webshop", { kind: "found", session: sessions[0] }],
+    ["api", { kind: "found", session: sessions[2] }],
+    ["dev-w", { kind: "found", session: sessions[0] }],
+    ["dev", { kind: "ambiguous", names: ["dev-web", "dev-api"] }],
+    ["two", { kind: "ambiguous", names: ["x", "y"] }],
+    ["dev-wbe", { kind: "none", suggestion: "dev-web" }],
+    ["webshp", { kind: "none", suggestion: "dev-web" }],
+    ["zzz", { kind: "none", suggestion: undefined }],
+    ["", { kind: "none" }],
+  ];
+  for (const [given, want] of cases) {
+    await t.step(
+      JSON.stringify(given),
+      () => deepStrictEqual(resolveSession(given, sessions), want),
+    );
+  }
 });

@@ -41,6 +41,7 @@ const CLOSE_HOOK = {
   configFile: "/c.yaml",
   stateDir: "/s/rune",
   runeArgv: ["rune"],
+  env: {},
 };
 
 Deno.test("planTmuxCalls() gives every tmux step the very argv the executor runs", () => {
@@ -55,7 +56,7 @@ Deno.test("planTmuxCalls() gives every tmux step the very argv the executor runs
     hide: ["GITHUB_TOKEN"],
     markerDir: "/m/rune-panes-x-1",
   };
-  deepStrictEqual(planned.tmux.create.argv, buildSession(stepLayout(s), options).argv);
+  deepStrictEqual(planned.tmux.create, buildSession(stepLayout(s), options));
   strictEqual(planned.tmux.markerDir, "/m/rune-panes-x-1");
   deepStrictEqual(planned.tmux.socket, ["-L", "w"]);
   // tmux_session: the second form adds the window when the session exists.
@@ -83,7 +84,7 @@ Deno.test("planTmuxCalls(): a marker dir per step, the close hook named after th
   deepStrictEqual(calls.map((c) => c?.markerDir), ["/m/r-1", "/m/r-2"]);
   strictEqual(calls[0]?.addWindow, undefined, "a template is never added as a window");
   const hook = closeHookName("a_b");
-  strictEqual(calls[0]?.create.argv.includes(hook), true);
+  strictEqual(calls[0]?.create.at(-1)?.argv.includes(hook), true);
   strictEqual(hook.startsWith("session-closed["), true);
 });
 

@@ -1,6 +1,8 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import { decideTmuxWorld } from "../../src/tmux/world.ts";
 import type { TmuxWorldFacts } from "../../src/tmux/world.ts";
+import { finishAttach } from "../../src/tmux/attach.ts";
+import { fakeRuntime } from "../helpers/fake_runtime.ts";
 
 const facts = (extra: Partial<TmuxWorldFacts>): TmuxWorldFacts => ({
   env: { PATH: "/bin", GITHUB_TOKEN: "x" },
@@ -51,4 +53,21 @@ Deno.test("decideTmuxWorld(): inside tmux the client switches; TMUX never reache
   }));
   strictEqual(other.show, "elsewhere", "another server: attaching would nest");
   deepStrictEqual(other.socketArgs, ["-L", "work"]);
+});
+
+Deno.test("finishAttach(), detached: inside this server switch, elsewhere attach from outside", async () => {
+  const env = { PATH: "/bin", TMUX: "/tmp/tmux-1000/default,123,0", TMUX_PANE: "%3" };
+  const hint = (extra: Partial<TmuxWorldFacts>) =>
+    finishAttach("dev-web", decideTmuxWorld(facts({ detach: true, ...extra })), fakeRuntime());
+  deepStrictEqual(await hint({ env, baseEnv: env }), [
+    'tmux session "dev-web" is ready (detached); switch to it with: ' +
+    "tmux -S /tmp/tmux-1000/default switch-client -t '=dev-web'",
+  ]);
+  deepStrictEqual(await hint({ env, baseEnv: env, flags: { name: "work" } }), [
+    'tmux session "dev-web" is ready (detached) on another tmux server; from outside tmux ' +
+    "attach with: tmux -L work attach-session -t '=dev-web'",
+  ]);
+  deepStrictEqual(await hint({}), [
+    "tmux session \"dev-web\" is ready (detached); attach with: tmux attach-session -t '=dev-web'",
+  ]);
 });

@@ -4,12 +4,18 @@ import type { Issue } from "../../base/mod.ts";
 import { shellQuote } from "../../shell/mod.ts";
 import { formatPlan } from "../../output/mod.ts";
 import { planRitual } from "../../planning/mod.ts";
-import type { Plan, RitualName } from "../../contract/mod.ts";
+import type { Plan, RitualName, TmuxCalls } from "../../contract/mod.ts";
 import { findProject, UNCONFIGURED_ARGUMENT } from "../../project/mod.ts";
 import { withoutNames } from "../../env/mod.ts";
 import { denoRuntime } from "../../exec/mod.ts";
 import { executePlan } from "../../runner/mod.ts";
-import { currentRuneArgv, planTmuxCalls } from "../../tmux/mod.ts";
+import {
+  carriedEnv,
+  currentRuneArgv,
+  planTmuxCalls,
+  SESSION_ID,
+  TMUX_ARGV_BUDGET,
+} from "../../tmux/mod.ts";
 import type { Config } from "../../config/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT, exitCodeFor } from "../exit_codes.ts";
@@ -116,7 +122,10 @@ export async function runRitualCommand(
       transcripts: config.settings?.audit?.transcripts === true,
     });
     if (ritual === "stop") {
-      await stopProjectSessions(plan.project.name, config, world, globals);
+      await stopProjectSessions(plan.project.name, config, world, {
+        quiet: globals.quiet || options.json,
+        socket: options.socket,
+      });
       await stopBackground(plan.project.name, stateDir, {
         kill: options.killBackground,
         quiet: globals.quiet || options.json,
@@ -141,16 +150,23 @@ function printPlan(
   const lines = formatPlan(plan, {
     colors,
     home: o.home,
-    describeTmux: (step) =>
-      step.tmux
-        ? [
-          `tmux argv (one call; ${step.tmux.markerDir} is made when it runs):`,
-          `  ${step.tmux.create.argv.map(shellQuote).join(" ")}`,
-        ]
-        : [],
+    describeTmux: (step) => step.tmux ? tmuxCallLines(step.tmux) : [],
   });
   console.log([...lines, "", colors.dim("dry run: nothing was run")].join("\n"));
   return EXIT.ok;
+}
+
+/** A step's tmux calls as shell lines: one, or the packed calls with what `$SESSION` is. */
+function tmuxCallLines(calls: TmuxCalls): string[] {
+  const n = calls.create.length;
+  const head = n === 1
+    ? "tmux argv (one call"
+    : `tmux argv (${n} calls, each within tmux's ${TMUX_ARGV_BUDGET}-byte message limit; ` +
+      `${SESSION_ID} is the session id the first prints`;
+  return [
+    `${head}; ${calls.markerDir} is made when it runs):`,
+    ...calls.create.map((c) => `  ${c.argv.map(shellQuote).join(" ")}`),
+  ];
 }
 
 function reportIssues(issues: Issue[], what: string): number {
@@ -186,5 +202,6 @@ function closeHookFor(plan: Plan, config: Config, env: Record<string, string>) {
     configFile: plan.configFile,
     project: plan.project.name,
     projectDir: plan.project.dir,
+    env: carriedEnv(env),
   };
 }

@@ -1,12 +1,14 @@
 /** `rune session …` and the tmux side of `rune stop`. */
 import { visible } from "../../base/mod.ts";
 import { filterEnv } from "../../env/mod.ts";
+import { shellQuote } from "../../shell/mod.ts";
 import { denoRuntime } from "../../exec/mod.ts";
 import {
   attachCommand,
   finishAttach,
   killSession,
   listRuneSessions,
+  resolveSession,
   runTmux,
   stopSessionsArgv,
   tmuxError,
@@ -83,32 +85,51 @@ export async function sessionList(
   return EXIT.ok;
 }
 
-/** The world, once the named session is known to be rune's; else the exit code. */
+/**
+ * The world and the session `given` means among rune's (its name, its project's name, or a
+ * unique beginning of its name); else the exit code, after saying why.
+ */
 async function runeSession(
   flags: SocketChoice,
-  name: string,
+  given: string,
   globals: GlobalOptions,
-): Promise<TmuxWorld | number> {
+): Promise<{ world: TmuxWorld; name: string } | number> {
   const world = await sessionWorld(flags, globals);
   const sessions = await runeSessions(world);
   if (typeof sessions === "number") return sessions;
-  if (!sessions.some((s) => s.name === name)) {
-    console.error(
-      `rune: cannot use session "${visible(name)}": it is not a session rune made on this ` +
-        "server\n  hint: see rune's sessions with: rune session ls",
-    );
-    return EXIT.usage;
+  const match = resolveSession(given, sessions);
+  switch (match.kind) {
+    case "found":
+      return { world, name: match.session.name };
+    case "ambiguous":
+      console.error(
+        `rune: cannot tell which session "${visible(given)}" means: it fits ${
+          match.names.map((n) => `"${visible(n)}"`).join(", ")
+        }\n  hint: give more of the name`,
+      );
+      return EXIT.usage;
+    case "none":
+      console.error(
+        `rune: cannot use session "${visible(given)}": it is not a session rune made on this ` +
+          "server\n" +
+          (match.suggestion
+            ? `  hint: did you mean "${
+              visible(match.suggestion)
+            }"? (rune's sessions: rune session ls)`
+            : `  hint: see rune's sessions with: rune session ls`),
+      );
+      return EXIT.usage;
   }
-  return world;
 }
 
 export async function sessionAttach(
   flags: SocketChoice,
-  name: string,
+  given: string,
   globals: GlobalOptions,
 ): Promise<number> {
-  const world = await runeSession(flags, name, globals);
-  if (typeof world === "number") return world;
+  const found = await runeSession(flags, given, globals);
+  if (typeof found === "number") return found;
+  const { world, name } = found;
   if (world.show === "print" || world.show === "elsewhere") {
     console.error(visible(
       `rune: cannot attach to "${name}": ${
@@ -127,43 +148,62 @@ export async function sessionAttach(
 
 export async function sessionKill(
   flags: SocketChoice,
-  name: string,
+  given: string,
   globals: GlobalOptions,
 ): Promise<number> {
-  const world = await runeSession(flags, name, globals);
-  if (typeof world === "number") return world;
+  const found = await runeSession(flags, given, globals);
+  if (typeof found === "number") return found;
+  const { world, name } = found;
   const r = await killSession(denoRuntime, world.socketArgs, world.clientEnv, name);
   (r.ok ? console.log : console.error)(visible(r.ok ? r.message : `rune: ${r.message}`));
   return r.ok ? EXIT.ok : EXIT.stepFailed;
 }
 
 /**
- * The tmux side of `rune stop`, when settings.tmux asks for it: the project's rune sessions
- * lose their close hook (stop has run) and, with kill_sessions_on_stop, end.
+ * The tmux side of `rune stop`: the project's rune sessions lose their close hook (stop has
+ * run) and, with kill_sessions_on_stop, end; without it, each one still running is named with
+ * the way to end it.
  */
 export async function stopProjectSessions(
   project: string,
   config: Config,
   world: TmuxWorld,
-  globals: GlobalOptions,
+  options: { quiet: boolean; socket?: SocketChoice },
 ): Promise<void> {
   const tmux = config.settings?.tmux;
-  if (!tmux?.kill_sessions_on_stop && !tmux?.stop_on_session_close) return;
+  const kill = tmux?.kill_sessions_on_stop === true;
+  const asked = kill || tmux?.stop_on_session_close === true;
   const listed = await listRuneSessions(denoRuntime, world.socketArgs, world.clientEnv);
   if (!listed.ok) {
-    console.error(visible(`rune: cannot list tmux sessions: ${listed.message}`));
+    // No tmux here is only worth a word when the settings asked rune to act on sessions.
+    if (asked) console.error(visible(`rune: cannot list tmux sessions: ${listed.message}`));
     return;
   }
   const names = listed.sessions.filter((s) => s.project === project).map((s) => s.name);
   if (!names.length) return;
-  const kill = tmux.kill_sessions_on_stop === true;
-  const r = await runTmux(
-    denoRuntime,
-    stopSessionsArgv(world.socketArgs, names, kill),
-    world.clientEnv,
-  );
-  if (r.code !== 0) console.error(visible(`rune: cannot end the tmux sessions: ${tmuxError(r)}`));
-  else if (kill && !globals.quiet) {
-    for (const name of names) console.error(visible(`killed session "${name}"`));
+  if (asked) {
+    const r = await runTmux(
+      denoRuntime,
+      stopSessionsArgv(world.socketArgs, names, kill),
+      world.clientEnv,
+    );
+    if (r.code !== 0) {
+      console.error(visible(`rune: cannot end the tmux sessions: ${tmuxError(r)}`));
+      return;
+    }
+  }
+  if (options.quiet) return;
+  const flags = options.socket?.path
+    ? ` --socket-path ${shellQuote(options.socket.path)}`
+    : options.socket?.name
+    ? ` --socket ${shellQuote(options.socket.name)}`
+    : "";
+  for (const name of names) {
+    console.error(visible(
+      kill
+        ? `killed session "${name}"`
+        : `tmux session "${name}" is still running: end it with: rune session kill ` +
+          `${shellQuote(name)}${flags}, or set settings.tmux.kill_sessions_on_stop: true`,
+    ));
   }
 }

@@ -17,7 +17,7 @@ function socketOf(input: CommandInput): { name?: string; path?: string } {
 const NAME_ARG = {
   name: "name",
   required: true,
-  description: "the session's name",
+  description: "the session's name, its project's name, or a unique beginning of the name",
   complete: "session",
 } as const;
 
@@ -63,6 +63,7 @@ export const SESSION: CommandSpec = {
       args: [NAME_ARG],
       examples: [
         ["rune session attach dev-web", "attach to dev-web (switch to it inside tmux)"],
+        ["rune session attach web", "the session of project web, or the one named web…"],
       ],
       env: SOCKET_ENV,
       run: async (input) => {

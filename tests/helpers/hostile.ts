@@ -1,0 +1,31 @@
+/** Hostile values shared by unit and e2e tests. */
+
+/** Every `#` sequence tmux 3.3a's format_expand treats specially (tmux_names.md N4). */
+export const HASH_SEQUENCES: [string, string][] = [
+  ["S#(touch /tmp/x)#{pane_id}", "S##(touch /tmp/x)##{pane_id}"],
+  ["/tmp/d#(x);", "/tmp/d##(x);"],
+  ["a#[fg=red]b##c", "a#[fg=red]b####c"],
+  ["h#[x", "h#[x"],
+  ["h##[x", "h##[x"],
+  ["h###[x", "h###[x"],
+  ["h#[", "h#["],
+  ["#[#[", "#[#["],
+  ["h#[#", "h#[##"],
+  ["h#[#{x}", "h#[##{x}"],
+  ["h##[##x##", "h##[####x####"],
+  ["sub#[a/b##c/d#{e", "sub#[a/b####c/d##{e"],
+  ["h#{x", "h##{x"],
+  ["h#(x", "h##(x"],
+  ["h#,x", "h##,x"],
+  ["h#}x", "h##}x"],
+  ["h#S", "h##S"],
+  ["h#h", "h##h"],
+  ["h##x", "h####x"],
+  ["h###x", "h######x"],
+  ["##", "####"],
+  ["h#", "h##"],
+  ["#", "##"],
+  ["[#", "[##"],
+  ["h%Y", "h%Y"],
+  ["plain", "plain"],
+];
