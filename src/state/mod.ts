@@ -26,6 +26,7 @@ export type { BackgroundEntry, BackgroundState } from "./background_registry.ts"
 export { prepareTranscript, replayArgv, stripScriptMarkers, transcriptDir } from "./transcripts.ts";
 export { openStore, WORK_STORE_FILE, WorkStore, workStorePath } from "./work_store.ts";
 export type {
+  ImportClose,
   ImportCounts,
   ImportRecord,
   StartOutcome,
