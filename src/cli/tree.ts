@@ -10,6 +10,7 @@ import { CONFIG } from "./commands/config.ts";
 import { RITUAL } from "./commands/ritual.ts";
 import { SESSION } from "./commands/session.ts";
 import { AUDIT } from "./commands/audit.ts";
+import { PAUSE, RESUME, STATUS } from "./commands/tracking.ts";
 
 export const ROOT: CommandSpec = {
   name: "rune",
@@ -23,5 +24,5 @@ export const ROOT: CommandSpec = {
     ["rune doctor", "check tmux, script, permissions and the config"],
   ],
   env: CONFIG_ENV,
-  commands: [START, STOP, DOCTOR, CONFIG, RITUAL, SESSION, AUDIT],
+  commands: [START, STOP, PAUSE, RESUME, STATUS, DOCTOR, CONFIG, RITUAL, SESSION, AUDIT],
 };
