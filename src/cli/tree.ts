@@ -11,6 +11,7 @@ import { RITUAL } from "./commands/ritual.ts";
 import { SESSION } from "./commands/session.ts";
 import { AUDIT } from "./commands/audit.ts";
 import { PAUSE, RESUME, STATUS } from "./commands/tracking.ts";
+import { REPORT } from "./commands/report.ts";
 
 export const ROOT: CommandSpec = {
   name: "rune",
@@ -24,5 +25,5 @@ export const ROOT: CommandSpec = {
     ["rune doctor", "check tmux, script, permissions and the config"],
   ],
   env: CONFIG_ENV,
-  commands: [START, STOP, PAUSE, RESUME, STATUS, DOCTOR, CONFIG, RITUAL, SESSION, AUDIT],
+  commands: [START, STOP, PAUSE, RESUME, STATUS, REPORT, DOCTOR, CONFIG, RITUAL, SESSION, AUDIT],
 };

@@ -23,6 +23,7 @@ export {
   registryDir,
 } from "./background_registry.ts";
 export type { BackgroundEntry, BackgroundState } from "./background_registry.ts";
+export { writeFileAtomic } from "./atomic_file.ts";
 export { prepareTranscript, replayArgv, stripScriptMarkers, transcriptDir } from "./transcripts.ts";
 export { openStore, WORK_STORE_FILE, WorkStore, workStorePath } from "./work_store.ts";
 export type {
