@@ -12,6 +12,7 @@ import { SESSION } from "./commands/session.ts";
 import { AUDIT } from "./commands/audit.ts";
 import { PAUSE, RESUME, STATUS } from "./commands/tracking.ts";
 import { REPORT } from "./commands/report.ts";
+import { MIGRATE } from "./commands/migrate.ts";
 
 export const ROOT: CommandSpec = {
   name: "rune",
@@ -25,5 +26,18 @@ export const ROOT: CommandSpec = {
     ["rune doctor", "check tmux, script, permissions and the config"],
   ],
   env: CONFIG_ENV,
-  commands: [START, STOP, PAUSE, RESUME, STATUS, REPORT, DOCTOR, CONFIG, RITUAL, SESSION, AUDIT],
+  commands: [
+    START,
+    STOP,
+    PAUSE,
+    RESUME,
+    STATUS,
+    REPORT,
+    MIGRATE,
+    DOCTOR,
+    CONFIG,
+    RITUAL,
+    SESSION,
+    AUDIT,
+  ],
 };
