@@ -13,6 +13,7 @@ import { AUDIT } from "./commands/audit.ts";
 import { PAUSE, RESUME, STATUS } from "./commands/tracking.ts";
 import { REPORT } from "./commands/report.ts";
 import { MIGRATE } from "./commands/migrate.ts";
+import { LOGS } from "./commands/logs.ts";
 
 export const ROOT: CommandSpec = {
   name: "rune",
@@ -23,6 +24,8 @@ export const ROOT: CommandSpec = {
     ["rune stop", "run the stop ritual"],
     ["rune ritual list", "list the rituals the config defines"],
     ["rune config validate", "check the config; every problem with file:line:col"],
+    ["rune status", "the open work session and today's total"],
+    ["rune report --week", "time worked this week, by day and project"],
     ["rune doctor", "check tmux, script, permissions and the config"],
   ],
   env: CONFIG_ENV,
@@ -39,5 +42,6 @@ export const ROOT: CommandSpec = {
     RITUAL,
     SESSION,
     AUDIT,
+    LOGS,
   ],
 };
