@@ -35,6 +35,17 @@ export function dataDir(): Opened<string> {
   return { ok: true, value: runePaths(env).dataDir };
 }
 
+/** $XDG_DATA_HOME/rune when rune may read the variables and read and write there; else none. */
+export function dataDirIfAllowed(): string | undefined {
+  const vars = ["HOME", "XDG_DATA_HOME"].map((variable) => ({ name: "env" as const, variable }));
+  if (missingPermission(vars)) return undefined;
+  const dir =
+    runePaths({ HOME: Deno.env.get("HOME"), XDG_DATA_HOME: Deno.env.get("XDG_DATA_HOME") })
+      .dataDir;
+  const fs = [{ name: "read" as const, path: dir }, { name: "write" as const, path: dir }];
+  return missingPermission(fs) ? undefined : dir;
+}
+
 /**
  * Opens (creating it when `create`) the store. `{ ok: true, value: undefined }` when it does not
  * exist yet and `create` is false: a read-only command then reports an empty history.

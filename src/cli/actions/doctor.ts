@@ -2,34 +2,37 @@
 import { RUN_PROGRAMS, VERSION } from "../../base/mod.ts";
 import { outputColors } from "../output.ts";
 import { readTerminal } from "../world.ts";
-import { doctorChecks, doctorExitCode } from "../../doctor/mod.ts";
+import { doctorChecks, doctorExitCode, ignoredKeys, trackingChecks } from "../../doctor/mod.ts";
 import type { DoctorFacts, PermissionFact } from "../../doctor/mod.ts";
 import { configCandidates, loadConfig } from "../../config/mod.ts";
 import { denoRuntime } from "../../exec/mod.ts";
 import { isSupported, MIN_TMUX, parseTmuxVersion } from "../../tmux/mod.ts";
 import { detectScriptFlavour } from "../../pty/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
+import { storeFact } from "./doctor_store.ts";
 
 export async function runDoctor(options: { json: boolean }, globals: GlobalOptions) {
   const permissions = queryPermissions();
   const granted = (name: string) => permissions.find((p) => p.name === name)?.granted ?? false;
   const env = granted("env") ? Deno.env.toObject() : {};
+  const config = granted("read") && granted("env")
+    ? await configFact(globals, env)
+    : { fact: { state: "unchecked" as const } };
   const facts: DoctorFacts = {
     runeVersion: VERSION,
     denoVersion: Deno.version.deno,
     runningAs: runningAs(),
-    config: granted("read") && granted("env")
-      ? await configFact(globals, env)
-      : { state: "unchecked" },
+    config: config.fact,
     tmux: granted("run:tmux") ? await tmuxFact() : "unchecked",
     script: granted("run:script") ? await detectScriptFlavour(denoRuntime) : "unchecked",
     permissions,
     terminal: readTerminal().stdin,
     insideTmux: Boolean(env.TMUX),
   };
-  const checks = doctorChecks(facts);
+  const tracking = { store: storeFact(), ignored: config.ignored ?? [] };
+  const checks = [...doctorChecks(facts), ...trackingChecks(tracking)];
   if (options.json) {
-    console.log(JSON.stringify({ checks, facts }, null, 2));
+    console.log(JSON.stringify({ checks, facts: { ...facts, ...tracking } }, null, 2));
   } else {
     const c = outputColors("stdout", globals);
     const mark = { ok: c.green("✓"), warn: c.yellow("!"), fail: c.red("✗") };
@@ -64,28 +67,32 @@ function runningAs(): string {
   return path.endsWith(".js") ? `bundle ${path}` : `source ${path}`;
 }
 
+/** The config's check, and the keys of it rune ignores once it loads. */
 async function configFact(
   globals: GlobalOptions,
   env: Record<string, string>,
-): Promise<DoctorFacts["config"]> {
+): Promise<{ fact: DoctorFacts["config"]; ignored?: string[] }> {
   const loaded = await loadConfig({ flag: globals.config, env, cwd: Deno.cwd() });
   const first = configCandidates(globals.config, env, Deno.cwd())[0];
   if (loaded.ok) {
     const source = configCandidates(globals.config, env, Deno.cwd())
       .find((c) => c.path === loaded.value.file)?.source ?? first.source;
     return {
-      state: "loaded",
-      path: loaded.value.file,
-      source,
-      warnings: loaded.value.warnings.length,
+      fact: {
+        state: "loaded",
+        path: loaded.value.file,
+        source,
+        warnings: loaded.value.warnings.length,
+      },
+      ignored: ignoredKeys(loaded.value.config),
     };
   }
   const failure = loaded.error;
-  if (failure.kind === "not-found") return { state: "missing", wouldBe: first.path };
+  if (failure.kind === "not-found") return { fact: { state: "missing", wouldBe: first.path } };
   const errors = failure.kind === "invalid"
     ? failure.issues.filter((i) => i.severity === "error").length
     : 1;
-  return { state: "invalid", path: failure.file, source: first.source, errors };
+  return { fact: { state: "invalid", path: failure.file, source: first.source, errors } };
 }
 
 async function tmuxFact(): Promise<DoctorFacts["tmux"]> {
