@@ -1,0 +1,141 @@
+/**
+ * The daily loop across real processes: start, pause, resume, status, stop and report, each a
+ * separate run of the bundle; `--at` rules; rituals that fail change nothing.
+ */
+import { deepStrictEqual, match, strictEqual } from "node:assert/strict";
+import { said, withTrackingHome } from "./tracking_helpers.ts";
+
+const MIN = 60_000;
+
+/** ISO 8601 (UTC) `minutes` before now, on a whole minute: exact durations across processes. */
+function ago(minutes: number, base = Math.floor(Date.now() / MIN) * MIN): string {
+  return new Date(base - minutes * MIN).toISOString().replace(".000Z", "Z");
+}
+
+Deno.test("start, pause, resume, status, stop, then a report in each format", async () => {
+  await withTrackingHome(async (t) => {
+    const base = Math.floor(Date.now() / MIN) * MIN;
+    const start = await t.rune(["start", "web", "--at", ago(120, base)]);
+    strictEqual(start.code, 0, said(start));
+    match(start.stderr, /rune: tracking "web" since/);
+    deepStrictEqual(t.marks(), ["start-web"]);
+
+    const running = JSON.parse((await t.rune(["status", "--json"])).stdout);
+    deepStrictEqual([running.state, running.project], ["running", "web"]);
+    strictEqual(
+      Math.abs(running.elapsed_seconds - 7200) < 60,
+      true,
+      String(running.elapsed_seconds),
+    );
+
+    strictEqual((await t.rune(["pause", "--at", ago(90, base)])).code, 0);
+    const paused = await t.rune(["status"]);
+    match(paused.stdout, /^web: paused since (\d{4}-\d\d-\d\d )?\d\d:\d\d, 0h 30m worked \(started /);
+    const again = await t.rune(["pause"]);
+    strictEqual(again.code, 1);
+    match(again.stderr, /Cannot pause: "web" is already paused since/);
+
+    strictEqual((await t.rune(["resume", "--at", ago(80, base)])).code, 0);
+    const stop = await t.rune(["stop", "--at", ago(10, base)]);
+    strictEqual(stop.code, 0, said(stop));
+    match(stop.stderr, /rune: stopped "web": 1h 40m worked/);
+    deepStrictEqual(t.marks(), ["start-web", "stop-web"]);
+    match((await t.rune(["status"])).stdout, /^No work session is open\./);
+
+    const text = await t.rune(["report", "--from", "2000-01-01"]);
+    strictEqual(text.code, 0, said(text));
+    match(text.stdout, /By project\n {2}web +1h 40m +100%\nTotal +1h 40m\n/);
+    const csv = (await t.rune(["report", "--from", "2000-01-01", "--format", "csv"])).stdout;
+    const rows = csv.trim().split("\n");
+    strictEqual(rows[0], "Date,Start Time,End Time,Project,Duration (minutes),State");
+    strictEqual(rows.at(-1), "TOTAL,,,,100.00,");
+    match(rows[1], /^\d{4}-\d\d-\d\d,\d\d:\d\d:\d\d,\d\d:\d\d:\d\d,web,\d+\.\d\d,Stopped$/);
+    const json = JSON.parse(
+      (await t.rune(["report", "--from", "2000-01-01", "--format", "json"])).stdout,
+    );
+    strictEqual(json.total_duration, "1h 40m");
+    deepStrictEqual(
+      json.sessions.map((s: { state: number; pauses: unknown[] }) => [s.state, s.pauses.length]),
+      [[0, 1]],
+    );
+    strictEqual(json.sessions[0].duration, 100 * MIN * 1_000_000);
+    deepStrictEqual(json.summary.project_breakdown, { web: "1h 40m" });
+  });
+});
+
+Deno.test("report --output writes the file atomically with mode 0600", async () => {
+  await withTrackingHome(async (t) => {
+    await t.rune(["start", "web", "--skip-rituals", "--at", "-30m"]);
+    const path = `${t.home.dir}/out/report.csv`;
+    Deno.mkdirSync(`${t.home.dir}/out`);
+    const r = await t.rune(["report", "--today", "--format", "csv", "--output", path]);
+    strictEqual(r.code, 0, said(r));
+    strictEqual(r.stdout, "");
+    match(r.stderr, /rune: wrote 1 session to /);
+    strictEqual(Deno.statSync(path).mode! & 0o777, 0o600);
+    match(
+      Deno.readTextFileSync(path),
+      /^Date,Start Time,End Time,Project,Duration \(minutes\),State\n/,
+    );
+    deepStrictEqual([...Deno.readDirSync(`${t.home.dir}/out`)].map((e) => e.name), ["report.csv"]);
+    const bad = await t.rune(["report", "--output", `${t.home.dir}/nope/r.txt`]);
+    strictEqual(bad.code, 1);
+    match(bad.stderr, /Cannot write ".*\/nope\/r.txt": the directory ".*\/nope" does not exist/);
+  });
+});
+
+Deno.test("--at: never in the future, never before the previous event, and its grammar", async () => {
+  await withTrackingHome(async (t) => {
+    const future = await t.rune(["start", "web", "--at", "+5m"]);
+    strictEqual(future.code, 2);
+    match(future.stderr, /Cannot read --at "\+5m": it is not in a form rune reads/);
+    deepStrictEqual(t.marks(), [], "a bad --at runs no ritual");
+    const later = await t.rune(["start", "web", "--at", "2999-01-01 09:00"]);
+    strictEqual(later.code, 2);
+    match(later.stderr, /that time is in the future/);
+
+    strictEqual((await t.rune(["start", "web", "--at", "-1h"])).code, 0);
+    const before = await t.rune(["pause", "--at", "-2h"]);
+    strictEqual(before.code, 2);
+    match(before.stderr, /Cannot pause at .*: "web" had its last event \(start\) at /);
+    strictEqual((await t.rune(["stop", "--at", "-30m"])).code, 0);
+    const overlap = await t.rune(["start", "api", "--at", "-45m"]);
+    strictEqual(overlap.code, 2);
+    match(overlap.stderr, /the previous session \("web"\) ended at [\s\S]*sessions never overlap/);
+    deepStrictEqual(t.marks(), ["start-web", "stop-web"], "refused before the ritual ran");
+    const [s] = await t.sessions();
+    const length = Date.parse(s.end_time!) - Date.parse(s.start_time);
+    strictEqual(Math.abs(length - 30 * MIN) < 5000, true, `${length} ms`);
+  });
+});
+
+Deno.test("a failed start ritual opens no session; a failed stop ritual closes none", async () => {
+  await withTrackingHome(async (t) => {
+    const bad = await t.rune(["start", "bad"]);
+    strictEqual(bad.code, 1);
+    match(bad.stderr, /no work session opened: the start ritual did not succeed/);
+    deepStrictEqual(await t.sessions(), []);
+
+    strictEqual((await t.rune(["start", "stuck"])).code, 0);
+    const stuck = await t.rune(["stop"]);
+    strictEqual(stuck.code, 1);
+    match(stuck.stderr, /the work session on "stuck" stays open: the stop ritual did not succeed/);
+    strictEqual(JSON.parse((await t.rune(["status", "--json"])).stdout).project, "stuck");
+    const skip = await t.rune(["stop", "--skip-rituals"]);
+    strictEqual(skip.code, 0, said(skip));
+    deepStrictEqual((await t.sessions()).map((s) => s.state), [0]);
+  });
+});
+
+Deno.test("rune stop without a project stops the open one, from any directory", async () => {
+  await withTrackingHome(async (t) => {
+    strictEqual((await t.rune(["start", "api"])).code, 0);
+    const stop = await t.rune(["stop"]);
+    strictEqual(stop.code, 0, said(stop));
+    deepStrictEqual(t.marks(), ["start-api", "stop-api"]);
+    match(stop.stderr, /stopped "api"/);
+    const none = await t.rune(["stop", "web"]);
+    strictEqual(none.code, 0);
+    match(none.stderr, /no work session was open/);
+  });
+});
