@@ -13,7 +13,7 @@ export interface TrackingHome {
   rune(args: string[], env?: Record<string, string>): Promise<RuneResult>;
   /** What the rituals ran, in order: "start-web", "stop-web", … */
   marks(): string[];
-  /** Every stored session, from `rune report --from 2000-01-01 --format json`. */
+  /** Every stored session, from `rune report --from 1970-01-01 --format json`. */
   sessions(): Promise<ReportSession[]>;
 }
 
@@ -77,7 +77,7 @@ export async function withTrackingHome(
       }
     },
     async sessions() {
-      const r = await rune(["report", "--from", "2000-01-01", "--format", "json"]);
+      const r = await rune(["report", "--from", "1970-01-01", "--format", "json"]);
       if (r.code !== 0) throw new Error(`rune report failed: ${r.stderr}`);
       return JSON.parse(r.stdout).sessions;
     },
