@@ -16,7 +16,7 @@ import {
 } from "../../tracking/mod.ts";
 import { EXIT } from "../exit_codes.ts";
 import type { GlobalOptions } from "../spec.ts";
-import { openWorkStore, reportIssue } from "../work_store.ts";
+import { missingPermission, openWorkStore, reportIssue } from "../work_store.ts";
 import { writeQuietly } from "../write.ts";
 
 export type ReportFormat = "text" | "csv" | "json";
@@ -51,6 +51,11 @@ export function runReport(options: ReportOptions, globals: GlobalOptions): numbe
   if (options.output === undefined) {
     writeQuietly(Deno.stdout, text);
     return EXIT.ok;
+  }
+  const denied = missingPermission([{ name: "write", path: options.output }]);
+  if (denied) {
+    console.error(denied);
+    return EXIT.missing;
   }
   const written = writeFileAtomic(options.output, [text]);
   if (!written.ok) {
