@@ -52,7 +52,11 @@ export function runReport(options: ReportOptions, globals: GlobalOptions): numbe
     writeQuietly(Deno.stdout, text);
     return EXIT.ok;
   }
-  const denied = missingPermission([{ name: "write", path: options.output }]);
+  // The temporary file is made beside the target: rune needs the whole directory.
+  const dir = options.output.includes("/")
+    ? options.output.slice(0, options.output.lastIndexOf("/")) || "/"
+    : ".";
+  const denied = missingPermission([{ name: "write", path: dir }]);
   if (denied) {
     console.error(denied);
     return EXIT.missing;
