@@ -30,7 +30,10 @@ Deno.test("start, pause, resume, status, stop, then a report in each format", as
 
     strictEqual((await t.rune(["pause", "--at", ago(90, base)])).code, 0);
     const paused = await t.rune(["status"]);
-    match(paused.stdout, /^web: paused since (\d{4}-\d\d-\d\d )?\d\d:\d\d, 0h 30m worked \(started /);
+    match(
+      paused.stdout,
+      /^web: paused since (\d{4}-\d\d-\d\d )?\d\d:\d\d, 0h 30m worked \(started /,
+    );
     const again = await t.rune(["pause"]);
     strictEqual(again.code, 1);
     match(again.stderr, /Cannot pause: "web" is already paused since/);
@@ -137,5 +140,45 @@ Deno.test("rune stop without a project stops the open one, from any directory", 
     const none = await t.rune(["stop", "web"]);
     strictEqual(none.code, 0);
     match(none.stderr, /no work session was open/);
+  });
+});
+
+Deno.test("reports split at local midnight and count a DST day by the clock's real hours", async () => {
+  await withTrackingHome(async (t) => {
+    const log = `${t.home.dir}/log.json`;
+    // New York: clocks spring forward on 2026-03-08 at 02:00 (EST, -05:00, to EDT, -04:00).
+    Deno.writeTextFileSync(
+      log,
+      JSON.stringify([
+        {
+          id: "a",
+          project: "late",
+          start: "2026-03-07T23:00:00-05:00",
+          stop: "2026-03-08T01:00:00-05:00",
+          tags: [],
+        },
+        {
+          id: "b",
+          project: "dst",
+          start: "2026-03-08T01:30:00-05:00",
+          stop: "2026-03-08T03:30:00-04:00",
+          tags: [],
+        },
+      ]),
+    );
+    const ny = { TZ: "America/New_York" };
+    strictEqual((await t.rune(["migrate", "watson", log], ny)).code, 0);
+    const csv = await t.rune(
+      ["report", "--from", "2026-03-07", "--to", "2026-03-08", "--format", "csv"],
+      ny,
+    );
+    deepStrictEqual(csv.stdout.trim().split("\n").slice(1), [
+      "2026-03-07,23:00:00,24:00:00,late,60.00,Stopped",
+      "2026-03-08,00:00:00,01:00:00,late,60.00,Stopped",
+      "2026-03-08,01:30:00,03:30:00,dst,60.00,Stopped",
+      "TOTAL,,,,180.00,",
+    ]);
+    const text = await t.rune(["report", "--from", "2026-03-08", "--to", "2026-03-08"], ny);
+    match(text.stdout, /Sun 2026-03-08 +2h 0m\n {2}dst +1h 0m\n {2}late +1h 0m\n/);
   });
 });
