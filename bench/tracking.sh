@@ -14,7 +14,8 @@ mkdir -p "$HOME"
 EMPTY="$DENO run -q --no-config $tmp/empty.js"
 RUNS=${RUNS:-30}
 
-# 10,000 Watson frames in this month so far, and 10,000 spread over last month (8 projects, tags).
+# 10,000 Watson frames in this month so far (early in a month they are short), and 10,000
+# spread over last month (8 projects, tags).
 python3 - "$tmp" <<'PY'
 import json, sys, time, datetime
 tmp = sys.argv[1]
@@ -40,12 +41,15 @@ hyperfine -N --warmup 2 --runs 10 \
   -n "rune migrate watson (10,000 frames)" \
   "env XDG_DATA_HOME=$tmp/import-data $RUNE migrate watson $tmp/frames-month"
 
+# status: a long history (last month's 10,000) and one open session, as a prompt sees it.
+echo "version: 1" >"$tmp/config.yaml"
+XDG_DATA_HOME=$tmp/status-data $RUNE migrate watson "$tmp/frames-last" >/dev/null
+XDG_DATA_HOME=$tmp/status-data $RUNE --config "$tmp/config.yaml" start bench --skip-rituals --quiet
+# report: 10,000 sessions this month and 10,000 last month.
 $RUNE migrate watson "$tmp/frames-month" >/dev/null
 $RUNE migrate watson "$tmp/frames-last" >/dev/null
-echo "version: 1" >"$tmp/config.yaml"
-$RUNE --config "$tmp/config.yaml" start bench --skip-rituals --quiet # an open session for status
 
-hyperfine -N --warmup 5 --runs "$RUNS" \
+XDG_DATA_HOME=$tmp/status-data hyperfine -N --warmup 5 --runs "$RUNS" \
   --export-markdown "$RESULTS/tracking-status.md" --export-json "$RESULTS/tracking-status.json" \
   -n "empty deno run" "$EMPTY" \
   -n "rune --version" "$RUNE --version" \

@@ -2,7 +2,7 @@
  * How durations and instants are written in reports, matching Go Rune's output byte for byte
  * where Rune defines it (so scripts that read Rune's CSV and JSON keep working).
  */
-import { dateKey, pad2, wallTime, zoneOffset } from "./zone.ts";
+import { dateKey, localDayAt, pad2, wallTime, zoneOffset } from "./zone.ts";
 
 /** Go Rune's "Xh Ym": whole hours and minutes, truncated ("1h 5m", "0h 0m", "26h 3m"). */
 export function formatDuration(ms: number): string {
@@ -40,8 +40,13 @@ function mod(a: number, b: number): number {
   return ((a % b) + b) % b;
 }
 
-/** "15:04:05" in the zone. */
+/** "15:04:05" in the zone. On a day with one offset, arithmetic: reports write thousands. */
 export function formatClock(instant: number, timeZone?: string): string {
+  const offset = localDayAt(instant, timeZone).offset;
+  if (offset !== undefined) {
+    const s = Math.floor(mod(instant + offset, 86_400_000) / 1000);
+    return `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}`;
+  }
   const w = wallTime(instant, timeZone);
   return `${pad2(w.hour)}:${pad2(w.minute)}:${pad2(w.second)}`;
 }
@@ -53,15 +58,25 @@ export function formatDate(instant: number, timeZone?: string): string {
 
 /**
  * Go's `time.RFC3339Nano` as `encoding/json` writes a time: local wall time, fraction with
- * trailing zeros dropped, and the offset, or "Z" when the offset is zero.
+ * trailing zeros dropped, and the offset, or "Z" when the offset is zero. The wall time is the
+ * instant moved by its offset, read by Date's own ISO writer (JSON reports write 30,000).
  */
 export function formatRfc3339(instant: number, timeZone?: string): string {
-  const w = wallTime(instant, timeZone);
+  const offsetMs = zoneOffset(instant, timeZone);
   const ms = mod(instant, 1000);
   const fraction = ms === 0 ? "" : `.${String(ms).padStart(3, "0").replace(/0+$/, "")}`;
-  const offset = Math.round(zoneOffset(instant, timeZone) / 60_000);
+  const offset = Math.round(offsetMs / 60_000);
   const sign = offset < 0 ? "-" : "+";
   const abs = Math.abs(offset);
   const zone = offset === 0 ? "Z" : `${sign}${pad2(Math.trunc(abs / 60))}:${pad2(abs % 60)}`;
+  const local = instant - ms + offsetMs;
+  if (local >= YEAR_0 && local < YEAR_10000) {
+    return `${new Date(local).toISOString().slice(0, 19)}${fraction}${zone}`;
+  }
+  const w = wallTime(instant, timeZone);
   return `${dateKey(w)}T${pad2(w.hour)}:${pad2(w.minute)}:${pad2(w.second)}${fraction}${zone}`;
 }
+
+/** Where toISOString writes four-digit years, as dateKey does. */
+const YEAR_0 = -62_167_219_200_000; // 0000-01-01T00:00:00Z
+const YEAR_10000 = Date.UTC(10000, 0, 1);
