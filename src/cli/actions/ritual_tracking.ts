@@ -119,7 +119,10 @@ export class RitualTracker {
 
   #afterStart(project: string, code: number): number {
     if (code !== EXIT.ok) {
-      this.#say("no work session opened: the start ritual did not succeed");
+      // After Ctrl-C the run's own summary says "interrupted"; nothing more is said.
+      if (code !== EXIT.interrupted) {
+        this.#say("no work session opened: the start ritual did not succeed");
+      }
       return code;
     }
     const at = this.#request.at;
@@ -158,7 +161,7 @@ export class RitualTracker {
     if (!open.ok) return reportIssue(open.error);
     const session = open.value;
     if (code !== EXIT.ok) {
-      if (session?.project === project) {
+      if (session?.project === project && code !== EXIT.interrupted) {
         this.#say(
           `the work session on "${project}" stays open: the stop ritual did not succeed ` +
             `(fix it and run "rune stop" again, or "rune stop --skip-rituals")`,
