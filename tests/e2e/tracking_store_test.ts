@@ -87,3 +87,20 @@ Deno.test("kill -9 during an import: the committed session survives, the import 
     strictEqual((await t.sessions()).length, 1 + n);
   });
 });
+
+Deno.test("rune doctor says once which of Rune's keys rune does nothing with", async () => {
+  await withTrackingHome(async (t) => {
+    const r = await t.rune(["doctor"]);
+    const lines = r.stdout.split("\n").filter((l) => l.includes("settings.work_hours"));
+    strictEqual(lines.length, 1, r.stdout);
+    match(
+      lines[0],
+      /^! Rune's keys +settings\.work_hours, settings\.notifications: read and checked/,
+    );
+    match(lines[0], /integrations\.slack: off; rune has no network permission/);
+    match(r.stdout, /✓ work sessions +none recorded yet/);
+  }, {
+    settings: "settings:\n  work_hours: 8\n  notifications: { enabled: true }\n" +
+      "integrations:\n  slack: { workspace: x }",
+  });
+});
