@@ -40,15 +40,28 @@ function mod(a: number, b: number): number {
   return ((a % b) + b) % b;
 }
 
-/** "15:04:05" in the zone. On a day with one offset, arithmetic: reports write thousands. */
+/** "15:04:05" in the zone. */
 export function formatClock(instant: number, timeZone?: string): string {
-  const offset = localDayAt(instant, timeZone).offset;
-  if (offset !== undefined) {
-    const s = Math.floor(mod(instant + offset, 86_400_000) / 1000);
-    return `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor(s / 60) % 60)}:${pad2(s % 60)}`;
-  }
+  const day = localDayAt(instant, timeZone);
+  if (day.offset !== undefined && instant >= FAST_FROM) return clockOfDay(instant - day.from);
   const w = wallTime(instant, timeZone);
   return `${pad2(w.hour)}:${pad2(w.minute)}:${pad2(w.second)}`;
+}
+
+/** Before the year 1000, Intl's eras can make a cached day's date and bounds unusable. */
+const FAST_FROM = Date.UTC(1000, 0, 1);
+
+/** "00" … "59": reports write tens of thousands of clocks. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+
+/**
+ * The clock `sinceMidnight` ms into a day with one offset, by arithmetic: on such a day the
+ * wall clock is the time since the day's first instant (its local midnight).
+ */
+function clockOfDay(sinceMidnight: number): string {
+  const s = Math.floor(sinceMidnight / 1000);
+  const m = Math.floor(s / 60);
+  return `${TWO_DIGITS[Math.floor(m / 60)]}:${TWO_DIGITS[m % 60]}:${TWO_DIGITS[s % 60]}`;
 }
 
 /** "2006-01-02" in the zone. */
@@ -58,25 +71,25 @@ export function formatDate(instant: number, timeZone?: string): string {
 
 /**
  * Go's `time.RFC3339Nano` as `encoding/json` writes a time: local wall time, fraction with
- * trailing zeros dropped, and the offset, or "Z" when the offset is zero. The wall time is the
- * instant moved by its offset, read by Date's own ISO writer (JSON reports write 30,000).
+ * trailing zeros dropped, and the offset, or "Z" when the offset is zero. On a day with one
+ * offset the date and clock come from the day itself, without a Date (JSON reports write 30,000).
  */
 export function formatRfc3339(instant: number, timeZone?: string): string {
-  const offsetMs = zoneOffset(instant, timeZone);
   const ms = mod(instant, 1000);
   const fraction = ms === 0 ? "" : `.${String(ms).padStart(3, "0").replace(/0+$/, "")}`;
-  const offset = Math.round(offsetMs / 60_000);
-  const sign = offset < 0 ? "-" : "+";
-  const abs = Math.abs(offset);
-  const zone = offset === 0 ? "Z" : `${sign}${pad2(Math.trunc(abs / 60))}:${pad2(abs % 60)}`;
-  const local = instant - ms + offsetMs;
-  if (local >= YEAR_0 && local < YEAR_10000) {
-    return `${new Date(local).toISOString().slice(0, 19)}${fraction}${zone}`;
+  const day = localDayAt(instant, timeZone);
+  if (day.offset !== undefined && instant >= FAST_FROM) {
+    return `${day.date}T${clockOfDay(instant - day.from)}${fraction}${offsetText(day.offset)}`;
   }
   const w = wallTime(instant, timeZone);
+  const zone = offsetText(zoneOffset(instant, timeZone));
   return `${dateKey(w)}T${pad2(w.hour)}:${pad2(w.minute)}:${pad2(w.second)}${fraction}${zone}`;
 }
 
-/** Where toISOString writes four-digit years, as dateKey does. */
-const YEAR_0 = -62_167_219_200_000; // 0000-01-01T00:00:00Z
-const YEAR_10000 = Date.UTC(10000, 0, 1);
+/** "+01:00", "-05:00", or "Z" for a zero offset. */
+function offsetText(offsetMs: number): string {
+  const offset = Math.round(offsetMs / 60_000);
+  if (offset === 0) return "Z";
+  const abs = Math.abs(offset);
+  return `${offset < 0 ? "-" : "+"}${pad2(Math.trunc(abs / 60))}:${pad2(abs % 60)}`;
+}

@@ -15,7 +15,7 @@
  * `summary.daily_breakdown`, and a top-level `range` with the zone the days were counted in.
  */
 import { formatDuration, formatRfc3339 } from "./format.ts";
-import type { Pause, SessionState } from "./model.ts";
+import type { SessionState } from "./model.ts";
 import type { Report } from "./report.ts";
 import { zoneName } from "./range.ts";
 
@@ -31,41 +31,27 @@ export function stateNumber(state: SessionState): 0 | 1 | 2 {
   }
 }
 
-/**
- * Written by hand, line by line, in the exact layout `JSON.stringify(v, null, 2)` gives at this
- * depth: a month of 10,000 sessions spent most of its time building the objects, stringifying
- * them, re-indenting the text and escaping it whole (tests/tracking/render_json_test.ts holds
- * the output equal to that).
- */
 export function renderJson(report: Report): string {
   const zone = report.range.timeZone;
   const time = (t: number) => formatRfc3339(t, zone);
-  const out: string[] = [
-    `{\n  "generated_at": ${quote(time(report.generatedAt))}`,
-    `,\n  "total_duration": ${quote(formatDuration(report.worked))}`,
-    `,\n  "sessions": `,
-  ];
-  const sessions = report.sessions;
-  if (sessions.length === 0) out.push("[]");
-  for (let i = 0; i < sessions.length; i++) {
-    const { session, state, worked } = sessions[i];
+  const sessions = report.sessions.map(({ session, state, worked }, i) => {
     const openPause = state === "paused" ? session.pauses.at(-1) : undefined;
-    out.push(
-      i === 0 ? "[\n    {" : ",\n    {",
-      `\n      "id": ${quote(session.id ?? `session_${i + 1}`)}`,
-      `,\n      "project": ${quote(session.project)}`,
-      `,\n      "start_time": ${quote(time(session.start))}`,
-      session.end !== undefined ? `,\n      "end_time": ${quote(time(session.end))}` : "",
-      openPause ? `,\n      "paused_at": ${quote(time(openPause.start))}` : "",
-      `,\n      "duration": ${worked * 1_000_000}`,
-      `,\n      "state": ${stateNumber(state)}`,
-      `,\n      "pauses": ${pausesJson(session.pauses, time)}`,
-      session.tags?.length ? `,\n      "tags": ${stringsJson(session.tags)}` : "",
-      session.note !== undefined ? `,\n      "note": ${quote(session.note)}` : "",
-      "\n    }",
-    );
-    if (i === sessions.length - 1) out.push("\n  ]");
-  }
+    return {
+      id: session.id ?? `session_${i + 1}`,
+      project: session.project,
+      start_time: time(session.start),
+      ...(session.end !== undefined ? { end_time: time(session.end) } : {}),
+      ...(openPause ? { paused_at: time(openPause.start) } : {}),
+      duration: worked * 1_000_000,
+      state: stateNumber(state),
+      pauses: session.pauses.map((p) => ({
+        start: time(p.start),
+        ...(p.end !== undefined ? { end: time(p.end) } : {}),
+      })),
+      ...(session.tags?.length ? { tags: session.tags } : {}),
+      ...(session.note !== undefined ? { note: session.note } : {}),
+    };
+  });
   const summary = [
     `"daily_breakdown": ${sortedMap(report.days.map((d) => [d.date, formatDuration(d.worked)]))}`,
     `"project_breakdown": ${
@@ -73,35 +59,25 @@ export function renderJson(report: Report): string {
     }`,
     `"total_sessions": ${sessions.length}`,
   ];
-  out.push(
-    `,\n  "summary": {\n    ${summary.join(",\n    ")}\n  }`,
-    `,\n  "range": {\n    "from": ${quote(time(report.range.from))}`,
-    `,\n    "to": ${quote(time(report.range.to))}`,
-    `,\n    "time_zone": ${quote(zoneName(report.range))}\n  }\n}`,
-  );
-  return out.join("");
+  const range = {
+    from: time(report.range.from),
+    to: time(report.range.to),
+    time_zone: zoneName(report.range),
+  };
+  const top = [
+    `"generated_at": ${JSON.stringify(time(report.generatedAt))}`,
+    `"total_duration": ${JSON.stringify(formatDuration(report.worked))}`,
+    `"sessions": ${indented(sessions)}`,
+    `"summary": {\n    ${summary.join(",\n    ")}\n  }`,
+    `"range": ${indented(range)}`,
+  ];
+  return goEscape(`{\n  ${top.join(",\n  ")}\n}`);
 }
 
-function pausesJson(pauses: readonly Pause[], time: (t: number) => string): string {
-  if (pauses.length === 0) return "[]";
-  const items = pauses.map((p) =>
-    `\n        {\n          "start": ${quote(time(p.start))}` +
-    (p.end !== undefined ? `,\n          "end": ${quote(time(p.end))}` : "") + "\n        }"
-  );
-  return `[${items.join(",")}\n      ]`;
+/** A value one level down in `MarshalIndent(v, "", "  ")` layout. */
+function indented(value: unknown): string {
+  return JSON.stringify(value, null, 2).replaceAll("\n", "\n  ");
 }
-
-function stringsJson(values: readonly string[]): string {
-  return `[${values.map((v) => `\n        ${quote(v)}`).join(",")}\n      ]`;
-}
-
-/** A JSON string as Go writes it: `<`, `>`, `&`, U+2028 and U+2029 escaped. */
-function quote(value: string): string {
-  const json = JSON.stringify(value);
-  return GO_ESCAPED.test(json) ? goEscape(json) : json;
-}
-
-const GO_ESCAPED = /[<>&\u2028\u2029]/;
 
 /**
  * A Go map[string]string two levels down: keys in Go's order (UTF-8 bytes, i.e. code points),
@@ -116,10 +92,11 @@ function sortedMap(entries: [string, string][]): string {
     return x.length - y.length;
   };
   const lines = entries.toSorted(([a], [b]) => byCodePoint(a, b))
-    .map(([k, v]) => `      ${quote(k)}: ${quote(v)}`);
+    .map(([k, v]) => `      ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
   return `{\n${lines.join(",\n")}\n    }`;
 }
 
+/** These characters only ever occur inside strings. */
 function goEscape(json: string): string {
   return json.replace(
     /[<>&\u2028\u2029]/g,

@@ -1,7 +1,9 @@
 /**
- * The first, obviously right renderers, kept as oracles: the fast ones in src/tracking must
- * give exactly their bytes. JSON: Go's MarshalIndent layout via JSON.stringify(v, null, 2),
- * re-indented and escaped whole. CSV: rows of fields, each through csvField.
+ * The obvious renderers and formatters, kept as oracles: whatever is made faster in
+ * src/tracking must give exactly their bytes. JSON: Go's MarshalIndent layout through
+ * JSON.stringify(v, null, 2), re-indented and escaped whole (a hand-written renderJson measured
+ * no faster in a cold CLI, so src keeps this one for now). CSV: rows of fields, each through
+ * csvField. Times: wall-clock fields, then the offset.
  */
 import {
   CSV_COLUMNS,
