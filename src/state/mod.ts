@@ -25,7 +25,7 @@ export {
 } from "./background_registry.ts";
 export type { BackgroundEntry, BackgroundState } from "./background_registry.ts";
 export { writeFileAtomic } from "./atomic_file.ts";
-export { lastLines, type LogFile, listLogs, readSince } from "./logs.ts";
+export { lastLines, listLogs, type LogFile, readSince } from "./logs.ts";
 export { prepareTranscript, replayArgv, stripScriptMarkers, transcriptDir } from "./transcripts.ts";
 export { openStore, WORK_STORE_FILE, WorkStore, workStorePath } from "./work_store.ts";
 export type {
