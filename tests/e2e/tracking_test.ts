@@ -182,3 +182,15 @@ Deno.test("reports split at local midnight and count a DST day by the clock's re
     match(text.stdout, /Sun 2026-03-08 +2h 0m\n {2}dst +1h 0m\n {2}late +1h 0m\n/);
   });
 });
+
+Deno.test("status, pause, resume and report never read the config: a broken one does not matter", async () => {
+  await withTrackingHome(async (t) => {
+    strictEqual((await t.rune(["start", "web", "--skip-rituals"])).code, 0);
+    t.home.writeConfig("rituals: [this is: not valid\n");
+    for (const args of [["status"], ["pause"], ["resume"], ["report"], ["status", "--json"]]) {
+      const r = await t.rune(args);
+      strictEqual(r.code, 0, `${args.join(" ")}: ${said(r)}`);
+    }
+    strictEqual((await t.rune(["stop"])).code, 2, "stop runs a ritual, so it reads the config");
+  });
+});
