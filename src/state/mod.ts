@@ -32,6 +32,7 @@ export type {
   ImportClose,
   ImportCounts,
   ImportRecord,
+  ReadOptions,
   StartOutcome,
   StoreHealth,
   StoreOptions,

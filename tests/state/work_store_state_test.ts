@@ -87,3 +87,23 @@ function check(store: WorkStore) {
   const health = store.check();
   deepStrictEqual(health.issues, []);
 }
+
+Deno.test("sessionsBetween(details: false) leaves out key, tags and note, nothing else", () => {
+  withStore((store, clock) => {
+    clock.now = T0 + 100 * MIN;
+    value(store.importRecords([{
+      key: "watson:a",
+      project: "web",
+      start: T0,
+      end: T0 + 30 * MIN,
+      pauses: [{ start: T0 + MIN, end: T0 + 2 * MIN }],
+      tags: ["x"],
+      note: "n",
+    }]));
+    const [full] = value(store.sessionsBetween(0, Infinity));
+    const [brief] = value(store.sessionsBetween(0, Infinity, { details: false }));
+    deepStrictEqual([full.id, full.tags, full.note], ["watson:a", ["x"], "n"]);
+    const { id: _id, tags: _tags, note: _note, ...rest } = full;
+    deepStrictEqual(brief, rest);
+  });
+});

@@ -38,7 +38,9 @@ export function runReport(options: ReportOptions, globals: GlobalOptions): numbe
   let sessions: WorkSession[] = [];
   if (opened.value) {
     try {
-      const read = opened.value.sessionsBetween(range.value.from, range.value.to);
+      const read = opened.value.sessionsBetween(range.value.from, range.value.to, {
+        details: options.format === "json",
+      });
       if (!read.ok) return reportIssue(read.error);
       sessions = read.value;
     } finally {
