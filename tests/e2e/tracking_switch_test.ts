@@ -19,7 +19,7 @@ Deno.test("without a terminal rune never asks: it refuses, and --yes stops the o
     deepStrictEqual(t.marks(), ["start-web", "stop-web", "start-api"]);
     const sessions = await t.sessions();
     deepStrictEqual(sessions.map((s) => [s.project, s.state]), [["web", 0], ["api", 1]]);
-    strictEqual(sessions[0].end_time! <= sessions[1].start_time, true);
+    strictEqual(Date.parse(sessions[0].end_time!) <= Date.parse(sessions[1].start_time), true);
   });
 });
 
