@@ -23,7 +23,7 @@ Deno.test("start, pause, resume, status, stop, then a report in each format", as
     const running = JSON.parse((await t.rune(["status", "--json"])).stdout);
     deepStrictEqual([running.state, running.project], ["running", "web"]);
     strictEqual(
-      Math.abs(running.elapsed_seconds - 7200) < 60,
+      running.elapsed_seconds >= 7200 && running.elapsed_seconds < 7200 + 180,
       true,
       String(running.elapsed_seconds),
     );
@@ -108,7 +108,7 @@ Deno.test("--at: never in the future, never before the previous event, and its g
     deepStrictEqual(t.marks(), ["start-web", "stop-web"], "refused before the ritual ran");
     const [s] = await t.sessions();
     const length = Date.parse(s.end_time!) - Date.parse(s.start_time);
-    strictEqual(Math.abs(length - 30 * MIN) < 5000, true, `${length} ms`);
+    strictEqual(Math.abs(length - 30 * MIN) < 30_000, true, `${length} ms`);
   });
 });
 
