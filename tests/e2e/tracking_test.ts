@@ -130,7 +130,7 @@ Deno.test("a failed start ritual opens no session; a failed stop ritual closes n
   });
 });
 
-Deno.test("rune stop without a project stops the open one, from any directory", async () => {
+Deno.test("rune stop without a project stops the open session's project, not the one detected here", async () => {
   await withTrackingHome(async (t) => {
     strictEqual((await t.rune(["start", "api"])).code, 0);
     const stop = await t.rune(["stop"]);
