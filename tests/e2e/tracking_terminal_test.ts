@@ -85,3 +85,25 @@ Deno.test({
     });
   },
 });
+
+Deno.test({
+  name: "rune report draws a bar per project on a terminal, and none into a pipe",
+  ignore: !hasTmux,
+  fn: async () => {
+    await withTrackingHome(async (t) => {
+      await t.rune(["start", "web", "--skip-rituals", "--at", "-50m"]);
+      await t.rune(["stop", "--skip-rituals", "--at", "-30m"]);
+      await t.rune(["start", "api", "--skip-rituals", "--at", "-20m"]);
+      await withTmuxServer(async (tmux) => {
+        const args = ["report", "--from", "1970-01-01"];
+        const run = await runInPane(tmux, { home: t.home, cwd: t.cwd, args });
+        strictEqual(await run.exitCode(), 0);
+        const screen = await tmux.capture(run.pane);
+        match(screen, /^ {2}web +0h 20m +50% {2}█+/m);
+        match(screen, /^ {2}api +0h 20m +50% {2}█+/m);
+      });
+      const piped = await t.rune(["report", "--from", "1970-01-01"]);
+      doesNotMatch(piped.stdout, /█/);
+    });
+  },
+});
