@@ -47,12 +47,12 @@ export async function runRitualCommand(
   const loaded = await loadConfigOrReport(globals);
   if (!loaded.ok) return loaded.error;
   if (!options.tracking || options.dryRun) {
-    return await ritualCommand(ritual, projectArg, options, globals, loaded.value);
+    return await ritualCommand(ritual, projectArg, options, globals, loaded);
   }
   const tracker = RitualTracker.open(options.tracking, globals.quiet);
   if (!tracker.ok) return tracker.code;
   try {
-    return await ritualCommand(ritual, projectArg, options, globals, loaded.value, tracker.value);
+    return await ritualCommand(ritual, projectArg, options, globals, loaded, tracker.value);
   } finally {
     tracker.value.close();
   }
@@ -63,12 +63,12 @@ async function ritualCommand(
   projectArg: string | undefined,
   options: RitualCommandOptions,
   globals: GlobalOptions,
-  loaded: LoadedConfig,
+  loaded: { ok: true; value: LoadedConfig },
   tracker?: RitualTracker,
 ): Promise<number> {
   const env = Deno.env.toObject();
   const cwd = Deno.cwd();
-  const config = loaded.config;
+  const config = loaded.value.config;
   const project = await findProject({
     argument: ritual === "stop" && tracker ? tracker.stopTarget(projectArg) : projectArg,
     projects: config.projects ?? [],
@@ -101,7 +101,7 @@ async function ritualCommand(
       : undefined;
     return refused ?? tracker.after(ritual, name, EXIT.ok);
   }
-  const planned = planRitual(loaded, ritual, project.value, {
+  const planned = planRitual(loaded.value, ritual, project.value, {
     env,
     now: new Date(),
     isDirectory,
