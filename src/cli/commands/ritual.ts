@@ -2,7 +2,7 @@
 import { CONFIG_ENV } from "../help.ts";
 import type { CommandInput, CommandSpec } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
-import { runRitual, START_OPTIONS, STOP_OPTIONS } from "./start_stop.ts";
+import { runRitual, START, STOP, TRACKING_OPTIONS } from "./start_stop.ts";
 
 const RITUAL_ARGS = [
   { name: "ritual", required: true, description: "start or stop" },
@@ -69,9 +69,10 @@ export const RITUAL: CommandSpec = {
     description: "Run a ritual exactly as `rune start` or `rune stop` would, but open or close " +
       "no work session (Rune's `rune ritual run`).",
     args: [...RITUAL_ARGS],
-    // Every option either ritual takes (--kill-background means something to stop only).
-    options: [...START_OPTIONS, ...STOP_OPTIONS].filter((o, i, all) =>
-      !o.flags.includes("--dry-run") && all.findIndex((x) => x.flags === o.flags) === i
+    // Every option either ritual takes but tracking's and --dry-run (that is `ritual test`).
+    options: [...START.options ?? [], ...STOP.options ?? []].filter((o, i, all) =>
+      !TRACKING_OPTIONS.includes(o) && !o.flags.includes("--dry-run") &&
+      all.findIndex((x) => x.flags === o.flags) === i
     ),
     examples: [
       ["rune ritual run start", "the start ritual of the project here, untracked"],

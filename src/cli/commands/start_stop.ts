@@ -24,6 +24,14 @@ const SKIP_RITUALS: OptionSpec = {
   description: "only open or close the work session; run no ritual",
 };
 
+const YES: OptionSpec = {
+  flags: "-y, --yes",
+  description: "if another project is open, stop it first without asking (for scripts)",
+};
+
+/** The options only `rune start|stop` have: `rune ritual run` tracks nothing. */
+export const TRACKING_OPTIONS: readonly OptionSpec[] = [AT_OPTION, YES, SKIP_RITUALS];
+
 /**
  * `rune start|stop`, and `rune ritual run|test` (`track: false`): the same ritual command, with
  * or without a work session around it. --dry-run never tracks.
@@ -65,24 +73,6 @@ const PROJECT_ARG = {
   complete: "project",
 } as const;
 
-/** The options of `rune start` and `rune ritual run start`, tracking's aside. */
-export const START_OPTIONS: OptionSpec[] = [
-  {
-    flags: "-n, --dry-run",
-    description: "print the plan: every command, in order, with its options; run nothing",
-  },
-  {
-    flags: "--json",
-    description: "print the plan (with --dry-run) or one result per command as JSON",
-  },
-  {
-    flags: "-d, --detach",
-    description: "build tmux sessions but do not attach; print how to attach",
-  },
-  ...SOCKET_OPTIONS,
-  ...TERMINAL_OPTIONS,
-];
-
 export const START: CommandSpec = {
   name: "start",
   summary: "run the start ritual of a project and open its work session",
@@ -93,12 +83,22 @@ export const START: CommandSpec = {
     "(the default; in a terminal only), stop it first (its stop ritual runs), or refuse.",
   args: [PROJECT_ARG],
   options: [
-    ...START_OPTIONS,
-    AT_OPTION,
     {
-      flags: "-y, --yes",
-      description: "if another project is open, stop it first without asking (for scripts)",
+      flags: "-n, --dry-run",
+      description: "print the plan: every command, in order, with its options; run nothing",
     },
+    {
+      flags: "--json",
+      description: "print the plan (with --dry-run) or one result per command as JSON",
+    },
+    {
+      flags: "-d, --detach",
+      description: "build tmux sessions but do not attach; print how to attach",
+    },
+    ...SOCKET_OPTIONS,
+    ...TERMINAL_OPTIONS,
+    AT_OPTION,
+    YES,
     SKIP_RITUALS,
   ],
   examples: [
@@ -123,21 +123,6 @@ export const START: CommandSpec = {
   run: (input) => runRitual("start", input, true),
 };
 
-/** The options of `rune stop` and `rune ritual run stop`, tracking's aside. */
-export const STOP_OPTIONS: OptionSpec[] = [
-  { flags: "-n, --dry-run", description: "print the plan; run nothing" },
-  {
-    flags: "--json",
-    description: "print the plan (with --dry-run) or one result per command as JSON",
-  },
-  {
-    flags: "--kill-background",
-    description: "after the stop ritual, end the background commands `rune start` left running",
-  },
-  ...SOCKET_OPTIONS,
-  ...TERMINAL_OPTIONS,
-];
-
 export const STOP: CommandSpec = {
   name: "stop",
   summary: "run the stop ritual and close the work session",
@@ -145,7 +130,21 @@ export const STOP: CommandSpec = {
     "a project, the project of the open work session (else the one detected here). Once the " +
     "ritual has succeeded, the work session closes; a failed required step leaves it open.",
   args: [PROJECT_ARG],
-  options: [...STOP_OPTIONS, AT_OPTION, SKIP_RITUALS],
+  options: [
+    { flags: "-n, --dry-run", description: "print the plan; run nothing" },
+    {
+      flags: "--json",
+      description: "print the plan (with --dry-run) or one result per command as JSON",
+    },
+    {
+      flags: "--kill-background",
+      description: "after the stop ritual, end the background commands `rune start` left running",
+    },
+    ...SOCKET_OPTIONS,
+    ...TERMINAL_OPTIONS,
+    AT_OPTION,
+    SKIP_RITUALS,
+  ],
   examples: [
     ["rune stop", "stop the project in the current directory"],
     ["rune stop web --dry-run", "show what stopping web would run"],
