@@ -97,9 +97,9 @@ async function ritualCommand(
     runRitualCommand("stop", other, { ...options, detach: true, killBackground: false }, globals);
   if (tracker && options.tracking?.skipRituals) {
     const refused = ritual === "start"
-      ? await tracker.beforeStart(name, policy, stopOther)
+      ? await tracker.beforeStart(name, { policy, stopOther })
       : undefined;
-    return refused ?? tracker.after(ritual, name, EXIT.ok);
+    return refused ?? tracker.after(ritual, { project: name, code: EXIT.ok });
   }
   const planned = planRitual(loaded.value, ritual, project.value, {
     env,
@@ -125,7 +125,7 @@ async function ritualCommand(
 
   if (options.dryRun) return printPlan(plan, { json: options.json, globals, home: env.HOME });
   if (tracker && ritual === "start") {
-    const refused = await tracker.beforeStart(name, policy, stopOther);
+    const refused = await tracker.beforeStart(name, { policy, stopOther });
     if (refused !== undefined) return refused;
   }
   if (ritual === "start") {
@@ -159,7 +159,7 @@ async function ritualCommand(
       });
     }
     const code = exitCodeFor(summary);
-    return tracker ? tracker.after(ritual, name, code) : code;
+    return tracker ? tracker.after(ritual, { project: name, code }) : code;
   } finally {
     reporter.restoreTerminal?.();
   }

@@ -62,15 +62,14 @@ export class RitualTracker {
    */
   async beforeStart(
     project: string,
-    policy: SwitchPolicy | undefined,
-    stopOther: (other: string) => Promise<number>,
+    o: { policy?: SwitchPolicy; stopOther: (other: string) => Promise<number> },
   ): Promise<number | undefined> {
     const now = Date.now();
     const state = this.#store.state();
     if (!state.ok) return reportIssue(state.error);
     const open = state.value.kind === "idle" ? undefined : state.value.session;
     const at = this.#request.at ?? now;
-    const facts = { policy, yes: this.#request.yes, terminal: canAsk(), now };
+    const facts = { policy: o.policy, yes: this.#request.yes, terminal: canAsk(), now };
     let decision = decideSwitch(open, project, facts);
     if (decision.kind === "ask") {
       const answer = await askLine(decision.question);
@@ -92,7 +91,7 @@ export class RitualTracker {
         if (bad !== undefined) return bad;
         const other = decision.open.project;
         this.#say(`stopping "${other}" first`);
-        const code = await stopOther(other);
+        const code = await o.stopOther(other);
         if (code !== EXIT.ok) {
           this.#say(`"${project}" not started: stopping "${other}" did not succeed`);
           return code;
@@ -107,10 +106,13 @@ export class RitualTracker {
     }
   }
 
-  /** After the ritual (or at once with --skip-rituals): opens or closes the session. */
-  after(ritual: "start" | "stop", project: string, code: number): number {
-    if (ritual === "start") return this.#afterStart(project, code);
-    return this.#afterStop(project, code);
+  /**
+   * After the ritual (or at once with --skip-rituals): opens or closes the session on
+   * `project` when the ritual's exit code is 0. Returns the command's exit code.
+   */
+  after(ritual: "start" | "stop", o: { project: string; code: number }): number {
+    if (ritual === "start") return this.#afterStart(o.project, o.code);
+    return this.#afterStop(o.project, o.code);
   }
 
   close(): void {
