@@ -4,9 +4,10 @@
  * - client-attached: rune appends a `join` line to the owner's audit log, with the client's
  *   user, uid, tty and read-only and control-mode flags (hook formats carry the attaching
  *   client; 3.3a's client-detached hook carries none, so leaving is not logged).
- * - session-closed of the shared session: the share directory is removed (notes §8: this
- *   covers kill-session and kill-server; when the last pane exits the server is gone before
- *   the job runs, so `rune session share --list` and `ls` also prune dead shares).
+ * - session-closed of the shared session: the share directory is removed. Best effort: the
+ *   shared session is its server's last, and the server may exit before the job runs (always
+ *   when the last pane exits; notes §8), so every `rune session share`, `share --list` and
+ *   `ls` also prunes dead shares, and unshare, stop and kill remove the directory themselves.
  *
  * Three languages nest in a hook, each quoted for its own parser: sh (shellQuote), run-shell's
  * format expansion (literalFormat; only `#{q:…}` of the client's own fields is expanded) and
