@@ -111,15 +111,16 @@ export async function planJoin(
       ),
     };
   }
+  // ⚠ tmux exits 0 for "access not allowed": the message decides, before the exit code.
   let access: Access;
-  if (probe.code === 0) access = "write";
-  else if (/client is read-only/.test(probe.stderr)) access = "read-only";
-  else if (/access not allowed/.test(probe.stderr)) {
+  if (/access not allowed/.test(probe.stderr)) {
     return refuse(
       `cannot ${what}: it is not shared with you (tmux refuses you: "access not allowed")`,
       `ask ${owner.name} to run: rune session share ${shellQuote(target.session)} --user YOU`,
     );
-  } else if (/no server running|can't find session|Connection refused/.test(probe.stderr)) {
+  } else if (/client is read-only/.test(probe.stderr)) access = "read-only";
+  else if (probe.code === 0 && probe.stderr.trim() === "") access = "write";
+  else if (/no server running|can't find session|Connection refused/.test(probe.stderr)) {
     return refuse(
       `cannot ${what}: ${owner.name}'s shared session is gone (${tmuxError(probe)})`,
       `ask ${owner.name} to share it again`,
