@@ -17,6 +17,13 @@ const WINDOW_FORMAT =
 const PANE_FORMAT =
   "P\t#{window_index}\t#{pane_active}\t#{pane_current_command}\t#{pane_title}\t#{pane_current_path}";
 
+/**
+ * ⚠ Without a UTF-8 locale in its environment, tmux's client prints a tab as `_` and other
+ * bytes as `_` too (tested on 3.3a with LANG unset): `-u` says the client takes UTF-8, so the
+ * separators and the paths come back as they are.
+ */
+export const UTF8 = "-u";
+
 /** Programs that are a plain shell waiting at a prompt: nothing is left behind. */
 const SHELLS = new Set(["bash", "zsh", "fish", "sh", "dash", "ksh", "mksh", "tcsh", "csh"]);
 
@@ -32,6 +39,7 @@ export interface ReadLayout {
 export function listLayoutArgv(socket: readonly string[], session: string): string[] {
   return [
     "tmux",
+    UTF8,
     ...socket,
     ...chain([
       ["list-windows", "-t", `=${session}:`, "-F", WINDOW_FORMAT],

@@ -16,6 +16,7 @@ import { shareBase } from "./paths.ts";
 import { listShareDirs } from "./record.ts";
 import type { ShareRecord } from "./record.ts";
 import { shareLiveness } from "./server.ts";
+import { UTF8 } from "./layout.ts";
 
 /** A directory with no record yet younger than this may be a share being made right now. */
 const HALF_MADE_MS = 60_000;
@@ -96,7 +97,7 @@ export async function listShares(ctx: ShareContext): Promise<ShareStatus[]> {
 export async function shareStatus(record: ShareRecord, ctx: ShareContext): Promise<ShareStatus> {
   const r = await runTmux(
     ctx.runtime,
-    ["tmux", "-S", record.socket, ...chain([["server-access", "-l"], listClientsCommand()])],
+    ["tmux", UTF8, "-S", record.socket, ...chain([["server-access", "-l"], listClientsCommand()])],
     ctx.env,
   );
   const entries = parseServerAccess(r.stdout, record.owner);

@@ -18,6 +18,7 @@ import { aclRevokeArgv } from "./gate.ts";
 import { shareDirOf, writeRecord } from "./record.ts";
 import type { ShareRecord } from "./record.ts";
 import { setMark } from "./grant.ts";
+import { UTF8 } from "./layout.ts";
 import type { AuditEntry } from "../state/mod.ts";
 
 const DETACH_DEADLINE_MS = 2_000;
@@ -34,7 +35,7 @@ export interface Revoked {
 async function clientsOf(record: ShareRecord, ctx: ShareContext): Promise<ClientInfo[]> {
   const r = await runTmux(
     ctx.runtime,
-    ["tmux", "-S", record.socket, ...listClientsCommand()],
+    ["tmux", UTF8, "-S", record.socket, ...listClientsCommand()],
     ctx.env,
   );
   return r.code === 0 ? parseClients(r.stdout) : [];

@@ -3,7 +3,8 @@ import { listLayoutArgv, parseLayout } from "../../src/share/layout.ts";
 
 Deno.test("listLayoutArgv() lists windows and panes in one call, by exact name", () => {
   const argv = listLayoutArgv(["-S", "/s"], "x;");
-  deepStrictEqual(argv.slice(0, 6), ["tmux", "-S", "/s", "list-windows", "-t", "=x;:"]);
+  // -u: without a UTF-8 locale tmux would print each tab as "_".
+  deepStrictEqual(argv.slice(0, 7), ["tmux", "-u", "-S", "/s", "list-windows", "-t", "=x;:"]);
   deepStrictEqual(argv.filter((a) => a === ";").length, 1);
   deepStrictEqual(argv[argv.indexOf(";") + 1], "list-panes");
 });
