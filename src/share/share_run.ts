@@ -189,6 +189,17 @@ async function makeShare(
 ): Promise<ShareResult<{ record: ShareRecord; programs: ReadLayout["programs"] }>> {
   const read = await readSessionLayout(ctx.runtime, req.origin, ctx.env, req.session);
   if (!read.ok) return read;
+  // A directory without a live record is a dead share's, or one another rune is making now:
+  // only a socket that answers tells them apart, and then this call is the one to give way.
+  if (await shareLiveness(ctx.runtime, ctx.env, paths.socket, req.session) === "alive") {
+    return {
+      ok: false,
+      error: failed(
+        `cannot share "${req.session}": another rune is sharing it right now`,
+        `wait a moment, then: rune session share --list`,
+      ),
+    };
+  }
   try {
     Deno.removeSync(paths.dir, { recursive: true });
   } catch { /* not there: the usual case */ }

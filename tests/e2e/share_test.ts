@@ -49,7 +49,7 @@ Deno.test({
       const dir = w.shareDir()!;
       const sock = `${dir}/sock`;
       match(shared.stdout, new RegExp(`shared "dev" with ${alice} \\(read-only\\)`));
-      match(shared.stdout, /join:    rune session join root\/dev\n/);
+      match(shared.stdout, / {2}join: {4}rune session join root\/dev\n/);
       assertOk(
         shared.stdout.includes(`tmux -S ${sock} attach-session -r -t '=dev'`),
         shared.stdout,
