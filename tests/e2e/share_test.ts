@@ -37,7 +37,6 @@ Deno.test({
   name: "a shared session: the guest watches read-only, types with --write, is detached at " +
     "once by unshare; the other user reaches nothing" + skip,
   ignore: skip !== "",
-  sanitizeResources: false,
   fn: () =>
     withShareWorld("dev", async (w) => {
       const [alice, bob] = w.users;

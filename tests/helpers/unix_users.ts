@@ -21,7 +21,7 @@ function found(program: string): boolean {
 
 /** Root, with useradd, userdel and runuser: the only way to test as other users. */
 export const canMakeUsers = Deno.uid() === 0 &&
-  ["useradd", "userdel", "runuser", "groupadd"].every(found);
+  ["useradd", "userdel", "runuser"].every(found);
 export const hasSetfacl = found("setfacl");
 
 /** Why the user tests are skipped here, for their names ("" when they run). */
