@@ -65,6 +65,9 @@ Deno.test({
         "editor\neditor\nlogs\n",
       );
 
+      // tmux's messages ("Client is read-only") stay until the next key, however slow the box.
+      await w.share("set-option", "-g", "display-time", "0");
+
       // alice joins in a terminal: she sees the session, her typing is refused.
       const term = await w.guestTerminal(alice, ["session", "join", "root/dev"]);
       await waitFor(async () => (await shareClients(w)).some((c) => c.uid === aliceUid && c.ro), {
