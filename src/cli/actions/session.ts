@@ -55,7 +55,7 @@ export async function sessionWorld(
   });
 }
 
-export async function runeSessions(world: TmuxWorld): Promise<SessionInfo[] | number> {
+async function runeSessions(world: TmuxWorld): Promise<SessionInfo[] | number> {
   const r = await listRuneSessions(denoRuntime, world.socketArgs, world.clientEnv);
   if (r.ok) return r.sessions;
   console.error(visible(`rune: cannot list tmux sessions: ${r.message}`));
