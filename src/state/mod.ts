@@ -15,7 +15,7 @@ export {
   parseAudit,
   readAudit,
 } from "./audit.ts";
-export type { AuditEntry, AuditLog, TranscriptRef } from "./audit.ts";
+export type { AuditEntry, AuditLog, ShareAudit, TranscriptRef } from "./audit.ts";
 export {
   backgroundState,
   forgetBackground,
