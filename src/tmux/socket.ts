@@ -62,7 +62,9 @@ export function attachCommand(choice: SocketChoice, session: string): string {
 
 /** `tmux SOCKET… ARGS…` as a person would type it, quoted for a shell. */
 export function tmuxCommandText(socket: readonly string[], args: readonly string[]): string {
-  return ["tmux", ...socket, ...args].map(shellQuote).join(" ");
+  // `-u` is for rune's own parsing of tmux output; a person's terminal speaks its own locale.
+  const shown = socket.filter((a) => a !== "-u");
+  return ["tmux", ...shown, ...args].map(shellQuote).join(" ");
 }
 
 export type AttachMode = "print" | "switch" | "elsewhere" | "attach";

@@ -31,7 +31,10 @@ export interface TmuxWorldFacts {
 
 export interface TmuxWorld {
   socket: SocketChoice;
-  /** tmux's global flags for the server: [], ["-L", name] or ["-S", path]. */
+  /**
+   * tmux's global flags: `-u` (UTF-8 output whatever the locale: without it, tmux prints the tabs
+   * of rune's `-F` formats as `_` under LANG=C), then the server: ["-L", name] or ["-S", path].
+   */
   socketArgs: string[];
   /** The filtered environment without TMUX/TMUX_PANE (the socket is always explicit). */
   clientEnv: Record<string, string>;
@@ -71,7 +74,7 @@ export function decideTmuxWorld(f: TmuxWorldFacts): TmuxWorld {
     : { ...DETACHED_SIZE };
   return {
     socket,
-    socketArgs: socketArgs(socket),
+    socketArgs: ["-u", ...socketArgs(socket)],
     clientEnv,
     callerEnv,
     show,

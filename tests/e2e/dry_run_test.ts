@@ -103,7 +103,7 @@ rituals:
     strictEqual(r.code, 0, r.stderr);
     const plan = JSON.parse(r.stdout);
     const argv = plan.steps[0].tmux.create[0].argv;
-    deepStrictEqual(argv.slice(0, 6), ["tmux", "-L", "s", "new-session", "-d", "-s"]);
+    deepStrictEqual(argv.slice(0, 7), ["tmux", "-u", "-L", "s", "new-session", "-d", "-s"]);
     ok(
       argv.includes("GITHUB_TOKEN"),
       "the withheld secret is hidden from the session",
@@ -112,7 +112,10 @@ rituals:
       env: home.env,
       cwd: dir,
     });
-    match(text.stdout, /tmux -L s new-session -d -s dev-web .*new-window -t '=dev-web:' -n code/);
+    match(
+      text.stdout,
+      /tmux -u -L s new-session -d -s dev-web .*new-window -t '=dev-web:' -n code/,
+    );
   } finally {
     home.cleanup();
   }

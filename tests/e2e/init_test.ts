@@ -69,7 +69,7 @@ Deno.test("every starter validates and dry-runs", async (t) => {
         });
         strictEqual(plan.code, 0, plan.stderr);
         match(plan.stdout, new RegExp(`rune start · project ${project} `));
-        match(plan.stdout, /tmux new-session -d -s /);
+        match(plan.stdout, /tmux -u new-session -d -s /);
       });
     });
   }

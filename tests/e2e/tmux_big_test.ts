@@ -58,8 +58,8 @@ Deno.test("100 windows × 4 panes: every pane in its window and dir, each comman
       ok(calls > 1 && calls < 12, `${calls} calls`);
       const text = await runRune(["start", "web", "--dry-run"], { env, cwd: dir });
       match(text.stdout, new RegExp(`tmux argv \\(${calls} calls, each within tmux's 16364-byte`));
-      strictEqual(text.stdout.split("\n").filter((l) => /^\s+tmux -S /.test(l)).length, calls);
-      match(text.stdout, /^\s+tmux -S \S+ (new|split)-window -t '\$SESSION:' /m);
+      strictEqual(text.stdout.split("\n").filter((l) => /^\s+tmux -u -S /.test(l)).length, calls);
+      match(text.stdout, /^\s+tmux -u -S \S+ (new|split)-window -t '\$SESSION:' /m);
 
       const started = Date.now();
       const r = await runRune(["start", "web", "--detach"], { env, cwd: dir, timeoutMs: 120_000 });

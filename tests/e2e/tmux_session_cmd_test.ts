@@ -98,3 +98,15 @@ Deno.test("--detach inside tmux says how to switch, not how to attach", async ()
     doesNotMatch(screen, /attach-session/);
   });
 });
+
+Deno.test("rune's sessions are found under a C locale too (tmux would print the tabs as _)", async () => {
+  await withRune(async ({ dir, tmux, env }) => {
+    const c = { ...env, LANG: "C" };
+    strictEqual((await runRune(["start", "web", "--detach"], { env: c, cwd: dir })).code, 0);
+    const ls = await runRune(["session", "ls", "--json"], { env: c });
+    strictEqual(ls.code, 0, ls.stderr);
+    strictEqual(JSON.parse(ls.stdout).map((s: { name: string }) => s.name).join(), "dev-web");
+    strictEqual((await runRune(["session", "kill", "web"], { env: c })).code, 0);
+    strictEqual(await sessionsOf(tmux), "");
+  });
+});

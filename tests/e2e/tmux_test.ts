@@ -428,7 +428,7 @@ Deno.test("--dry-run prints the tmux argv and runs nothing; without tmux, start 
     strictEqual(dry.code, 0, dry.stderr);
     match(
       dry.stdout,
-      /tmux argv \(one call[^\n]*\n\s+tmux -S \S+ new-session -d -s dev-web -x 200 -y 50 -c /,
+      /tmux argv \(one call[^\n]*\n\s+tmux -u -S \S+ new-session -d -s dev-web -x 200 -y 50 -c /,
     );
     match(dry.stdout, / new-window -t '=dev-web:' -n backend -c /);
     match(dry.stdout, / ';' select-layout main-vertical ';' select-pane -t :\.-1 ';' new-window /);

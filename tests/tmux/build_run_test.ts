@@ -18,6 +18,7 @@ Deno.test("rune's own session of that name (or a lost race) is reused: nothing t
   strictEqual(outcome.status, "ok");
   deepStrictEqual(calls[1], [
     "tmux",
+    "-u",
     "-L",
     "t",
     "show-options",
@@ -70,7 +71,7 @@ Deno.test("a build that fails half-way removes the session it created by id, the
   const outcome = await executor().execute(planned(unplanned), ctxWith(runtime));
   strictEqual(outcome.status, "failed");
   strictEqual(outcome.message, 'tmux could not build "dev-web": no space for new pane');
-  deepStrictEqual(calls[1], ["tmux", "-L", "t", "kill-session", "-t", "$4"]);
+  deepStrictEqual(calls[1], ["tmux", "-u", "-L", "t", "kill-session", "-t", "$4"]);
   deepStrictEqual(calls[2], ["tmux", "-V"]);
 });
 
@@ -86,7 +87,7 @@ Deno.test("a build of several calls binds the session id into the later ones", a
   ]);
   const { calls } = runtime;
   strictEqual((await executor().execute(s, ctxWith(runtime))).status, "ok");
-  deepStrictEqual(calls.map((c) => c.slice(3, 6)), [
+  deepStrictEqual(calls.map((c) => c.slice(4, 7)), [
     ["new-session", "-d", "-s"],
     ["new-window", "-t", "$9:"],
     ["split-window", "-t", "$9:"],
@@ -107,7 +108,7 @@ Deno.test("a later call that fails removes everything the earlier ones made", as
   const outcome = await executor().execute(planned(unplanned, 150), ctxWith(runtime));
   strictEqual(outcome.status, "failed");
   strictEqual(outcome.message, 'tmux could not build "dev-web": create window failed: fork failed');
-  deepStrictEqual(runtime.calls[3], ["tmux", "-L", "t", "kill-session", "-t", "$9"]);
+  deepStrictEqual(runtime.calls[3], ["tmux", "-u", "-L", "t", "kill-session", "-t", "$9"]);
 });
 
 Deno.test("a name tmux stored differently is refused, and the session removed", async () => {
@@ -120,7 +121,7 @@ Deno.test("a name tmux stored differently is refused, and the session removed", 
   const outcome = await executor().execute(s, ctxWith(runtime));
   strictEqual(outcome.status, "failed");
   match(outcome.message ?? "", /it stores that name as "dev-\\340\\242\\227"/);
-  deepStrictEqual(runtime.calls[1], ["tmux", "-L", "t", "kill-session", "-t", "$2"]);
+  deepStrictEqual(runtime.calls[1], ["tmux", "-u", "-L", "t", "kill-session", "-t", "$2"]);
   strictEqual(runtime.calls.length, 2);
 });
 
@@ -138,7 +139,7 @@ Deno.test("a tmux_session step is started, in a window of that session, not done
   const fresh = await executor().execute(s, ctxWith(created));
   strictEqual(fresh.status, "started");
   strictEqual(fresh.message, 'in window 1 of session "ops"');
-  deepStrictEqual(created.calls[2].slice(3), [
+  deepStrictEqual(created.calls[2].slice(4), [
     "display-message",
     "-p",
     "-t",

@@ -25,9 +25,10 @@ Deno.test("the common case is two tmux calls: build, then type every pane's comm
   const outcome = await executor().execute(planned(unplanned), ctxWith(runtime));
   strictEqual(outcome.status, "ok");
   strictEqual(calls.length, 2);
-  strictEqual(calls[0][3], "new-session");
+  strictEqual(calls[0][4], "new-session");
   deepStrictEqual(calls[1], [
     "tmux",
+    "-u",
     "-L",
     "t",
     "pipe-pane",
@@ -82,8 +83,8 @@ Deno.test("a pane rune could not pipe gets the marker, retyped when drained, the
   const outcome = await ex.execute(planned(unplanned), ctxWith(runtime));
   strictEqual(outcome.status, "ok");
   strictEqual(calls.length, 5);
-  deepStrictEqual(calls[1].slice(3, 6), ["pipe-pane", "-t", "%1"]);
-  deepStrictEqual(calls[2].slice(3), [
+  deepStrictEqual(calls[1].slice(4, 7), ["pipe-pane", "-t", "%1"]);
+  deepStrictEqual(calls[2].slice(4), [
     "send-keys",
     "-t",
     "%2",
@@ -97,7 +98,7 @@ Deno.test("a pane rune could not pipe gets the marker, retyped when drained, the
   ]);
   deepStrictEqual(calls[3], calls[2]);
   // No pipe of rune's to close on the second pane: it may be the user's.
-  deepStrictEqual(calls[4].slice(3), [
+  deepStrictEqual(calls[4].slice(4), [
     "send-keys",
     "-t",
     "%2",

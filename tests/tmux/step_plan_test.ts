@@ -49,7 +49,7 @@ Deno.test("planTmuxCalls() gives every tmux step the very argv the executor runs
   const [planned] = planTmuxCalls(planOf([s]), world, { markerDir: "/m/rune-panes-x" }).steps;
   if (planned.kind !== "tmux" || !planned.tmux) throw new Error("no tmux calls planned");
   const options = {
-    socket: ["-L", "w"],
+    socket: ["-u", "-L", "w"],
     project: "web",
     size: { columns: 200, rows: 50 },
     env: {},
@@ -58,10 +58,11 @@ Deno.test("planTmuxCalls() gives every tmux step the very argv the executor runs
   };
   deepStrictEqual(planned.tmux.create, buildSession(stepLayout(s), options));
   strictEqual(planned.tmux.markerDir, "/m/rune-panes-x-1");
-  deepStrictEqual(planned.tmux.socket, ["-L", "w"]);
+  deepStrictEqual(planned.tmux.socket, ["-u", "-L", "w"]);
   // tmux_session: the second form adds the window when the session exists.
-  deepStrictEqual(planned.tmux.addWindow?.argv.slice(0, 9), [
+  deepStrictEqual(planned.tmux.addWindow?.argv.slice(0, 10), [
     "tmux",
+    "-u",
     "-L",
     "w",
     "set-environment",

@@ -52,7 +52,7 @@ Deno.test("decideTmuxWorld(): inside tmux the client switches; TMUX never reache
     terminal: { stdin: true, stdout: true },
   }));
   strictEqual(other.show, "elsewhere", "another server: attaching would nest");
-  deepStrictEqual(other.socketArgs, ["-L", "work"]);
+  deepStrictEqual(other.socketArgs, ["-u", "-L", "work"]);
 });
 
 Deno.test("finishAttach(), detached: inside this server switch, elsewhere attach from outside", async () => {
