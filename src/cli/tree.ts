@@ -18,6 +18,7 @@ import { PAUSE, RESUME, STATUS } from "./commands/tracking.ts";
 import { REPORT } from "./commands/report.ts";
 import { MIGRATE } from "./commands/migrate.ts";
 import { LOGS } from "./commands/logs.ts";
+import { TRUST, UNTRUST } from "./commands/trust.ts";
 
 export const ROOT: CommandSpec = {
   name: "rune",
@@ -54,5 +55,7 @@ export const ROOT: CommandSpec = {
     COMPLETION,
     COMPLETE,
     LOGS,
+    TRUST,
+    UNTRUST,
   ],
 };
