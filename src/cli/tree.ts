@@ -19,6 +19,7 @@ import { REPORT } from "./commands/report.ts";
 import { MIGRATE } from "./commands/migrate.ts";
 import { LOGS } from "./commands/logs.ts";
 import { TRUST, UNTRUST } from "./commands/trust.ts";
+import { HOOK, HOOK_ENV, PROMPT } from "./commands/hook.ts";
 
 export const ROOT: CommandSpec = {
   name: "rune",
@@ -57,5 +58,8 @@ export const ROOT: CommandSpec = {
     LOGS,
     TRUST,
     UNTRUST,
+    HOOK,
+    PROMPT,
+    HOOK_ENV,
   ],
 };
