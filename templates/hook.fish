@@ -17,7 +17,7 @@ function __rune_hook_env
     set -l __rune_code (command rune __hook-env fish)
     set -l __rune_status $status
     if test $__rune_status -eq 0
-        eval (string join \n -- $__rune_code)
+        printf '%s\n' $__rune_code | source
     else
         echo "rune: the shell hook failed (exit $__rune_status); `rune __hook-env fish` shows why" >&2
     end
