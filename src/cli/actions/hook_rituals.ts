@@ -2,19 +2,17 @@
  * The enter and leave rituals the shell hook runs: planned like every ritual (so commands get
  * the filtered environment plus RUNE_PROJECT and RUNE_PROJECT_DIR), run one after another with
  * no stdin, their stdout and stderr captured — never on rune's stdout, which the shell evals —
- * each with its own timeout, else settings.hooks.timeout, else 5 s. What they print is cut to
+ * each with its own timeout, else settings.hooks.timeout, else 5 s (the planner decides it). What they print is cut to
  * one line: the last line of output, or why a command failed. Ctrl-C ends the running command's
  * whole process group.
  */
-import { parseDuration, shortenValue, visible } from "../../base/mod.ts";
+import { shortenValue, visible } from "../../base/mod.ts";
 import type { ProjectInfo, StepOutcome } from "../../contract/mod.ts";
-import { planRitual, ritualCommands } from "../../planning/mod.ts";
+import { HOOK_TIMEOUT_MS, planRitual, ritualCommands } from "../../planning/mod.ts";
 import { withoutNames } from "../../env/mod.ts";
 import { denoRuntime, printable, runShellStep } from "../../exec/mod.ts";
 import type { ProjectConfig } from "../project_config.ts";
 
-/** settings.hooks.timeout when not set. */
-export const HOOK_TIMEOUT_MS = 5_000;
 /** The line is cut to this many characters. */
 const LINE_MAX = 160;
 
@@ -34,20 +32,17 @@ export async function runHookRitual(
     const first = planned.error.find((i) => i.severity === "error") ?? planned.error[0];
     return line(`${head} ${first.problem} (\`rune ritual test ${ritual}\` shows every problem)`);
   }
-  const fallback = parseDuration(config.settings?.hooks?.timeout ?? "") ?? HOOK_TIMEOUT_MS;
   const controller = new AbortController();
   const onInt = () => controller.abort();
   Deno.addSignalListener("SIGINT", onInt);
   let last = "";
   try {
-    for (const [i, step] of planned.value.steps.entries()) {
+    for (const step of planned.value.steps) {
       if (step.kind !== "shell") continue; // the config check allows nothing else here
-      const own = entries[i]?.spec.timeout;
-      const timeoutMs = own === undefined ? fallback : parseDuration(own) ?? fallback;
       const decoder = new TextDecoder();
       let output = "";
       const outcome = await runShellStep(
-        { ...step, timeoutMs: timeoutMs || fallback },
+        { ...step, timeoutMs: step.timeoutMs ?? HOOK_TIMEOUT_MS },
         {
           baseEnv: withoutNames(env, planned.value.envRemoved),
           parentEnv: env,
@@ -67,9 +62,11 @@ export async function runHookRitual(
       const said = lastLine(output);
       if (said) last = said;
       if (outcome.status !== "ok") {
-        const why = failure(outcome);
-        if (outcome.status === "interrupted") return line(`${head} "${step.name}" ${why}`);
-        if (!step.optional) return line(`${head} "${step.name}" ${why}${said ? `: ${said}` : ""}`);
+        const why = `"${step.name}" ${failure(outcome)}`;
+        if (outcome.status === "interrupted") return line(`${head} ${why}`);
+        // An optional command's failure is said too, but the ritual goes on.
+        if (!step.optional) return line(`${head} ${why}${said ? `: ${said}` : ""}`);
+        last = why;
       }
     }
   } finally {
