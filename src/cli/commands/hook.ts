@@ -60,7 +60,7 @@ export const PROMPT: CommandSpec = {
   name: "prompt",
   summary: "print a short prompt segment: the open work session's project and time worked",
   description: "Print one short line for a shell prompt: the open work session's project, " +
-    'the time worked in it and "paused" when it is ("web 1h05m", "web 0h20m paused"); with no ' +
+    'the time worked in it and "paused" when it is ("web 1h05m", "web 20m paused"); with no ' +
     "open session, $RUNE_PROJECT when the shell hook set it, else nothing. Reads only the " +
     "work-session store: no config, so it is as quick as rune starts.",
   options: [{
