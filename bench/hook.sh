@@ -5,8 +5,9 @@
 #  2. one hyperfine run: an empty `deno run`, `direnv export bash` (what direnv runs per
 #     prompt), `rune __hook-env bash` for one `cd` into a project (detected by a config rule,
 #     and by a trusted .rune.yaml), and `rune prompt` (an open work session).
-# "lean bundle" rows run the same bundle with issue 12's two edits (no createRequire shim, no
+# The "lean bundle" row runs the same bundle with issue 12's two edits (no createRequire shim, no
 # prefetched dynamic imports; see bench/tracking.sh) to show what the lazy-import work leaves.
+# __hook-env has no lean row: it loads the config, whose YAML parser needs the shim.
 # Everything lives in a temp HOME. Writes bench/results/hook-{prompts.txt,run.md,run.json}.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -44,7 +45,8 @@ prompts() { # TOOL RCLINE
   cat "$tmp/$1.per20"
 }
 rune_n=$(prompts rune "$($RUNE hook bash)")
-direnv_n=$(prompts direnv "$(direnv hook bash)")
+# direnv's hook names its binary by absolute path: point it at the counting shim.
+direnv_n=$(prompts direnv "$(direnv hook bash | sed "s|$(command -v direnv)|$tmp/bin/direnv|g")")
 {
   echo "processes started by 20 prompts in an unchanged directory (bash):"
   echo "  rune's hook:   $rune_n"
@@ -66,5 +68,4 @@ hyperfine -N --warmup 5 --runs "$RUNS" \
   -n "rune __hook-env bash: cd into a project (config rule)" "$RUNE __hook-env bash" \
   -n "rune __hook-env bash: cd into a trusted .rune.yaml (via sh -c cd)" "sh -c 'cd $HOME/local && exec $RUNE __hook-env bash'" \
   -n "rune prompt (open session)" "$RUNE prompt" \
-  -n "rune __hook-env bash (lean bundle)" "$LEAN __hook-env bash" \
   -n "rune prompt (lean bundle)" "$LEAN prompt"
