@@ -1,6 +1,6 @@
 /** Loads the config for a command and prints every problem; the caller gets an exit code. */
 import { loadConfig, noConfigHint } from "../config/mod.ts";
-import type { ConfigCandidate, LoadedConfig } from "../config/mod.ts";
+import type { ConfigCandidate, LoadedConfig, LoadFailure } from "../config/mod.ts";
 import { err, formatIssue, ok, visible } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
 import { shellQuote } from "../shell/mod.ts";
@@ -23,20 +23,24 @@ export async function loadConfigOrReport(
     if (!globals.quiet) { for (const w of loaded.value.warnings) console.error(formatIssue(w)); }
     return ok(loaded.value);
   }
-  const failure = loaded.error;
+  return err(reportLoadFailure(loaded.error, globals));
+}
+
+/** Prints why the config could not be loaded; returns the exit code. */
+export function reportLoadFailure(failure: LoadFailure, globals: GlobalOptions): number {
   switch (failure.kind) {
     case "not-found":
       console.error(notFoundMessage(failure.tried));
-      return err(EXIT.usage);
+      return EXIT.usage;
     case "unreadable":
       console.error(visible(`rune: cannot read the config "${failure.file}": ${failure.message}`));
-      return err(EXIT.usage);
+      return EXIT.usage;
     case "invalid": {
       for (const issue of failure.issues) {
         if (!globals.quiet || issue.severity === "error") console.error(formatIssue(issue));
       }
       console.error(visible(`rune: ${failure.file}: ${issueCounts(failure.issues)}; nothing ran`));
-      return err(EXIT.usage);
+      return EXIT.usage;
     }
   }
 }

@@ -18,6 +18,8 @@ import { PAUSE, RESUME, STATUS } from "./commands/tracking.ts";
 import { REPORT } from "./commands/report.ts";
 import { MIGRATE } from "./commands/migrate.ts";
 import { LOGS } from "./commands/logs.ts";
+import { TRUST, UNTRUST } from "./commands/trust.ts";
+import { HOOK, HOOK_ENV, PROMPT } from "./commands/hook.ts";
 
 export const ROOT: CommandSpec = {
   name: "rune",
@@ -54,5 +56,10 @@ export const ROOT: CommandSpec = {
     COMPLETION,
     COMPLETE,
     LOGS,
+    TRUST,
+    UNTRUST,
+    HOOK,
+    PROMPT,
+    HOOK_ENV,
   ],
 };

@@ -6,6 +6,7 @@
 import { describePath } from "./positions.ts";
 import type { Config, RitualSpec, TemplateSpec } from "./schema.ts";
 import type { Issue, Location } from "../base/mod.ts";
+import type { RITUALS } from "./raw.ts";
 import { checkTemplateText } from "../templates/mod.ts";
 import type { FieldContext } from "../templates/mod.ts";
 
@@ -99,7 +100,8 @@ export function templateFields(config: Config): Field[] {
     });
   };
 
-  const ritual = (name: "start" | "stop", r: RitualSpec | null | undefined) => {
+  type RitualKey = (typeof RITUALS)[number];
+  const ritual = (name: RitualKey, r: Partial<RitualSpec> | null | undefined) => {
     if (!r) return;
     const commands = (path: ConfigPath, list: RitualSpec["global"]) => {
       (list ?? []).forEach((c, i) => {
@@ -123,6 +125,8 @@ export function templateFields(config: Config): Field[] {
 
   ritual("start", config.rituals?.start);
   ritual("stop", config.rituals?.stop);
+  ritual("enter", config.rituals?.enter);
+  ritual("leave", config.rituals?.leave);
   for (const [tName, t] of Object.entries(config.rituals?.templates ?? {})) {
     template(["rituals", "templates", tName], t);
   }

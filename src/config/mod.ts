@@ -25,9 +25,15 @@ export type { DetectedKind, Detection, SourceKind } from "./foreign.ts";
 export type { Validation } from "./validate.ts";
 export { configJsonSchema, configJsonSchemaText } from "./json_schema.ts";
 export { LAYOUT_PRESETS } from "./schema.ts";
+export { LOCAL_CONFIG_NAME, parseLocalConfig, templatesAt } from "./local.ts";
+export type { LocalConfig, LocalParseOptions } from "./local.ts";
+export { LOCAL_SOURCE, mergeLocalConfig } from "./local_merge.ts";
+export type { MergedLocal } from "./local_merge.ts";
+export { TEMPLATE_PLACES } from "./raw.ts";
 export type {
   CommandSpec,
   Config,
+  HookRitualSpec,
   PaneSpec,
   ProjectSpec,
   RitualSpec,

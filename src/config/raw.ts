@@ -11,7 +11,7 @@ export function isMap(value: unknown): value is RawMap {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export const RITUALS = ["start", "stop"] as const;
+export const RITUALS = ["start", "stop", "enter", "leave"] as const;
 
 export interface RawCommand {
   spec: RawMap;

@@ -88,6 +88,13 @@ export const RitualSchema = z.object({
   }),
 }).meta({ id: "Ritual", description: "Commands of the start or the stop ritual." });
 
+/** rituals.enter / rituals.leave: run by the shell hook, so plain commands and no templates. */
+export const HookRitualSchema = RitualSchema.omit({ templates: true }).meta({
+  id: "HookRitual",
+  description: "Commands the shell hook runs on entering or leaving a project (when " +
+    "settings.hooks.enter_leave is true): plain, non-interactive commands with a short timeout.",
+});
+
 export const NotificationsSchema = z.object({
   enabled: z.boolean().optional(),
   break_reminders: z.boolean().optional(),
@@ -130,6 +137,15 @@ export const SettingsSchema = z.object({
     transcripts: flag("Record full transcripts of interactive runs (may hold typed secrets).")
       .optional(),
   }).nullish(),
+  hooks: z.object({
+    enter_leave: flag(
+      "The shell hook (`rune hook SHELL`) runs rituals.enter on entering a project's " +
+        "directory and rituals.leave on leaving it. Default: false.",
+    ).optional(),
+    timeout: DurationSchema.optional().meta({
+      description: "Timeout of each enter/leave command without its own (default 5s).",
+    }),
+  }).nullish(),
   tracking: z.object({
     on_switch: z.enum(SWITCH_POLICIES).optional().meta({
       description: "`rune start` while another project's work session is open: ask (in a " +
@@ -157,6 +173,8 @@ export const ConfigSchema = z.object({
   rituals: z.object({
     start: RitualSchema.nullish(),
     stop: RitualSchema.nullish(),
+    enter: HookRitualSchema.nullish(),
+    leave: HookRitualSchema.nullish(),
     templates: z.record(z.string(), TemplateSchema).nullish().meta({
       description: "tmux session templates, by name.",
     }),
@@ -171,5 +189,6 @@ export type TemplateSpec = z.infer<typeof TemplateSchema>;
 export type WindowSpec = z.infer<typeof WindowSchema>;
 export type PaneSpec = z.infer<typeof PaneSchema>;
 export type RitualSpec = z.infer<typeof RitualSchema>;
+export type HookRitualSpec = z.infer<typeof HookRitualSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
 export type ProjectSpec = z.infer<typeof ProjectSchema>;

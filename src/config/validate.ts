@@ -20,6 +20,7 @@ import { templateIssues } from "./check_templates.ts";
 import { durationIssues, projectIssues } from "./check_values.ts";
 import { nameIssues } from "./check_names.ts";
 import { lengthIssues } from "./check_lengths.ts";
+import { hookRitualIssues } from "./check_hook_rituals.ts";
 import type { checkTemplateFields } from "./check_variables.ts";
 import { rawScalarReader } from "./scalar_source.ts";
 import { describeValue, kindOf } from "./schema_walk.ts";
@@ -90,6 +91,7 @@ export function validateConfigText(
     ...projectIssues(data, where),
     ...nameIssues(data, where),
     ...lengthIssues(data, where),
+    ...hookRitualIssues(data, where),
   );
   const config = checked.success ? checked.data : undefined;
   // Template fields are checked on typed data only; with schema errors the run fails anyway.

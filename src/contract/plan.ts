@@ -6,7 +6,8 @@
  */
 import type { Issue, Location } from "../base/mod.ts";
 
-export type RitualName = "start" | "stop";
+/** start and stop run from `rune start|stop`; enter and leave from the shell hook. */
+export type RitualName = "start" | "stop" | "enter" | "leave";
 
 /** The project a ritual runs for, and how rune found it. */
 export interface ProjectInfo {

@@ -7,13 +7,14 @@ import type { Colors } from "../base/mod.ts";
 import type { PaneSpec } from "../config/mod.ts";
 import type { ListedCommand, RitualListing } from "../planning/mod.ts";
 
-const RITUALS = ["start", "stop"] as const;
+const RITUALS = ["start", "stop", "enter", "leave"] as const;
 
 /** The listing as text for people. */
 export function formatListing(listing: RitualListing, c: Colors): string[] {
   const out: string[] = [];
   for (const ritual of RITUALS) {
     const r = listing[ritual];
+    if (!r) continue;
     const counts = [
       `${r.global.length} global`,
       ...Object.entries(r.per_project).map(([k, list]) => `${list.length} for ${visible(k)}`),

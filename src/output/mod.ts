@@ -29,3 +29,4 @@ export type { SessionsFact } from "./overview_text.ts";
 export { formatBackgroundReview } from "./background_text.ts";
 export { streamWriter, writeOrStop } from "./write.ts";
 export { formatAuditEntry, formatAuditTable } from "./audit_text.ts";
+export { lineDiff } from "./line_diff.ts";

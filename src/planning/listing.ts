@@ -38,10 +38,13 @@ export interface RitualListing {
   project?: string;
   start: ListedRitual;
   stop: ListedRitual;
+  /** The shell hook's rituals: present only when the config has them. */
+  enter?: ListedRitual;
+  leave?: ListedRitual;
   templates: ListedTemplate[];
 }
 
-const RITUALS: RitualName[] = ["start", "stop"];
+const RITUALS: RitualName[] = ["start", "stop", "enter", "leave"];
 
 /** With `project`, only that project's per_project commands and the templates they use. */
 export function listRituals(config: Config, project?: string): RitualListing {
@@ -54,16 +57,18 @@ export function listRituals(config: Config, project?: string): RitualListing {
   const used = new Set<string>();
   for (const ritual of RITUALS) {
     const spec = config.rituals?.[ritual];
+    if (!spec && (ritual === "enter" || ritual === "leave")) continue;
+    const into: ListedRitual = listing[ritual] ??= { global: [], per_project: {} };
     const take = (list: CommandSpec[] | null | undefined) =>
       (list ?? []).map((c) => {
         if (c.tmux_template !== undefined) used.add(c.tmux_template);
         return listCommand(c);
       });
-    listing[ritual].global = take(spec?.global);
+    into.global = take(spec?.global);
     const keys = project === undefined
       ? Object.keys(spec?.per_project ?? {})
       : [perProjectKey(config, ritual, project)].filter((k): k is string => k !== undefined);
-    for (const key of keys) listing[ritual].per_project[key] = take(spec?.per_project?.[key]);
+    for (const key of keys) into.per_project[key] = take(spec?.per_project?.[key]);
   }
   for (const [name, found] of allTemplates(config)) {
     if (project !== undefined && !used.has(name)) continue;

@@ -5,7 +5,7 @@
  * sanitized, variables expanded, directories absolute). Also the listings behind `rune ritual
  * list` and `rune ls`. Pure: every problem is collected and located before anything runs.
  */
-export { DEFAULT_TIMEOUT_MS, planRitual } from "./plan.ts";
+export { DEFAULT_TIMEOUT_MS, HOOK_TIMEOUT_MS, planRitual } from "./plan.ts";
 export type { PlanFacts } from "./plan.ts";
 export { allTemplates, findTemplate, perProjectKey, ritualCommands } from "./select.ts";
 export type { FoundTemplate, SelectedCommand } from "./select.ts";

@@ -23,6 +23,8 @@ import { startDirIssues } from "./start_dirs.ts";
 
 /** Rune's own default: a command gets 30 s unless settings or the command say otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** What an enter or leave command of the shell hook gets unless settings or it say otherwise. */
+export const HOOK_TIMEOUT_MS = 5_000;
 
 /** What the planner may know about the world. */
 export interface PlanFacts {
@@ -119,7 +121,7 @@ export function planRitual(
       const logFile = backgroundLogFile(project.name, spec.name, facts);
       steps.push({ ...base, kind: "background", command, cwd, env, logFile });
     } else {
-      const timeoutMs = resolveTimeout(spec, config);
+      const timeoutMs = resolveTimeout(spec, config, ritual);
       steps.push({ ...base, kind: "shell", command, cwd, env, timeoutMs });
     }
   }
@@ -214,10 +216,15 @@ function expandEnv(
   return env;
 }
 
-/** Command timeout, else settings.timeout, else 30 s; 0 means none (null). */
-function resolveTimeout(spec: CommandSpec, config: Config): number | null {
-  const raw = spec.timeout ?? config.settings?.timeout;
-  const ms = raw === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(raw) ?? DEFAULT_TIMEOUT_MS;
+/**
+ * Command timeout, else settings.timeout, else 30 s; 0 means none (null). The shell hook's
+ * enter and leave commands fall back to settings.hooks.timeout, else 5 s, instead.
+ */
+function resolveTimeout(spec: CommandSpec, config: Config, ritual: RitualName): number | null {
+  const hook = ritual === "enter" || ritual === "leave";
+  const fallback = hook ? HOOK_TIMEOUT_MS : DEFAULT_TIMEOUT_MS;
+  const raw = spec.timeout ?? (hook ? config.settings?.hooks?.timeout : config.settings?.timeout);
+  const ms = raw === undefined ? fallback : parseDuration(raw) ?? fallback;
   return ms === 0 ? null : ms;
 }
 

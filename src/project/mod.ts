@@ -7,3 +7,5 @@
 export { findProject, UNCONFIGURED_ARGUMENT } from "./detect.ts";
 export type { FindProjectOptions } from "./detect.ts";
 export { parseDetectRule } from "./rules.ts";
+export { findLocalFile } from "./local_file.ts";
+export type { LocalFile } from "./local_file.ts";

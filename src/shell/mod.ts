@@ -13,3 +13,5 @@ export {
   quoteInSingle,
   shellQuote,
 } from "./quote.ts";
+export { envCode, HOOK_SHELLS, quoteForShell } from "./env_code.ts";
+export type { EnvChange, HookShell } from "./env_code.ts";

@@ -5,7 +5,9 @@
  * rename) and transcripts (0600, made before `script` opens them); under $XDG_DATA_HOME/rune the
  * work-session store (node:sqlite: WAL, a busy timeout, BEGIN IMMEDIATE, migrations); rune's logs
  * read back (`rune logs`); and files written whole or not at all (`rune report --output`). Files
- * only: nothing here starts a process.
+ * only: nothing here starts a process. Also the trust store of project-local `.rune.yaml` files
+ * (path, SHA-256, the trusted text) under $XDG_DATA_HOME/rune, and which untrusted ones were
+ * already reported.
  */
 export {
   appendAudit,
@@ -37,3 +39,14 @@ export type {
   StoreHealth,
   StoreOptions,
 } from "./work_store.ts";
+export {
+  readTrustStore,
+  sha256Hex,
+  TRUST_FILE,
+  trustState,
+  trustStorePath,
+  withTrusted,
+  writeTrustStore,
+} from "./trust_store.ts";
+export type { TrustEntry, TrustState } from "./trust_store.ts";
+export { firstNotice } from "./trust_notices.ts";

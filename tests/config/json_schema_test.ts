@@ -35,6 +35,7 @@ Deno.test("the schema names rune's parts and documents its keys", () => {
   deepStrictEqual(Object.keys(schema.$defs).sort(), [
     "Command",
     "Duration",
+    "HookRitual",
     "Pane",
     "Ritual",
     "Template",

@@ -95,6 +95,6 @@ Deno.test("--skip-rituals tracks only; ritual run runs only; ritual test and --d
 
     const wrong = await t.rune(["ritual", "run", "restart"]);
     strictEqual(wrong.code, 2);
-    match(wrong.stderr, /rune has the rituals "start" and "stop"/);
+    match(wrong.stderr, /rune has the rituals "start", "stop", "enter" and "leave"/);
   });
 });

@@ -5,7 +5,7 @@ import { suggest, visible } from "../../base/mod.ts";
 import { outputColors } from "../output.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
-import { loadConfigOrReport } from "../load_config.ts";
+import { loadProjectConfigOrReport } from "../project_config.ts";
 
 export async function runRitualList(
   project: string | undefined,
@@ -14,7 +14,7 @@ export async function runRitualList(
 ): Promise<number> {
   // No template-variable check: it loads the template engine, and ritual list is on the
   // startup benchmark; the listing shows each text as written. `config validate` checks them.
-  const loaded = await loadConfigOrReport(globals, { templates: false });
+  const loaded = await loadProjectConfigOrReport(globals, { templates: false });
   if (!loaded.ok) return loaded.error;
   const { config, file } = loaded.value;
   const listing = listRituals(config, project);

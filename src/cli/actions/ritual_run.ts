@@ -16,10 +16,11 @@ import {
   SESSION_ID,
   TMUX_ARGV_BUDGET,
 } from "../../tmux/mod.ts";
-import type { Config, LoadedConfig } from "../../config/mod.ts";
+import type { Config } from "../../config/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT, exitCodeFor } from "../exit_codes.ts";
-import { loadConfigOrReport } from "../load_config.ts";
+import { loadProjectConfigOrReport, localDetectedBy, projectArgument } from "../project_config.ts";
+import type { ProjectConfig } from "../project_config.ts";
 import { chooseReporter, outputColors } from "../output.ts";
 import { readTerminal, tmuxWorldFor } from "../world.ts";
 import { autoTmux } from "./auto_tmux.ts";
@@ -51,7 +52,7 @@ export async function runRitualCommand(
   options: RitualCommandOptions,
   globals: GlobalOptions,
 ): Promise<number> {
-  const loaded = await loadConfigOrReport(globals);
+  const loaded = await loadProjectConfigOrReport(globals);
   if (!loaded.ok) return loaded.error;
   if (!options.tracking || options.dryRun) {
     return await ritualCommand(ritual, projectArg, options, globals, loaded);
@@ -70,14 +71,18 @@ async function ritualCommand(
   projectArg: string | undefined,
   options: RitualCommandOptions,
   globals: GlobalOptions,
-  loaded: { ok: true; value: LoadedConfig },
+  loaded: { ok: true; value: ProjectConfig },
   tracker?: RitualTracker,
 ): Promise<number> {
   const env = Deno.env.toObject();
   const cwd = currentDir();
   const config = loaded.value.config;
+  const asked = projectArgument(
+    loaded.value,
+    ritual === "stop" && tracker ? tracker.stopTarget(projectArg) : projectArg,
+  );
   const project = await findProject({
-    argument: ritual === "stop" && tracker ? tracker.stopTarget(projectArg) : projectArg,
+    argument: asked.argument,
     projects: config.projects ?? [],
     cwd,
     env,
@@ -90,6 +95,9 @@ async function ritualCommand(
     },
   });
   if (!project.ok) return reportIssues(project.error, "cannot tell which project this is");
+  if (asked.fromLocal && loaded.value.local) {
+    project.value.detectedBy = localDetectedBy(loaded.value.local);
+  }
   if (project.value.detectedBy === UNCONFIGURED_ARGUMENT && !globals.quiet) {
     console.error(formatIssue(warningIssue(
       "unknown-project",

@@ -17,6 +17,7 @@ import {
   type WorkSession,
 } from "../../tracking/mod.ts";
 import type { WorkStore } from "../../state/mod.ts";
+import type { RitualName } from "../../contract/mod.ts";
 import { EXIT } from "../exit_codes.ts";
 import { askLine, canAsk } from "../prompt.ts";
 import { type Opened, openWorkStore, reportIssue } from "../work_store.ts";
@@ -110,9 +111,10 @@ export class RitualTracker {
    * After the ritual (or at once with --skip-rituals): opens or closes the session on
    * `project` when the ritual's exit code is 0. Returns the command's exit code.
    */
-  after(ritual: "start" | "stop", o: { project: string; code: number }): number {
+  after(ritual: RitualName, o: { project: string; code: number }): number {
     if (ritual === "start") return this.#afterStart(o.project, o.code);
-    return this.#afterStop(o.project, o.code);
+    if (ritual === "stop") return this.#afterStop(o.project, o.code);
+    return o.code; // the shell hook's enter and leave track nothing
   }
 
   close(): void {

@@ -5,7 +5,7 @@ import { EXIT } from "../exit_codes.ts";
 import { runRitual, START, STOP, TRACKING_OPTIONS } from "./start_stop.ts";
 
 const RITUAL_ARGS = [
-  { name: "ritual", required: true, description: "start or stop" },
+  { name: "ritual", required: true, description: "start, stop, enter or leave" },
   {
     name: "project",
     required: false,
@@ -17,9 +17,10 @@ const RITUAL_ARGS = [
 /** `ritual run|test start|stop`: the ritual command without a work session around it. */
 async function runNamed(input: CommandInput, dryRun: boolean): Promise<number> {
   const ritual = input.args.ritual;
-  if (ritual !== "start" && ritual !== "stop") {
+  if (ritual !== "start" && ritual !== "stop" && ritual !== "enter" && ritual !== "leave") {
     console.error(
-      `error: Cannot run the ritual "${ritual}": rune has the rituals "start" and "stop"\n` +
+      `error: Cannot run the ritual "${ritual}": rune has the rituals "start", "stop", ` +
+        `"enter" and "leave"\n` +
         "  hint: rune ritual run start [project]",
     );
     return EXIT.usage;

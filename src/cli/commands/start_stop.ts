@@ -1,5 +1,6 @@
 /** `rune start [project]` and `rune stop [project]`. */
 import { CONFIG_ENV } from "../help.ts";
+import type { RitualName } from "../../contract/mod.ts";
 import type { CommandInput, CommandSpec, OptionSpec } from "../spec.ts";
 import { AT_OPTION, TRACKING_ENV } from "./tracking.ts";
 
@@ -38,7 +39,7 @@ export const TRACKING_OPTIONS: readonly OptionSpec[] = [AT_OPTION, YES, SKIP_RIT
  * or without a work session around it. --dry-run never tracks.
  */
 export async function runRitual(
-  ritual: "start" | "stop",
+  ritual: RitualName,
   input: CommandInput,
   track: boolean,
 ): Promise<number> {
