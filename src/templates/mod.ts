@@ -6,11 +6,12 @@
  * import it only when a config must be checked or planned.
  */
 export { checkTemplateText, expandField, templateVariables } from "./expand.ts";
-export { VARIABLE_NAMES } from "./vars.ts";
+export { MAP_KEY, VARIABLE_MAPS, VARIABLE_NAMES } from "./vars.ts";
 export type {
   FieldContext,
   TemplateProblem,
   TemplateProblemCode,
+  VariableMap,
   VariableName,
   Variables,
 } from "./vars.ts";
