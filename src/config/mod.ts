@@ -25,6 +25,8 @@ export type { DetectedKind, Detection, SourceKind } from "./foreign.ts";
 export type { Validation } from "./validate.ts";
 export { configJsonSchema, configJsonSchemaText } from "./json_schema.ts";
 export { LAYOUT_PRESETS } from "./schema.ts";
+export { knownOptionScope, optionValue } from "./tmux_options.ts";
+export type { TmuxOptionScope } from "./tmux_options.ts";
 export type {
   CommandSpec,
   Config,

@@ -54,6 +54,11 @@ export function expandField(
   return missing.length ? err(missing) : ok(c.render(vars));
 }
 
+/** The {{.Var.x}} and {{.Env.X}} of a text that has no other problem, where each stands. */
+export function templateLookups(text: string, context: FieldContext = "text"): MapLookup[] {
+  return text.includes("{{") ? compiled(text, context).lookups : [];
+}
+
 /** The variable names a template uses, in order of first use, found before rendering. */
 export function templateVariables(text: string): string[] {
   return text.includes("{{") ? templateVariableNames(text) : [];

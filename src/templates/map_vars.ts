@@ -23,15 +23,7 @@ export function mapLookupProblems(
   const problems: TemplateProblem[] = [];
   for (const l of lookups) {
     if (l.map === "Env" && vars.withheld?.(l.key)) {
-      problems.push(makeProblem(
-        "withheld-variable",
-        l.source,
-        `rune withholds ${JSON.stringify(l.key)} from every command (it looks like a secret), ` +
-          "so it does not put its value into one",
-        l.offset,
-        `Use $${l.key} in the command instead, and pass it with settings.env.allow: ` +
-          `[${l.key}] (the value then reaches the environment, never the command line)`,
-      ));
+      problems.push(withheldProblem(l));
     } else if (!Object.hasOwn(vars[l.map] ?? {}, l.key)) {
       problems.push(
         l.map === "Var"
@@ -53,6 +45,19 @@ export function mapLookupProblems(
     }
   }
   return problems;
+}
+
+/** `{{.Env.NAME}}` of a name the env filter withholds: refused whatever its value. */
+export function withheldProblem(l: MapLookup): TemplateProblem {
+  return makeProblem(
+    "withheld-variable",
+    l.source,
+    `rune withholds ${JSON.stringify(l.key)} from every command (it looks like a secret), ` +
+      "so it does not put its value into one",
+    l.offset,
+    `Use $${l.key} in the command instead, and pass it with settings.env.allow: ` +
+      `[${l.key}] (the value then reaches the environment, never the command line)`,
+  );
 }
 
 /**
