@@ -105,6 +105,8 @@ export interface TmuxCalls {
 /** A template window that `--append` adds when the running session has no window so named. */
 export interface AppendWindow {
   name: string;
+  /** The template's focused window: selected when it is among those added. */
+  focus: boolean;
   build: SessionBuild[];
 }
 

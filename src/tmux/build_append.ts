@@ -24,6 +24,6 @@ export function buildAppendWindows(layout: SessionLayout, options: BuildOptions)
       firstTarget: SESSION_ID,
       budget: options.budget,
     });
-    return [{ name: window.name, build }];
+    return [{ name: window.name, focus: window.focus, build }];
   });
 }

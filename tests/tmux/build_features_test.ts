@@ -272,5 +272,6 @@ Deno.test("buildAppendWindows(): each named window appended after the session's 
     ]]],
   ]);
   deepStrictEqual(windows[0].build[0].panes, [{ key: "w1p1", commands: ["vim"] }]);
+  deepStrictEqual(windows.map((w) => w.focus), [false, false]);
   deepStrictEqual(windows[1].build[0].panes.map((p) => p.key), ["w3p1", "w3p2"]);
 });

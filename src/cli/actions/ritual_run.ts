@@ -26,6 +26,7 @@ import { autoTmux } from "./auto_tmux.ts";
 import { stopBackground } from "./background_report.ts";
 import { stopProjectSessions } from "./session.ts";
 import { currentDir } from "../cwd.ts";
+import { parseVars, parseWindows } from "../ritual_args.ts";
 
 export interface RitualCommandOptions {
   dryRun: boolean;
@@ -40,6 +41,12 @@ export interface RitualCommandOptions {
   noTmux?: boolean;
   /** --no-pty: interactive commands use rune's terminal directly, never `script`. */
   noPty?: boolean;
+  /** --var NAME=VALUE, as given. */
+  vars?: string[];
+  /** --windows a,b, as given. */
+  windows?: string[];
+  /** --append: add the template's windows a running session lacks. */
+  append?: boolean;
 }
 
 export async function runRitualCommand(
@@ -48,6 +55,8 @@ export async function runRitualCommand(
   options: RitualCommandOptions,
   globals: GlobalOptions,
 ): Promise<number> {
+  const vars = parseVars(options.vars ?? []);
+  if (!vars.ok) return reportIssues(vars.error, `cannot ${ritual}`);
   const loaded = await loadConfigOrReport(globals);
   if (!loaded.ok) return loaded.error;
   const env = Deno.env.toObject();
@@ -79,6 +88,9 @@ export async function runRitualCommand(
     env,
     now: new Date(),
     isDirectory,
+    vars: vars.value,
+    windows: parseWindows(options.windows ?? []),
+    append: options.append === true,
   });
   if (!planned.ok) return reportIssues(planned.error, `cannot plan the ${ritual} ritual`);
   // What children get follows from the plan's env decision; it is not made again here.
@@ -163,9 +175,20 @@ function tmuxCallLines(calls: TmuxCalls): string[] {
     ? "tmux argv (one call"
     : `tmux argv (${n} calls, each within tmux's ${TMUX_ARGV_BUDGET}-byte message limit; ` +
       `${SESSION_ID} is the session id the first prints`;
+  const line = (argv: string[]) => `  ${argv.map(shellQuote).join(" ")}`;
+  const sync = (calls.synchronize ?? []).map((w) =>
+    `synchronize-panes on in the window of pane ${w.panes[0]} ` +
+    (w.when === "before" ? "once its panes are ready, before typing" : "once its panes are typed")
+  );
+  const append = (calls.appendWindows ?? []).flatMap((w) => [
+    `--append: if the session runs without a window "${w.name}", ${SESSION_ID} being its id:`,
+    ...w.build.map((c) => line(c.argv)),
+  ]);
   return [
     `${head}; ${calls.markerDir} is made when it runs):`,
-    ...calls.create.map((c) => `  ${c.argv.map(shellQuote).join(" ")}`),
+    ...calls.create.map((c) => line(c.argv)),
+    ...sync,
+    ...append,
   ];
 }
 
