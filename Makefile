@@ -56,6 +56,7 @@ run: bundle
 	$(RUN) dist/rune.js start demo --verbose --config templates/demo.yaml --socket $(DEMO_SOCKET)
 
 test: bundle
+	@bash scripts/test_deps.sh
 	@bash scripts/test.sh
 
 bench: bundle

@@ -12,6 +12,7 @@ export const LAYERS = [
   "runner", //    walks a Plan through the executors; the interactive router
   "output", //    how runs, plans and listings read: reporters and text (pure)
   "pty", //       interactive commands in a pseudo-terminal made by `script`
+  "share", //     a session shared with other Unix users: gate, server-access, join, audit
   "tmux", //      sessions: the argv (pure), the client, the executor, hooks
   "exec", //      processes: spawning, groups, timeouts, background; the Deno runtime
   "state", //     what rune keeps on disk: audit log, background registry, transcripts

@@ -10,4 +10,6 @@ export const RUN_PROGRAMS = [
   "kill", // signals to process groups (Deno.kill needs the full run permission)
   "ps", // process start times and group liveness (Deno reads /proc only with --allow-all)
   "scriptreplay", // rune audit show --replay
+  "getent", // rune session share/join: users and groups, NSS included (not just /etc/passwd)
+  "setfacl", // rune session share/unshare: per-user POSIX ACLs on the share dir and socket
 ] as const;

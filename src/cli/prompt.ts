@@ -43,3 +43,13 @@ export function terminalPrompter(): Prompter {
     },
   };
 }
+
+/** Both ends a question needs are terminals: it can be seen, and answered. */
+export function canAsk(): boolean {
+  return Deno.stdin.isTerminal() && Deno.stderr.isTerminal();
+}
+
+/** Writes `question` to stderr and reads one line from stdin; undefined at end of input. */
+export function askLine(question: string): Promise<string | undefined> {
+  return terminalPrompter().ask(question);
+}

@@ -14,6 +14,10 @@ import { IMPORT } from "./commands/import.ts";
 import { INIT } from "./commands/init.ts";
 import { LS } from "./commands/ls.ts";
 import { COMPLETE, COMPLETION } from "./commands/completion.ts";
+import { PAUSE, RESUME, STATUS } from "./commands/tracking.ts";
+import { REPORT } from "./commands/report.ts";
+import { MIGRATE } from "./commands/migrate.ts";
+import { LOGS } from "./commands/logs.ts";
 
 export const ROOT: CommandSpec = {
   name: "rune",
@@ -24,6 +28,8 @@ export const ROOT: CommandSpec = {
     ["rune stop", "run the stop ritual"],
     ["rune ritual list", "list the rituals the config defines"],
     ["rune config validate", "check the config; every problem with file:line:col"],
+    ["rune status", "the open work session and today's total"],
+    ["rune report --week", "time worked this week, by day and project"],
     ["rune doctor", "check tmux, script, permissions and the config"],
     ["rune init --guided", "write a starter config, asking a few questions"],
     ["rune import tmuxinator web.yml", "turn a tmuxinator project into rune's"],
@@ -33,6 +39,11 @@ export const ROOT: CommandSpec = {
     START,
     STOP,
     LS,
+    PAUSE,
+    RESUME,
+    STATUS,
+    REPORT,
+    MIGRATE,
     DOCTOR,
     CONFIG,
     RITUAL,
@@ -42,5 +53,6 @@ export const ROOT: CommandSpec = {
     IMPORT,
     COMPLETION,
     COMPLETE,
+    LOGS,
   ],
 };

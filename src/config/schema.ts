@@ -138,6 +138,9 @@ export const NotificationsSchema = z.object({
   sound: z.boolean().optional(),
 });
 
+/** settings.tracking.on_switch: what `rune start B` does while A's work session is open. */
+export const SWITCH_POLICIES = ["ask", "stop", "refuse"] as const;
+
 export const SettingsSchema = z.object({
   // Rune's own settings: accepted and validated, used by Rune's timer features.
   work_hours: z.number().gt(0).lte(24).optional(),
@@ -167,6 +170,13 @@ export const SettingsSchema = z.object({
   audit: z.object({
     transcripts: flag("Record full transcripts of interactive runs (may hold typed secrets).")
       .optional(),
+  }).nullish(),
+  tracking: z.object({
+    on_switch: z.enum(SWITCH_POLICIES).optional().meta({
+      description: "`rune start` while another project's work session is open: ask (in a " +
+        "terminal; refuse without one, unless --yes), stop (run its stop ritual, close it, " +
+        "then start), or refuse. Default: ask.",
+    }),
   }).nullish(),
 });
 

@@ -16,9 +16,11 @@ export interface AuditEntry {
   id: string;
   /** ISO 8601, UTC, when the command started. */
   time: string;
+  /** Who did it: the person who ran rune (for a share's join, the guest who joined). */
   user: string;
   project: string;
-  ritual: RitualName;
+  /** "share" for the lines of a shared session (`share` holds what happened). */
+  ritual: RitualName | "share";
   /** The command's name in the config. */
   name: string;
   /** The command line it ran (for a tmux template: `tmux template "NAME"`). */
@@ -29,6 +31,30 @@ export interface AuditEntry {
   durationMs: number;
   /** Present when settings.audit.transcripts recorded the run. */
   transcript?: TranscriptRef;
+  /** Present on the lines of a shared session: a grant, join, revoke, detach or its end. */
+  share?: ShareAudit;
+}
+
+/**
+ * One event of a shared session (`rune session share|join|unshare`, and the share server's
+ * hook when a client attaches). Readers that know nothing of it still read the line.
+ */
+export interface ShareAudit {
+  event: "grant" | "join" | "revoke" | "detach" | "end" | "refused";
+  session: string;
+  /** Whose session it is. */
+  owner: string;
+  /** The guest it concerns. */
+  guest?: string;
+  access?: "read-only" | "write";
+  /** The guest's tmux client: its tty, or `client-PID` in control mode. */
+  client?: string;
+  /** A control-mode client: on tmux 3.3 it can run any command as the owner. */
+  control?: boolean;
+  /** The share server's socket. */
+  socket: string;
+  /** Why, for `refused` (a join that could not happen). */
+  reason?: string;
 }
 
 export interface TranscriptRef {

@@ -20,9 +20,19 @@ export interface ImportRecord {
   note?: string;
 }
 
+/** An open session an earlier import stored, and the closed record the source has now. */
+export interface ImportClose {
+  /** The stored session's key (Watson's running frame: "watson:running@…"). */
+  key: string;
+  /** The closed session; its key replaces the stored one, so the next import skips it. */
+  record: ImportRecord;
+}
+
 export interface ImportCounts {
   read: number;
   added: number;
+  /** Stored open sessions that were closed (`ImportClose`). */
+  closed: number;
   /** Already in the store (an earlier run, or twice in this one). */
   duplicates: number;
   rejected: { key: string; reason: string }[];
@@ -57,7 +67,13 @@ export function importInto(
   records: readonly ImportRecord[],
   now: number,
 ): ImportCounts {
-  const counts: ImportCounts = { read: records.length, added: 0, duplicates: 0, rejected: [] };
+  const counts: ImportCounts = {
+    read: records.length,
+    added: 0,
+    closed: 0,
+    duplicates: 0,
+    rejected: [],
+  };
   const insert = db.prepare(
     `INSERT INTO sessions (key, project, start_ms, end_ms, tags, note) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (key) DO NOTHING`,
@@ -100,4 +116,46 @@ export function importInto(
     counts.added++;
   }
   return counts;
+}
+
+/**
+ * Ends stored open sessions with the closed records that match them: end time, pauses, tags
+ * and note from the record, and the record's key. A session that is no longer open (closed
+ * since the plan was made) is left alone and reported.
+ */
+export function closeImported(
+  db: DatabaseSync,
+  close: readonly ImportClose[],
+  now: number,
+): Pick<ImportCounts, "closed" | "rejected"> {
+  const out: Pick<ImportCounts, "closed" | "rejected"> = { closed: 0, rejected: [] };
+  const find = db.prepare("SELECT id FROM sessions WHERE key = ? AND end_ms IS NULL");
+  const update = db.prepare(
+    "UPDATE sessions SET key = ?, end_ms = ?, tags = ?, note = ? WHERE id = ?",
+  );
+  const dropPauses = db.prepare("DELETE FROM pauses WHERE session_id = ?");
+  const insertPause = db.prepare(
+    "INSERT INTO pauses (session_id, start_ms, end_ms) VALUES (?, ?, ?)",
+  );
+  for (const { key, record: r } of close) {
+    const problem = r.end === undefined ? "it is still open" : recordProblem(r, now);
+    const row = find.get(key) as { id: number } | undefined;
+    if (problem || !row) {
+      out.rejected.push({ key: r.key, reason: problem ?? "the session it closes is not open" });
+      continue;
+    }
+    dropPauses.run(row.id);
+    for (const p of r.pauses ?? []) {
+      insertPause.run(row.id, Math.round(p.start), p.end === undefined ? null : Math.round(p.end));
+    }
+    update.run(
+      r.key,
+      Math.round(r.end!),
+      r.tags?.length ? JSON.stringify(r.tags) : null,
+      r.note ?? null,
+      row.id,
+    );
+    out.closed++;
+  }
+  return out;
 }

@@ -3,15 +3,18 @@
  * `setReturnArrays`), in the column order below, and turned into sessions in one pass: for a
  * month of 10,000 sessions, building row objects first cost as much as the query itself.
  */
-import type { StatementSync } from "node:sqlite";
+import type { DatabaseSync, StatementSync } from "node:sqlite";
 import type { Pause, WorkSession } from "../tracking/mod.ts";
 
 /** The columns every session query selects, in `SessionRow` order. */
 export const SESSION_COLUMNS = "id, key, project, start_ms, end_ms, tags, note";
+/** The same row without key, tags and note: what a text or CSV report reads. */
+export const BRIEF_COLUMNS = "id, NULL, project, start_ms, end_ms, NULL, NULL";
 
 export type SessionRow = [
   id: number,
-  key: string,
+  /** Null when read with BRIEF_COLUMNS. */
+  key: string | null,
   project: string,
   start: number,
   end: number | null,
@@ -48,12 +51,8 @@ export function rowsToSessions(
   const out: { rowId: number; session: WorkSession }[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    const session: WorkSession = {
-      id: r[1],
-      project: r[2],
-      start: r[3],
-      pauses: pauses.get(r[0]) ?? [],
-    };
+    const session: WorkSession = { project: r[2], start: r[3], pauses: pauses.get(r[0]) ?? [] };
+    if (r[1] !== null) session.id = r[1];
     if (r[4] !== null) session.end = r[4];
     if (r[5] !== null) session.tags = parseTags(r[5]);
     if (r[6] !== null) session.note = r[6];
@@ -69,4 +68,29 @@ function parseTags(text: string): string[] {
     if (Array.isArray(v) && v.every((t) => typeof t === "string")) return v;
   } catch { /* fall through */ }
   return [text];
+}
+
+/**
+ * Sessions overlapping [from, to), open ones included, by start, with their pauses; rows read
+ * as arrays. Found by their end, not their start: `start_ms < to` alone walks all history
+ * before `to` (10 ms for `rune status` over 100,000 sessions, against 0.1 ms).
+ */
+export function readBetween(
+  db: DatabaseSync,
+  from: number,
+  to: number,
+  options: { details?: boolean },
+): WorkSession[] {
+  const where = `id IN (SELECT id FROM sessions WHERE end_ms > :from
+    UNION ALL SELECT id FROM sessions WHERE end_ms IS NULL) AND start_ms < :to`;
+  const columns = options.details === false ? BRIEF_COLUMNS : SESSION_COLUMNS;
+  const rows = db.prepare(`SELECT ${columns} FROM sessions WHERE ${where} ORDER BY start_ms, id`);
+  const pauses = db.prepare(
+    `SELECT session_id, start_ms, end_ms FROM pauses WHERE session_id IN
+     (SELECT id FROM sessions WHERE ${where}) ORDER BY session_id, start_ms, id`,
+  );
+  return rowsToSessions(
+    allAsArrays<SessionRow>(rows, { from, to }),
+    allAsArrays<PauseRow>(pauses, { from, to }),
+  ).map((s) => s.session);
 }

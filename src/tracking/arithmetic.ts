@@ -49,17 +49,33 @@ export function workedIntervals(session: WorkSession, now: number): Interval[] {
  * calls this for every piece of every session, and the garbage was most of its cost.
  */
 export function workedWithin(session: WorkSession, span: Interval, now: number): number {
+  return workedBetween(session, span.from, span.to, now);
+}
+
+/**
+ * `workedWithin` on two numbers, with no closure or object per call: it runs cold in a
+ * short-lived CLI, 10,000 times for a month's report, where each allocation shows.
+ */
+export function workedBetween(session: WorkSession, lo: number, hi: number, now: number): number {
   const end = session.end ?? now;
-  const clip = (a: number, b: number) => Math.max(0, Math.min(b, span.to) - Math.max(a, span.from));
   let total = 0;
   let from = session.start;
   const pauses = session.pauses;
   for (let i = 0; i < pauses.length; i++) {
     const p = pauses[i];
-    if (p.start > from) total += clip(from, Math.min(p.start, end));
-    from = Math.max(from, p.end ?? end);
+    if (p.start > from) {
+      const a = from > lo ? from : lo;
+      const b = p.start < end ? (p.start < hi ? p.start : hi) : (end < hi ? end : hi);
+      if (b > a) total += b - a;
+    }
+    const resumed = p.end ?? end;
+    if (resumed > from) from = resumed;
   }
-  if (end > from) total += clip(from, end);
+  if (end > from) {
+    const a = from > lo ? from : lo;
+    const b = end < hi ? end : hi;
+    if (b > a) total += b - a;
+  }
   return total;
 }
 

@@ -2,7 +2,7 @@
  * How durations and instants are written in reports, matching Go Rune's output byte for byte
  * where Rune defines it (so scripts that read Rune's CSV and JSON keep working).
  */
-import { dateKey, pad2, wallTime, zoneOffset } from "./zone.ts";
+import { dateKey, localDayAt, pad2, wallTime, zoneOffset } from "./zone.ts";
 
 /** Go Rune's "Xh Ym": whole hours and minutes, truncated ("1h 5m", "0h 0m", "26h 3m"). */
 export function formatDuration(ms: number): string {
@@ -42,8 +42,26 @@ function mod(a: number, b: number): number {
 
 /** "15:04:05" in the zone. */
 export function formatClock(instant: number, timeZone?: string): string {
+  const day = localDayAt(instant, timeZone);
+  if (day.offset !== undefined && instant >= FAST_FROM) return clockOfDay(instant - day.from);
   const w = wallTime(instant, timeZone);
   return `${pad2(w.hour)}:${pad2(w.minute)}:${pad2(w.second)}`;
+}
+
+/** Before the year 1000, Intl's eras can make a cached day's date and bounds unusable. */
+const FAST_FROM = Date.UTC(1000, 0, 1);
+
+/** "00" … "59": reports write tens of thousands of clocks. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+
+/**
+ * The clock `sinceMidnight` ms into a day with one offset, by arithmetic: on such a day the
+ * wall clock is the time since the day's first instant (its local midnight).
+ */
+function clockOfDay(sinceMidnight: number): string {
+  const s = Math.floor(sinceMidnight / 1000);
+  const m = Math.floor(s / 60);
+  return `${TWO_DIGITS[Math.floor(m / 60)]}:${TWO_DIGITS[m % 60]}:${TWO_DIGITS[s % 60]}`;
 }
 
 /** "2006-01-02" in the zone. */
@@ -53,15 +71,25 @@ export function formatDate(instant: number, timeZone?: string): string {
 
 /**
  * Go's `time.RFC3339Nano` as `encoding/json` writes a time: local wall time, fraction with
- * trailing zeros dropped, and the offset, or "Z" when the offset is zero.
+ * trailing zeros dropped, and the offset, or "Z" when the offset is zero. On a day with one
+ * offset the date and clock come from the day itself, without a Date (JSON reports write 30,000).
  */
 export function formatRfc3339(instant: number, timeZone?: string): string {
-  const w = wallTime(instant, timeZone);
   const ms = mod(instant, 1000);
   const fraction = ms === 0 ? "" : `.${String(ms).padStart(3, "0").replace(/0+$/, "")}`;
-  const offset = Math.round(zoneOffset(instant, timeZone) / 60_000);
-  const sign = offset < 0 ? "-" : "+";
-  const abs = Math.abs(offset);
-  const zone = offset === 0 ? "Z" : `${sign}${pad2(Math.trunc(abs / 60))}:${pad2(abs % 60)}`;
+  const day = localDayAt(instant, timeZone);
+  if (day.offset !== undefined && instant >= FAST_FROM) {
+    return `${day.date}T${clockOfDay(instant - day.from)}${fraction}${offsetText(day.offset)}`;
+  }
+  const w = wallTime(instant, timeZone);
+  const zone = offsetText(zoneOffset(instant, timeZone));
   return `${dateKey(w)}T${pad2(w.hour)}:${pad2(w.minute)}:${pad2(w.second)}${fraction}${zone}`;
+}
+
+/** "+01:00", "-05:00", or "Z" for a zero offset. */
+function offsetText(offsetMs: number): string {
+  const offset = Math.round(offsetMs / 60_000);
+  if (offset === 0) return "Z";
+  const abs = Math.abs(offset);
+  return `${offset < 0 ? "-" : "+"}${pad2(Math.trunc(abs / 60))}:${pad2(abs % 60)}`;
 }

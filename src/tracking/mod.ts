@@ -44,6 +44,14 @@ export {
 export { renderText, type TextOptions } from "./render_text.ts";
 export { CSV_COLUMNS, csvField, renderCsv, stateName } from "./render_csv.ts";
 export { renderJson, stateNumber } from "./render_json.ts";
+export { renderStatus, statusJson, type StatusOptions } from "./render_status.ts";
+export {
+  decideSwitch,
+  isYes,
+  type SwitchDecision,
+  type SwitchFacts,
+  type SwitchPolicy,
+} from "./switch.ts";
 export { formatClock, formatDate, formatDuration, formatMinutes, formatRfc3339 } from "./format.ts";
 export {
   checkTimeZone,

@@ -27,7 +27,7 @@ function offered(words: string[]): string[] | string {
 
 Deno.test("completeWords() offers each kind of value", async (t) => {
   const cases: [string, string[], string[] | string][] = [
-    ["commands starting with st", ["st"], ["start", "stop"]],
+    ["commands starting with st", ["st"], ["start", "stop", "status"]],
     ["a group's commands", ["config", ""], ["path", "show", "validate", "edit", "schema"]],
     ["options of the command and the global ones", ["start", "--so"], [
       "--socket",

@@ -71,6 +71,17 @@ Deno.test("every command's --help works with no permissions and shows examples",
     ["init"],
     ["ls"],
     ["completion"],
+    ["pause"],
+    ["resume"],
+    ["status"],
+    ["report"],
+    ["migrate"],
+    ["migrate", "rune"],
+    ["migrate", "watson"],
+    ["migrate", "timewarrior"],
+    ["ritual", "run"],
+    ["ritual", "test"],
+    ["logs"],
   ];
   for (const cmd of commands) {
     await t.step(cmd.join(" "), async () => {

@@ -147,7 +147,7 @@ for (const name of ["bash", "zsh", "fish"] as const) {
       try {
         const file = script(name);
         const ask = (line: string) => ASK[name](file, line, env, home.dir);
-        deepStrictEqual(sorted(await ask("rune st")), ["start", "stop"]);
+        deepStrictEqual(sorted(await ask("rune st")), ["start", "status", "stop"]);
         deepStrictEqual(sorted(await ask("rune config ")), [
           "edit",
           "path",

@@ -61,7 +61,8 @@ rituals:
       ok(/^✓ Last {2}ok · /.test(lines[at + 5]), screen);
       strictEqual(lines[at + 6], '! "Fails" failed: exited with 2 (optional)');
       ok(/^rune start web: 3 ok, 1 failed \(optional\) · /.test(lines[at + 7]), screen);
-      strictEqual(lines[at + 8], "rc=0");
+      ok(/^rune: tracking "web" since \d\d:\d\d/.test(lines[at + 8]), screen);
+      strictEqual(lines[at + 9], "rc=0");
       strictEqual(await tmux.tmux("display", "-p", "-t", "t", "#{cursor_flag}"), "1");
       strictEqual(await tmux.tmux("display", "-p", "-t", "t", "#{pane_title}") === "title", false);
     });

@@ -26,7 +26,8 @@ function tree(dir: string, prefix = ""): string[] {
 async function createdOutsideState(home: TempHome, fn: () => Promise<void>): Promise<string[]> {
   const before = new Set(tree(home.dir));
   await fn();
-  const allowed = (p: string) => /^\/state\/rune(\/|$)|^\/cache\/deno(\/|$)/.test(p);
+  // rune's own places: its state, its data (the work-session store), and Deno's cache.
+  const allowed = (p: string) => /^\/(state|data)\/rune(\/|$)|^\/cache\/deno(\/|$)/.test(p);
   return tree(home.dir).filter((p) => !before.has(p) && !allowed(p));
 }
 
@@ -97,7 +98,11 @@ Deno.test("a background command named ../ logs under the state dir, renamed", as
     const logs = `${home.dir}/state/rune/logs`;
     for (const project of ["app", `${UP}/escaped-project`]) {
       const created = await createdOutsideState(home, async () => {
-        const start = await runRune(["start", "--", project], { env: home.env, cwd: app });
+        // The ritual only (no work session): the second project must not meet the first's.
+        const start = await runRune(["ritual", "run", "start", "--", project], {
+          env: home.env,
+          cwd: app,
+        });
         strictEqual(start.code, 0, start.stderr);
         match(start.stderr, /warning: Cannot use ".*escaped-step" as it is in a file name/);
       });

@@ -230,6 +230,7 @@ Deno.test("importRecords() is idempotent by key and says what it skipped and why
     deepStrictEqual(value(store.importRecords(records)), {
       read: 7,
       added: 3,
+      closed: 0,
       duplicates: 1,
       rejected: [
         { key: "watson:c", reason: "the project name is empty" },

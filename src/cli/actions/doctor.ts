@@ -2,7 +2,7 @@
 import { RUN_PROGRAMS, VERSION, visible } from "../../base/mod.ts";
 import { outputColors } from "../output.ts";
 import { readTerminal } from "../world.ts";
-import { doctorChecks, doctorExitCode } from "../../doctor/mod.ts";
+import { doctorChecks, doctorExitCode, ignoredKeys, trackingChecks } from "../../doctor/mod.ts";
 import type { DoctorFacts, PermissionFact } from "../../doctor/mod.ts";
 import { configCandidates, loadConfig } from "../../config/mod.ts";
 import { denoRuntime, findProgram } from "../../exec/mod.ts";
@@ -10,6 +10,7 @@ import { isSupported, MIN_TMUX, parseTmuxVersion } from "../../tmux/mod.ts";
 import { detectScriptFlavour } from "../../pty/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { currentDir } from "../cwd.ts";
+import { storeFact } from "./doctor_store.ts";
 
 export async function runDoctor(options: { json: boolean }, globals: GlobalOptions) {
   const permissions = queryPermissions();
@@ -17,13 +18,14 @@ export async function runDoctor(options: { json: boolean }, globals: GlobalOptio
   const granted = (name: string) => fact(name)?.granted ?? false;
   const installed = (name: string) => fact(name)?.installed !== false;
   const env = granted("env") ? Deno.env.toObject() : {};
+  const config = granted("read") && granted("env")
+    ? await configFact(globals, env)
+    : { fact: { state: "unchecked" as const } };
   const facts: DoctorFacts = {
     runeVersion: VERSION,
     denoVersion: Deno.version.deno,
     runningAs: runningAs(),
-    config: granted("read") && granted("env")
-      ? await configFact(globals, env)
-      : { state: "unchecked" },
+    config: config.fact,
     // A program that is not on PATH cannot be granted: say it is missing, not forbidden.
     tmux: granted("run:tmux") ? await tmuxFact() : installed("run:tmux") ? "unchecked" : null,
     script: granted("run:script")
@@ -35,9 +37,10 @@ export async function runDoctor(options: { json: boolean }, globals: GlobalOptio
     terminal: readTerminal().stdin,
     insideTmux: Boolean(env.TMUX),
   };
-  const checks = doctorChecks(facts);
+  const tracking = { store: storeFact(), ignored: config.ignored ?? [] };
+  const checks = [...doctorChecks(facts), ...trackingChecks(tracking)];
   if (options.json) {
-    console.log(JSON.stringify({ checks, facts }, null, 2));
+    console.log(JSON.stringify({ checks, facts: { ...facts, ...tracking } }, null, 2));
   } else {
     const c = outputColors("stdout", globals);
     const mark = { ok: c.green("✓"), warn: c.yellow("!"), fail: c.red("✗") };
@@ -74,46 +77,54 @@ function runningAs(): string {
   return path.endsWith(".js") ? `bundle ${path}` : `source ${path}`;
 }
 
+/** The config's check, and the keys of it rune ignores once it loads. */
 async function configFact(
   globals: GlobalOptions,
   env: Record<string, string>,
-): Promise<DoctorFacts["config"]> {
+): Promise<{ fact: DoctorFacts["config"]; ignored?: string[] }> {
   const loaded = await loadConfig({ flag: globals.config, env, cwd: currentDir() });
   const first = configCandidates(globals.config, env, currentDir())[0];
   if (loaded.ok) {
     const source = configCandidates(globals.config, env, currentDir())
       .find((c) => c.path === loaded.value.file)?.source ?? first.source;
     return {
-      state: "loaded",
-      path: loaded.value.file,
-      source,
-      warnings: loaded.value.warnings.length,
-      flag: globals.config,
+      fact: {
+        state: "loaded",
+        path: loaded.value.file,
+        source,
+        warnings: loaded.value.warnings.length,
+        flag: globals.config,
+      },
+      ignored: ignoredKeys(loaded.value.config),
     };
   }
   const failure = loaded.error;
-  if (failure.kind === "not-found") return { state: "missing", wouldBe: first.path };
+  if (failure.kind === "not-found") return { fact: { state: "missing", wouldBe: first.path } };
   const foreign = failure.kind === "invalid"
     ? failure.issues.find((i) => i.code === "foreign-config")
     : undefined;
   if (foreign) {
     return {
-      state: "foreign",
-      path: failure.file,
-      source: first.source,
-      problem: foreign.problem,
-      hint: foreign.hint ?? "",
+      fact: {
+        state: "foreign",
+        path: failure.file,
+        source: first.source,
+        problem: foreign.problem,
+        hint: foreign.hint ?? "",
+      },
     };
   }
   const errors = failure.kind === "invalid"
     ? failure.issues.filter((i) => i.severity === "error").length
     : 1;
   return {
-    state: "invalid",
-    path: failure.file,
-    source: first.source,
-    errors,
-    flag: globals.config,
+    fact: {
+      state: "invalid",
+      path: failure.file,
+      source: first.source,
+      errors,
+      flag: globals.config,
+    },
   };
 }
 

@@ -16,7 +16,7 @@ import {
   SESSION_ID,
   TMUX_ARGV_BUDGET,
 } from "../../tmux/mod.ts";
-import type { Config } from "../../config/mod.ts";
+import type { Config, LoadedConfig } from "../../config/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT, exitCodeFor } from "../exit_codes.ts";
 import { loadConfigOrReport } from "../load_config.ts";
@@ -26,6 +26,7 @@ import { autoTmux } from "./auto_tmux.ts";
 import { stopBackground } from "./background_report.ts";
 import { stopProjectSessions } from "./session.ts";
 import { currentDir } from "../cwd.ts";
+import { RitualTracker, type TrackingRequest } from "./ritual_tracking.ts";
 import { parseVars, parseWindows } from "../ritual_args.ts";
 
 export interface RitualCommandOptions {
@@ -41,6 +42,8 @@ export interface RitualCommandOptions {
   noTmux?: boolean;
   /** --no-pty: interactive commands use rune's terminal directly, never `script`. */
   noPty?: boolean;
+  /** Open or close a work session around the ritual (`rune start|stop`, not `ritual run`). */
+  tracking?: TrackingRequest;
   /** --var NAME=VALUE, as given. */
   vars?: string[];
   /** --windows a,b, as given. */
@@ -55,15 +58,33 @@ export async function runRitualCommand(
   options: RitualCommandOptions,
   globals: GlobalOptions,
 ): Promise<number> {
-  const vars = parseVars(options.vars ?? []);
-  if (!vars.ok) return reportIssues(vars.error, `cannot ${ritual}`);
   const loaded = await loadConfigOrReport(globals);
   if (!loaded.ok) return loaded.error;
+  if (!options.tracking || options.dryRun) {
+    return await ritualCommand(ritual, projectArg, options, globals, loaded);
+  }
+  const tracker = RitualTracker.open(options.tracking, globals.quiet);
+  if (!tracker.ok) return tracker.code;
+  try {
+    return await ritualCommand(ritual, projectArg, options, globals, loaded, tracker.value);
+  } finally {
+    tracker.value.close();
+  }
+}
+
+async function ritualCommand(
+  ritual: RitualName,
+  projectArg: string | undefined,
+  options: RitualCommandOptions,
+  globals: GlobalOptions,
+  loaded: { ok: true; value: LoadedConfig },
+  tracker?: RitualTracker,
+): Promise<number> {
   const env = Deno.env.toObject();
   const cwd = currentDir();
   const config = loaded.value.config;
   const project = await findProject({
-    argument: projectArg,
+    argument: ritual === "stop" && tracker ? tracker.stopTarget(projectArg) : projectArg,
     projects: config.projects ?? [],
     cwd,
     env,
@@ -84,6 +105,25 @@ export async function runRitualCommand(
     )));
   }
 
+  const name = project.value.name;
+  const policy = config.settings?.tracking?.on_switch;
+  const stopOther = (other: string) =>
+    runRitualCommand("stop", other, {
+      ...options,
+      detach: true,
+      killBackground: false,
+      // --windows and --append are about this start's session, not the other project's stop.
+      windows: [],
+      append: false,
+    }, globals);
+  if (tracker && options.tracking?.skipRituals) {
+    const refused = ritual === "start"
+      ? await tracker.beforeStart(name, { policy, stopOther })
+      : undefined;
+    return refused ?? tracker.after(ritual, { project: name, code: EXIT.ok });
+  }
+  const vars = parseVars(options.vars ?? []);
+  if (!vars.ok) return reportIssues(vars.error, `cannot ${ritual}`);
   const planned = planRitual(loaded.value, ritual, project.value, {
     env,
     now: new Date(),
@@ -110,6 +150,10 @@ export async function runRitualCommand(
   });
 
   if (options.dryRun) return printPlan(plan, { json: options.json, globals, home: env.HOME });
+  if (tracker && ritual === "start") {
+    const refused = await tracker.beforeStart(name, { policy, stopOther });
+    if (refused !== undefined) return refused;
+  }
   if (ritual === "start") {
     const code = await autoTmux(plan.project, config, { env, world, terminal, options, globals });
     if (code !== undefined) return code;
@@ -143,7 +187,8 @@ export async function runRitualCommand(
         quiet: globals.quiet || options.json,
       });
     }
-    return exitCodeFor(summary);
+    const code = exitCodeFor(summary);
+    return tracker ? tracker.after(ritual, { project: name, code }) : code;
   } finally {
     reporter.restoreTerminal?.();
   }

@@ -19,13 +19,18 @@ import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
 import { readTerminal, tmuxWorldFor } from "../world.ts";
 import { currentDir } from "../cwd.ts";
+import { endSharesWhere, markText, shareMarks } from "./share_end.ts";
+import { sameServer } from "../../share/mod.ts";
 
 /**
  * The tmux world for a `rune session` command. The config is read once, and only when no flag
  * or RUNE_TMUX_SOCKET names the server: a missing or broken config is no reason to refuse
  * listing sessions, it just names no server and no env rules.
  */
-async function sessionWorld(flags: SocketChoice, globals: GlobalOptions): Promise<TmuxWorld> {
+export async function sessionWorld(
+  flags: SocketChoice,
+  globals: GlobalOptions,
+): Promise<TmuxWorld> {
   const env = Deno.env.toObject();
   let config: Config | undefined;
   if (!flags.name && !flags.path && !env.RUNE_TMUX_SOCKET) {
@@ -62,10 +67,16 @@ export async function sessionList(
   json: boolean,
   globals: GlobalOptions,
 ): Promise<number> {
-  const sessions = await runeSessions(await sessionWorld(flags, globals));
+  const world = await sessionWorld(flags, globals);
+  const sessions = await runeSessions(world);
   if (typeof sessions === "number") return sessions;
+  const marks = await shareMarks(world);
   if (json) {
-    console.log(JSON.stringify(sessions, null, 2));
+    const shown = sessions.map((s) => {
+      const mark = marks.get(s.name);
+      return mark ? { ...s, shared: mark } : s;
+    });
+    console.log(JSON.stringify(shown, null, 2));
     return EXIT.ok;
   }
   if (!sessions.length) {
@@ -73,13 +84,21 @@ export async function sessionList(
     return EXIT.ok;
   }
   const width = Math.max(...sessions.map((s) => visible(s.name).length), 7);
-  console.log(`${"SESSION".padEnd(width)}  PROJECT  WINDOWS  ATTACHED  CREATED`);
+  // The SHARED column only appears when something is shared (issue 19).
+  const shared = (name: string) => {
+    const mark = marks.get(name);
+    return marks.size ? `  ${mark ? visible(markText(mark.users)) : "-"}` : "";
+  };
+  console.log(
+    `${"SESSION".padEnd(width)}  PROJECT  WINDOWS  ATTACHED  CREATED` +
+      (marks.size ? "           SHARED" : ""),
+  );
   for (const s of sessions) {
     const created = new Date(s.created * 1000).toISOString().replace("T", " ").slice(0, 16);
     console.log(
       `${visible(s.name).padEnd(width)}  ${visible(s.project).padEnd(7)}  ` +
         `${String(s.windows).padEnd(7)}  ` +
-        `${(s.attached ? "yes" : "no").padEnd(8)}  ${created}`,
+        `${(s.attached ? "yes" : "no").padEnd(8)}  ${created}${shared(s.name)}`,
     );
   }
   return EXIT.ok;
@@ -156,6 +175,14 @@ export async function sessionKill(
   const { world, name } = found;
   const r = await killSession(denoRuntime, world.socketArgs, world.clientEnv, name);
   (r.ok ? console.log : console.error)(visible(r.ok ? r.message : `rune: ${r.message}`));
+  // Killing the session ends its share: nothing of it stays reachable.
+  if (r.ok) {
+    await endSharesWhere(
+      (s) => s.session === name && sameServer(s.origin, world.socketArgs),
+      "rune session kill",
+      globals.quiet,
+    );
+  }
   return r.ok ? EXIT.ok : EXIT.stepFailed;
 }
 
@@ -170,6 +197,8 @@ export async function stopProjectSessions(
   world: TmuxWorld,
   options: { quiet: boolean; socket?: SocketChoice },
 ): Promise<void> {
+  // Stopping the project ends its shares, whatever the settings say about its sessions.
+  await endSharesWhere((s) => s.project === project, "rune stop", options.quiet);
   const tmux = config.settings?.tmux;
   const kill = tmux?.kill_sessions_on_stop === true;
   const asked = kill || tmux?.stop_on_session_close === true;

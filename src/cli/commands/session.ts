@@ -1,5 +1,6 @@
-/** `rune session ls | attach NAME | kill NAME`: the tmux sessions rune made. */
+/** `rune session ls | attach NAME | kill NAME | share | join | unshare`: rune's tmux sessions. */
 import type { CommandInput, CommandSpec } from "../spec.ts";
+import { JOIN, SHARE, SHARE_EVENT, UNSHARE } from "./session_share.ts";
 
 const SOCKET_ENV: [string, string][] = [
   ["RUNE_TMUX_SOCKET", "tmux server to use: a socket name, or a path if it has a /"],
@@ -23,7 +24,7 @@ const NAME_ARG = {
 
 export const SESSION: CommandSpec = {
   name: "session",
-  summary: "list, attach to or kill the tmux sessions rune made",
+  summary: "list, attach to, kill or share the tmux sessions rune made",
   description: "The tmux sessions rune built (marked with the @rune-project option). Other " +
     "sessions on the server are never listed or killed.",
   options: [
@@ -39,6 +40,8 @@ export const SESSION: CommandSpec = {
     ["rune session ls --json", "the same, for scripts"],
     ["rune session attach dev-web", "attach (or switch, inside tmux) to dev-web"],
     ["rune session kill dev-web", "kill dev-web, if rune made it"],
+    ["rune session share dev-web --user alice", "let alice watch dev-web (read-only)"],
+    ["rune session join bob/api", "join the session bob shared with you"],
   ],
   env: SOCKET_ENV,
   commands: [
@@ -85,5 +88,9 @@ export const SESSION: CommandSpec = {
         return await sessionKill(socketOf(input), input.args.name!, input.globals);
       },
     },
+    SHARE,
+    JOIN,
+    UNSHARE,
+    SHARE_EVENT,
   ],
 };

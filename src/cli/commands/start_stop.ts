@@ -1,6 +1,7 @@
 /** `rune start [project]` and `rune stop [project]`. */
 import { CONFIG_ENV } from "../help.ts";
 import type { CommandInput, CommandSpec, OptionSpec } from "../spec.ts";
+import { AT_OPTION, TRACKING_ENV } from "./tracking.ts";
 
 const SOCKET_OPTIONS: OptionSpec[] = [
   { flags: "--socket <name>", description: "use the tmux server with this socket name (tmux -L)" },
@@ -25,10 +26,39 @@ const TERMINAL_OPTIONS: OptionSpec[] = [
   },
 ];
 
-async function run(ritual: "start" | "stop", input: CommandInput): Promise<number> {
-  const { runRitualCommand } = await import("../actions/ritual_run.ts");
+const SKIP_RITUALS: OptionSpec = {
+  flags: "--skip-rituals",
+  description: "only open or close the work session; run no ritual",
+};
+
+const YES: OptionSpec = {
+  flags: "-y, --yes",
+  description: "if another project is open, stop it first without asking (for scripts)",
+};
+
+/** The options only `rune start|stop` have: `rune ritual run` tracks nothing. */
+export const TRACKING_OPTIONS: readonly OptionSpec[] = [AT_OPTION, YES, SKIP_RITUALS];
+
+/**
+ * `rune start|stop`, and `rune ritual run|test` (`track: false`): the same ritual command, with
+ * or without a work session around it. --dry-run never tracks.
+ */
+export async function runRitual(
+  ritual: "start" | "stop",
+  input: CommandInput,
+  track: boolean,
+): Promise<number> {
   const o = input.opts;
+  let tracking;
+  if (track && o.dryRun !== true) {
+    const { parseAtOption } = await import("../work_store.ts");
+    const at = parseAtOption(str(o.at));
+    if (!at.ok) return at.code;
+    tracking = { at: at.value, yes: o.yes === true, skipRituals: o.skipRituals === true };
+  }
+  const { runRitualCommand } = await import("../actions/ritual_run.ts");
   return await runRitualCommand(ritual, input.args.project, {
+    tracking,
     dryRun: o.dryRun === true,
     json: o.json === true,
     detach: ritual === "stop" || o.detach === true,
@@ -59,9 +89,12 @@ const PROJECT_ARG = {
 
 export const START: CommandSpec = {
   name: "start",
-  summary: "run the start ritual of a project",
+  summary: "run the start ritual of a project and open its work session",
   description: "Run the start ritual: global commands, then the project's own. Interactive " +
-    "commands open a tmux session from a template, or run in a terminal.",
+    "commands open a tmux session from a template, or run in a terminal. Once the ritual has " +
+    "succeeded, a work session opens on the project (a failed required step opens none). If " +
+    "another project's session is open, settings.tracking.on_switch says what happens: ask " +
+    "(the default; in a terminal only), stop it first (its stop ritual runs), or refuse.",
   args: [PROJECT_ARG],
   options: [
     {
@@ -88,6 +121,9 @@ export const START: CommandSpec = {
     },
     ...SOCKET_OPTIONS,
     ...TERMINAL_OPTIONS,
+    AT_OPTION,
+    YES,
+    SKIP_RITUALS,
   ],
   examples: [
     ["rune start", "detect the project from the current directory and start it"],
@@ -100,20 +136,26 @@ export const START: CommandSpec = {
     ["rune start web --append", "add the windows the running session lacks"],
     ["rune start --socket work", "use the tmux server `tmux -L work`"],
     ["rune start --no-tmux", "interactive commands in this terminal, no tmux"],
+    ["rune start web --at 9:15", "you began at 9:15: the session starts then"],
+    ["rune start api --yes", "stop the open project (its stop ritual too), then start api"],
+    ["rune start web --skip-rituals", "only open the work session"],
   ],
   env: [
     ...CONFIG_ENV,
+    ...TRACKING_ENV.slice(0, 2),
     ["RUNE_TMUX_SOCKET", "tmux server to use: a socket name, or a path if it has a /"],
     ["TMUX", "inside tmux, rune switches the client instead of attaching"],
     ["RUNE_NO_AUTO_TMUX", "set: never re-run `rune start` in a new tmux session (auto_tmux)"],
   ],
-  run: (input) => run("start", input),
+  run: (input) => runRitual("start", input, true),
 };
 
 export const STOP: CommandSpec = {
   name: "stop",
-  summary: "run the stop ritual of a project",
-  description: "Run the stop ritual: the project's own commands, then the global ones.",
+  summary: "run the stop ritual and close the work session",
+  description: "Run the stop ritual: the project's own commands, then the global ones. Without " +
+    "a project, the project of the open work session (else the one detected here). Once the " +
+    "ritual has succeeded, the work session closes; a failed required step leaves it open.",
   args: [PROJECT_ARG],
   options: [
     { flags: "-n, --dry-run", description: "print the plan; run nothing" },
@@ -128,12 +170,16 @@ export const STOP: CommandSpec = {
     VAR_OPTION,
     ...SOCKET_OPTIONS,
     ...TERMINAL_OPTIONS,
+    AT_OPTION,
+    SKIP_RITUALS,
   ],
   examples: [
     ["rune stop", "stop the project in the current directory"],
     ["rune stop web --dry-run", "show what stopping web would run"],
     ["rune stop --kill-background", "also end the dev servers `rune start` left running"],
+    ["rune stop --at 18:05", "you stopped at 18:05"],
+    ["rune stop --skip-rituals", "only close the work session"],
   ],
-  env: CONFIG_ENV,
-  run: (input) => run("stop", input),
+  env: [...CONFIG_ENV, ...TRACKING_ENV.slice(0, 2)],
+  run: (input) => runRitual("stop", input, true),
 };
