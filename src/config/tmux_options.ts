@@ -148,8 +148,8 @@ export function knownOptionScope(name: string): TmuxOptionScope | undefined {
   return undefined;
 }
 
-/** A tmux option name as tmux accepts one: `status-left`, `@mine`, `command-alias[3]`. */
-export const OPTION_NAME = /^@?[A-Za-z0-9_-]+(\[\d+\])?$/;
+/** A tmux option name as tmux accepts one (`status-left`, `@mine`, `command-alias[3]`), never a flag. */
+export const OPTION_NAME = /^@?[A-Za-z0-9_][A-Za-z0-9_-]*(\[\d+\])?$/;
 
 /** An option value as tmux reads it: YAML's true/false are tmux's on/off. */
 export function optionValue(value: string | number | boolean): string {

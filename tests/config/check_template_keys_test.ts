@@ -52,12 +52,13 @@ windows: [{ panes: [{ command: x, env: { "A=B": c } }] }]`),
 
 Deno.test("tmux option names: a malformed one is an error, one tmux sets elsewhere warns", () => {
   deepStrictEqual(
-    issues(`options: { "status left": x, escape-time: 0, status: on }
+    issues(`options: { "status left": x, escape-time: 0, status: on, -g: x }
 window_options: { status-left: x, main-pane-width: 80 }
 windows: [{ window_options: { base-index: 1 }, panes: [x] }]`),
     [
       "error bad-option-name 5:18",
       "warning option-scope 5:36",
+      "error bad-option-name 5:64",
       "warning option-scope 6:25",
       "warning option-scope 7:37",
     ],
