@@ -3,11 +3,12 @@
  * titles, pane shells, synchronize, and --append's window builds. Each call's argv is compared
  * whole, cut at its ";" elements into commands (still arrays: nothing is joined).
  */
-import { deepStrictEqual } from "node:assert/strict";
+import { deepStrictEqual, ok } from "node:assert/strict";
 import { buildSession } from "../../src/tmux/build.ts";
 import type { BuildOptions } from "../../src/tmux/build.ts";
 import { buildAppendWindows } from "../../src/tmux/build_append.ts";
 import { syncWindows } from "../../src/tmux/build_window.ts";
+import { argvBytes, bindSession, SESSION_ID, TMUX_ARGV_BUDGET } from "../../src/tmux/pack.ts";
 import type { PaneLayout, SessionLayout, WindowLayout } from "../../src/contract/plan.ts";
 
 const OPTS: BuildOptions = {
@@ -274,4 +275,27 @@ Deno.test("buildAppendWindows(): each named window appended after the session's 
   deepStrictEqual(windows[0].build[0].panes, [{ key: "w1p1", commands: ["vim"] }]);
   deepStrictEqual(windows.map((w) => w.focus), [false, false]);
   deepStrictEqual(windows[1].build[0].panes.map((p) => p.key), ["w3p1", "w3p2"]);
+});
+
+Deno.test("a big template with every feature is cut into calls under the limit, as any build", () => {
+  const windows = Array.from({ length: 60 }, (_, w) =>
+    win(`w${w + 1}`, [
+      pane(["vim"], { title: `t${w}`, env: { PORT: String(8000 + w) } }),
+      pane(["make"], { shell: "/usr/bin/python3" }),
+    ], { options: { "remain-on-exit": "on" }, synchronize: "after" }));
+  const calls = buildSession(
+    layout(windows, { env: { A: "1" }, options: { status: "off" } }),
+    OPTS,
+  );
+  ok(calls.length > 1, `${calls.length} call(s)`);
+  calls.forEach((call, i) => {
+    const args = bindSession(call.argv.slice(3), "$4294967295");
+    ok(argvBytes(args) <= TMUX_ARGV_BUDGET, `call ${i + 1}: ${argvBytes(args)} bytes`);
+    // Every later call starts at the session: window options and titles never land elsewhere.
+    if (i > 0) deepStrictEqual(call.argv.slice(3, 6).slice(1), ["-t", `${SESSION_ID}:`]);
+  });
+  deepStrictEqual(
+    calls.flatMap((c) => c.panes.map((p) => p.key)),
+    windows.flatMap((_, w) => [`w${w + 1}p1`, `w${w + 1}p2`]),
+  );
 });
