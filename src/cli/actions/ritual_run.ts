@@ -58,6 +58,9 @@ export async function runRitualCommand(
   options: RitualCommandOptions,
   globals: GlobalOptions,
 ): Promise<number> {
+  // A malformed --var is a usage error, whatever the config holds.
+  const vars = parseVars(options.vars ?? []);
+  if (!vars.ok) return reportIssues(vars.error, `cannot ${ritual}`);
   const loaded = await loadConfigOrReport(globals);
   if (!loaded.ok) return loaded.error;
   if (!options.tracking || options.dryRun) {
@@ -122,13 +125,11 @@ async function ritualCommand(
       : undefined;
     return refused ?? tracker.after(ritual, { project: name, code: EXIT.ok });
   }
-  const vars = parseVars(options.vars ?? []);
-  if (!vars.ok) return reportIssues(vars.error, `cannot ${ritual}`);
   const planned = planRitual(loaded.value, ritual, project.value, {
     env,
     now: new Date(),
     isDirectory,
-    vars: vars.value,
+    vars: varsOf(options),
     windows: parseWindows(options.windows ?? []),
     append: options.append === true,
   });
@@ -272,4 +273,10 @@ function closeHookFor(plan: Plan, config: Config, env: Record<string, string>) {
     projectDir: plan.project.dir,
     env: carriedEnv(env),
   };
+}
+
+/** --var as the planner takes it; runRitualCommand has refused malformed ones already. */
+function varsOf(options: RitualCommandOptions): Record<string, string> {
+  const vars = parseVars(options.vars ?? []);
+  return vars.ok ? vars.value : {};
 }
