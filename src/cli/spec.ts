@@ -92,7 +92,7 @@ export interface OptionShape {
 }
 
 export function optionShape(spec: OptionSpec): OptionShape {
-  const m = spec.flags.match(/^(?:-(\w),\s*)?--([\w-]+)(?:\s+<([\w-]+)>)?$/);
+  const m = spec.flags.match(/^(?:-(\w),\s*)?--([\w-]+)(?:\s+<([\w=-]+)>)?$/);
   if (!m) throw new Error(`malformed option flags: ${spec.flags}`);
   const [, short, long, value] = m;
   const negated = long.startsWith("no-") && value === undefined;

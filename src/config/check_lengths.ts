@@ -63,6 +63,8 @@ export function lengthIssues(data: unknown, where: Locator): Issue[] {
   for (const { spec, path } of rawTemplates(data)) {
     if (!isMap(spec)) continue;
     lines(spec.before, [...path, "before"]);
+    lines(spec.on_first_start, [...path, "on_first_start"]);
+    lines(spec.on_reuse, [...path, "on_reuse"]);
     lines(spec.pre_window, [...path, "pre_window"]);
     if (!Array.isArray(spec.windows)) continue;
     spec.windows.forEach((w, wi) => {
@@ -72,8 +74,10 @@ export function lengthIssues(data: unknown, where: Locator): Issue[] {
       if (!Array.isArray(w.panes)) return;
       w.panes.forEach((pane, pi) => {
         const pPath = [...wPath, "panes", pi];
-        if (isMap(pane)) lines(pane.command, [...pPath, "command"]);
-        else argument(pane, pPath);
+        if (isMap(pane)) {
+          lines(pane.command, [...pPath, "command"]);
+          argument(pane.shell, [...pPath, "shell"]);
+        } else argument(pane, pPath);
       });
     });
   }

@@ -7,7 +7,8 @@ import { describePath } from "./positions.ts";
 import type { Config, RitualSpec, TemplateSpec } from "./schema.ts";
 import type { Issue, Location } from "../base/mod.ts";
 import type { RITUALS } from "./raw.ts";
-import { checkTemplateText } from "../templates/mod.ts";
+import { checkTemplateText, templateLookups, withheldProblem } from "../templates/mod.ts";
+import { withheldBy } from "../env/mod.ts";
 import type { FieldContext } from "../templates/mod.ts";
 
 export type ConfigPath = readonly (string | number)[];
@@ -36,6 +37,10 @@ export function checkTemplateFields(
   options: TemplateFieldOptions = {},
 ): Issue[] {
   const issues: Issue[] = [];
+  const withheld = withheldBy({
+    allow: config.settings?.env?.allow ?? [],
+    deny: config.settings?.env?.deny ?? [],
+  });
   for (const field of templateFields(config)) {
     if (!field.text.includes("{{")) continue;
     if (field.context === "shell" && COMMAND_ALONE.test(field.text)) {
@@ -49,7 +54,13 @@ export function checkTemplateFields(
         ...(locate(field.path) ? { where: locate(field.path) } : {}),
       });
     }
-    for (const p of checkTemplateText(field.text, field.context)) {
+    const problems = checkTemplateText(field.text, field.context);
+    // A withheld name is refused whatever its value: say so now, not at the next start.
+    for (const l of problems.length ? [] : templateLookups(field.text, field.context)) {
+      if (l.map !== "Env" || !withheld(l.key)) continue;
+      problems.push(withheldProblem(l));
+    }
+    for (const p of problems) {
       const where = locate(field.path);
       const column = where && exactColumn(options.rawScalar?.(field.path), field.text, p.offset);
       const issue: Issue = {
@@ -75,6 +86,9 @@ export function templateFields(config: Config): Field[] {
   const add = (path: ConfigPath, text: unknown, context: FieldContext) => {
     if (typeof text === "string") fields.push({ path, text, context });
   };
+  const addMap = (path: ConfigPath, map: Record<string, unknown> | undefined) => {
+    for (const [key, value] of Object.entries(map ?? {})) add([...path, key], value, "text");
+  };
   const addLines = (path: ConfigPath, value: string | string[] | undefined | null) => {
     if (Array.isArray(value)) value.forEach((line, i) => add([...path, i], line, "shell"));
     else add(path, value, "shell");
@@ -85,17 +99,28 @@ export function templateFields(config: Config): Field[] {
     add([...path, "dir"], t.dir, "text");
     (t.before ?? []).forEach((line, i) => add([...path, "before", i], line, "shell"));
     addLines([...path, "pre_window"], t.pre_window);
+    for (const key of ["env", "options", "window_options"] as const) {
+      addMap([...path, key], t[key]);
+    }
+    for (const key of ["on_first_start", "on_reuse"] as const) {
+      (t[key] ?? []).forEach((line, i) => add([...path, key, i], line, "shell"));
+    }
     (t.windows ?? []).forEach((w, wi) => {
       const wPath = [...path, "windows", wi];
       add([...wPath, "name"], w.name, "name");
       add([...wPath, "dir"], w.dir, "text");
       addLines([...wPath, "pre"], w.pre);
+      addMap([...wPath, "env"], w.env);
+      addMap([...wPath, "window_options"], w.window_options);
       (w.panes ?? []).forEach((pane, pi) => {
         const pPath = [...wPath, "panes", pi];
         if (typeof pane === "string") return add(pPath, pane, "shell");
         if (!pane) return;
         addLines([...pPath, "command"], pane.command);
         add([...pPath, "dir"], pane.dir, "text");
+        addMap([...pPath, "env"], pane.env);
+        add([...pPath, "title"], pane.title, "text");
+        add([...pPath, "shell"], pane.shell, "shell");
       });
     });
   };

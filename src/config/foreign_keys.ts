@@ -28,6 +28,8 @@ const TABLE: Record<TemplateLevel, Record<string, ForeignKey>> = {
     before_script: { rune: "before", tools: ["tmuxp"] },
     before_start: { rune: "before", tools: ["smug"] },
     tabs: { rune: "windows", tools: ["tmuxinator"] },
+    environment: { rune: "env", tools: ["tmuxp"] },
+    global_options: { rune: "options", tools: ["tmuxp"] },
   },
   window: {
     window_name: { rune: "name", tools: ["tmuxp"] },
@@ -35,6 +37,8 @@ const TABLE: Record<TemplateLevel, Record<string, ForeignKey>> = {
     start_directory: { rune: "dir", tools: ["tmuxp"] },
     shell_command_before: { rune: "pre", tools: ["tmuxp"] },
     selected: { rune: "focus", tools: ["smug"] },
+    environment: { rune: "env", tools: ["tmuxp"] },
+    options: { rune: "window_options", tools: ["tmuxp"] },
   },
   pane: {
     shell_command: { rune: "command", tools: ["tmuxp"] },
@@ -42,6 +46,7 @@ const TABLE: Record<TemplateLevel, Record<string, ForeignKey>> = {
     commands: { rune: "command", tools: ["smug"] },
     start_directory: { rune: "dir", tools: ["tmuxp"] },
     root: { rune: "dir", tools: ["smug"] },
+    environment: { rune: "env", tools: ["tmuxp"] },
   },
 };
 
@@ -57,7 +62,17 @@ export function toolsPossessive(tools: readonly SourceKind[]): string {
 }
 
 /** The keys a rune window has; any other single key makes a tmuxinator-style window. */
-const WINDOW_KEYS = new Set(["name", "layout", "dir", "pre", "focus", "panes"]);
+const WINDOW_KEYS = new Set([
+  "name",
+  "layout",
+  "dir",
+  "pre",
+  "focus",
+  "panes",
+  "env",
+  "window_options",
+  "synchronize",
+]);
 
 export interface OneKeyWindow {
   /** The window's name in tmuxinator's form: the one key. */

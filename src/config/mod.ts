@@ -30,6 +30,8 @@ export type { LocalConfig, LocalParseOptions } from "./local.ts";
 export { LOCAL_SOURCE, mergeLocalConfig } from "./local_merge.ts";
 export type { MergedLocal } from "./local_merge.ts";
 export { TEMPLATE_PLACES } from "./raw.ts";
+export { knownOptionScope, optionValue } from "./tmux_options.ts";
+export type { TmuxOptionScope } from "./tmux_options.ts";
 export type {
   CommandSpec,
   Config,

@@ -19,6 +19,14 @@ const flag = (description: string) => z.boolean().meta({ description });
 const commandLines = (description: string) =>
   z.union([z.string(), z.array(z.string())]).meta({ description });
 
+/** Environment variables: values are strings, or numbers and booleans written as YAML reads them. */
+const envMap = (description: string) =>
+  z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).meta({ description });
+/** tmux options by name: strings as tmux reads them; true/false become on/off. */
+const tmuxOptions = (description: string) =>
+  z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).meta({ description });
+const commandList = (description: string) => z.array(z.string()).meta({ description });
+
 export const PaneObjectSchema = z.object({
   command: commandLines("What the pane runs; a list is typed line by line.").optional(),
   dir: text("Start directory of the pane (default: the window's).").optional(),
@@ -26,6 +34,12 @@ export const PaneObjectSchema = z.object({
   exec: flag(
     "Run the command as the pane's own process instead of typing it into a shell; the pane " +
       "closes when the command ends.",
+  ).optional(),
+  env: envMap("Variables of this pane, over its window's and the template's.").optional(),
+  title: text("The pane's title (select-pane -T), shown in pane-border-format.").optional(),
+  shell: text(
+    "The program the pane runs instead of your shell (run by tmux's default-shell -c); " +
+      "`command` lines are typed into it.",
   ).optional(),
 });
 
@@ -50,6 +64,14 @@ export const WindowSchema = z.object({
   dir: text("Start directory of the window's panes (default: the template's).").optional(),
   pre: commandLines("Typed into every pane of this window before its own command.").optional(),
   focus: flag("Make this the active window when the session opens.").optional(),
+  env: envMap("Variables of this window's panes, over the template's.").optional(),
+  window_options: tmuxOptions(
+    "tmux window options (set-option -w) of this window, over the template's window_options.",
+  ).optional(),
+  synchronize: z.enum(["before", "after"]).optional().meta({
+    description: "synchronize-panes on, before the panes' lines are typed (every pane then " +
+      "gets every pane's lines) or after.",
+  }),
   panes: z.array(PaneSchema).nullish().meta({ description: "The panes, top-left first." }),
 }).meta({ id: "Window", description: "A tmux window of a template." });
 
@@ -60,6 +82,25 @@ export const TemplateSchema = z.object({
     description: "Shell commands run once, in order, before the session is created.",
   }),
   pre_window: commandLines("Typed into every pane of every window first.").optional(),
+  env: envMap(
+    "Variables of every pane of the session (on top of the env filter, never filtered), " +
+      "also set on the session for panes opened later.",
+  ).optional(),
+  options: tmuxOptions(
+    "tmux options of the session (set-option -t SESSION), set before any pane starts; a tmux " +
+      "window option here is set on every window.",
+  ).optional(),
+  window_options: tmuxOptions("tmux window options (set-option -w) of every window.")
+    .optional(),
+  on_first_start: commandList(
+    "Shell commands run (sh -c, in dir) once the session is built, only when this start " +
+      "created it.",
+  ).optional(),
+  on_reuse: commandList(
+    "Shell commands run (sh -c, in dir) only when the session already existed and is reused.",
+  ).optional(),
+  attach: flag("false: build the session and leave it detached (say how to attach).")
+    .optional(),
   windows: z.array(WindowSchema).nullish().meta({ description: "Windows in order." }),
 }).meta({ id: "Template", description: "A tmux session template." });
 

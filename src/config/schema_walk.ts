@@ -24,6 +24,7 @@ interface Def {
   valueType?: Schema;
   options?: Schema[];
   values?: unknown[];
+  entries?: Record<string, string | number>;
   shape?: Record<string, Schema>;
 }
 
@@ -214,6 +215,8 @@ export function describeExpected(schema: Schema): string {
       return "nothing (~)";
     case "literal":
       return (d.values ?? []).map((v) => JSON.stringify(v)).join(" or ");
+    case "enum":
+      return Object.values(d.entries ?? {}).map((v) => JSON.stringify(v)).join(" or ");
     case "array":
       return `a list of ${plural(d.element as Schema)}`;
     case "record":

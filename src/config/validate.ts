@@ -17,6 +17,7 @@ import { schemaIssues } from "./schema_issues.ts";
 import { unknownKeyIssues } from "./unknown_keys.ts";
 import { commandIssues } from "./check_commands.ts";
 import { templateIssues } from "./check_templates.ts";
+import { templateKeyIssues } from "./check_template_keys.ts";
 import { durationIssues, projectIssues } from "./check_values.ts";
 import { nameIssues } from "./check_names.ts";
 import { lengthIssues } from "./check_lengths.ts";
@@ -87,6 +88,7 @@ export function validateConfigText(
     ...unknownKeyIssues(ConfigSchema, data, where),
     ...commandIssues(data, where),
     ...templateIssues(data, where),
+    ...templateKeyIssues(data, where),
     ...durationIssues(ConfigSchema, data, where),
     ...projectIssues(data, where),
     ...nameIssues(data, where),

@@ -6,6 +6,7 @@
  * and two predicates over outcomes; imports nothing of rune's but src/base.
  */
 export type {
+  AppendWindow,
   BackgroundStep,
   BuiltPane,
   PaneLayout,
@@ -19,6 +20,7 @@ export type {
   ShellStep,
   Step,
   StepKind,
+  SyncWindow,
   TmuxCalls,
   TmuxStep,
   WindowLayout,

@@ -66,6 +66,11 @@ export interface TmuxStep extends StepBase {
   layout?: SessionLayout;
   /** Set for tmux_session steps: typed into a new window of `session`. */
   command?: string;
+  /**
+   * `--append`: when the session exists, add the template's windows it lacks (by name)
+   * instead of only reusing it.
+   */
+  append?: boolean;
   cwd: string;
   env: Record<string, string>;
   /**
@@ -89,6 +94,33 @@ export interface TmuxCalls {
   create: SessionBuild[];
   /** tmux_session steps: adds the step's window to the session when it already exists. */
   addWindow?: SessionBuild;
+  /**
+   * `--append`: each window of the template as a build of its own, to add to the running
+   * session the ones it lacks (by name). `-t $SESSION` in them is the session's id.
+   */
+  appendWindows?: AppendWindow[];
+  /** Windows whose panes get synchronize-panes on around the typing (see SyncWindow). */
+  synchronize?: SyncWindow[];
+}
+
+/** A template window that `--append` adds when the running session has no window so named. */
+export interface AppendWindow {
+  name: string;
+  /** The template's focused window: selected when it is among those added. */
+  focus: boolean;
+  build: SessionBuild[];
+}
+
+/**
+ * A window with `synchronize`, whose typed panes are in the typing phase: "before" sets
+ * synchronize-panes on once all of them are ready, before any is typed (so each gets every
+ * pane's lines); "after" once all of them are typed. A window with no typed pane has it set
+ * in the build.
+ */
+export interface SyncWindow {
+  /** Its typed panes' keys ("w2p1", …). */
+  panes: string[];
+  when: "before" | "after";
 }
 
 /** One chained tmux invocation, and the panes it creates in the order it prints their ids. */
@@ -103,6 +135,11 @@ export interface BuiltPane {
   key: string;
   /** Lines to type once the pane's shell is ready; empty for exec panes and plain shells. */
   commands: string[];
+  /**
+   * The pane runs this program instead of a shell (`shell:`): its lines are typed once it
+   * has printed and gone quiet, and it never gets the shell marker line.
+   */
+  program?: string;
 }
 
 /** Which `script` a machine has: util-linux (`script -c CMD FILE`) or BSD/macOS. */
@@ -119,6 +156,16 @@ export interface SessionLayout {
   /** Run once with `sh -c` in `dir` before the session is created. */
   before: string[];
   windows: WindowLayout[];
+  /** The template's own `env`: also set on the session, for panes opened later. */
+  env?: Record<string, string>;
+  /** tmux session options (set-option -t SESSION), set before any real pane starts. */
+  options?: Record<string, string>;
+  /** Run with `sh -c` in `dir` after this run built the session. */
+  onFirstStart?: string[];
+  /** Run with `sh -c` in `dir` when the session already existed. */
+  onReuse?: string[];
+  /** false: the session stays detached (`attach: false`). */
+  attach?: boolean;
 }
 
 export interface WindowLayout {
@@ -127,6 +174,10 @@ export interface WindowLayout {
   dir: string;
   focus: boolean;
   panes: PaneLayout[];
+  /** tmux window options set when the window is made: the template's, then the window's. */
+  options?: Record<string, string>;
+  /** synchronize-panes on, before or after its panes' lines are typed. */
+  synchronize?: "before" | "after";
 }
 
 export interface PaneLayout {
@@ -136,6 +187,12 @@ export interface PaneLayout {
   focus: boolean;
   /** Run `commands` as the pane's process instead of typing them into a shell. */
   exec: boolean;
+  /** The pane's variables (-e): the template's, the window's, then its own. */
+  env?: Record<string, string>;
+  /** select-pane -T. */
+  title?: string;
+  /** The program the pane runs instead of the default shell; `commands` are typed into it. */
+  shell?: string;
 }
 
 export interface Plan {

@@ -123,16 +123,21 @@ export function filterEnv(
   env: Readonly<Record<string, string>>,
   rules: EnvRules = {},
 ): FilteredEnv {
-  const denied = globMatcher(rules.deny ?? []);
-  const allowed = globMatcher(rules.allow ?? []);
+  const withheld = withheldBy(rules);
   const kept: Record<string, string> = {};
   const removed: string[] = [];
   for (const [name, value] of Object.entries(env)) {
-    const drop = isLoaderVariable(name) || denied(name) || (!allowed(name) && looksSecret(name));
-    if (drop) removed.push(name);
+    if (withheld(name)) removed.push(name);
     else kept[name] = value;
   }
   return { kept, removed: removed.sort() };
+}
+
+/** The filter's verdict on one name, whatever its value: true when children never get it. */
+export function withheldBy(rules: EnvRules = {}): (name: string) => boolean {
+  const denied = globMatcher(rules.deny ?? []);
+  const allowed = globMatcher(rules.allow ?? []);
+  return (name) => isLoaderVariable(name) || denied(name) || (!allowed(name) && looksSecret(name));
 }
 
 /**

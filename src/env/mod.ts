@@ -4,5 +4,12 @@
  * sockets tools need kept, loader variables never passed), and which names a tmux session must
  * hide. Pure; imports nothing of rune's.
  */
-export { filterEnv, hiddenNames, isLoaderVariable, looksSecret, withoutNames } from "./filter.ts";
+export {
+  filterEnv,
+  hiddenNames,
+  isLoaderVariable,
+  looksSecret,
+  withheldBy,
+  withoutNames,
+} from "./filter.ts";
 export type { EnvRules, FilteredEnv } from "./filter.ts";

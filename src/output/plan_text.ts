@@ -122,24 +122,43 @@ function commandLines(command: string): string[] {
   return [`$ ${first}`, ...rest.map((l) => `  ${l}`)];
 }
 
+/** `A=1 B=x` of the entries of `map` that `under` does not already have. */
+function pairs(map: Record<string, string> | undefined, under: Record<string, string> = {}) {
+  return Object.entries(map ?? {}).filter(([k, value]) => under[k] !== value)
+    .map(([k, value]) => visible(`${k}=${shown(value)}`)).join(" ");
+}
+
 function layoutLines(layout: SessionLayout, tilde: (p: string) => string): string[] {
   const v = (text: string) => visible(text);
-  const out = [`session ${v(layout.session)} in ${tilde(layout.dir)}`];
+  const out = [
+    `session ${v(layout.session)} in ${tilde(layout.dir)}` +
+    (layout.attach === false ? " · left detached (attach: false)" : ""),
+  ];
   for (const b of layout.before) out.push(`before: $ ${v(shown(b))}`);
+  for (const b of layout.onFirstStart ?? []) out.push(`on first start: $ ${v(shown(b))}`);
+  for (const b of layout.onReuse ?? []) out.push(`on reuse: $ ${v(shown(b))}`);
+  if (layout.env) out.push(`session env ${pairs(layout.env)}`);
+  if (layout.options) out.push(`session options ${pairs(layout.options)}`);
   layout.windows.forEach((w, wi) => {
     const attrs = [
       w.layout ? `layout ${v(w.layout)}` : "",
       w.dir !== layout.dir ? `in ${tilde(w.dir)}` : "",
       w.focus ? "focused" : "",
+      w.synchronize ? `synchronized ${w.synchronize} typing` : "",
+      w.options ? `options ${pairs(w.options)}` : "",
     ].filter(Boolean);
     out.push(
       `window ${wi + 1} ${w.name === undefined ? "(unnamed)" : v(w.name)}` +
         (attrs.length ? ` · ${attrs.join(" · ")}` : ""),
     );
     w.panes.forEach((p, pi) => {
+      const env = pairs(p.env, layout.env);
       const extra = [
         p.dir !== w.dir ? `in ${tilde(p.dir)}` : "",
         p.exec ? "as the pane's process" : "",
+        p.shell !== undefined ? `typed into ${v(shown(p.shell))}` : "",
+        p.title !== undefined ? `title ${JSON.stringify(v(p.title))}` : "",
+        env ? `env ${env}` : "",
         p.focus ? "focused" : "",
       ].filter(Boolean);
       const cmds = p.commands.length ? p.commands.map((c) => v(shown(c))).join(" ⏎ ") : "(shell)";

@@ -4,22 +4,17 @@
  */
 import type { CommandSpec, Config, ConfigPath, LoadedConfig, TemplateSpec } from "../config/mod.ts";
 import { expandField } from "../templates/mod.ts";
-import type { FieldContext, Variables } from "../templates/mod.ts";
-import { err, errorIssue, expandHome, ok, parseDuration } from "../base/mod.ts";
-import { filterEnv, isLoaderVariable } from "../env/mod.ts";
+import type { Variables } from "../templates/mod.ts";
+import { err, errorIssue, ok, parseDuration } from "../base/mod.ts";
+import { filterEnv, isLoaderVariable, withheldBy } from "../env/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
-import type {
-  PaneLayout,
-  Plan,
-  ProjectInfo,
-  RitualName,
-  SessionLayout,
-  Step,
-  WindowLayout,
-} from "../contract/mod.ts";
+import type { Plan, ProjectInfo, RitualName, Step } from "../contract/mod.ts";
 import { findTemplate, ritualCommands } from "./select.ts";
 import { backgroundLogFile } from "./log_file.ts";
 import { startDirIssues } from "./start_dirs.ts";
+import { absoluteDir, resolveLayout } from "./layout.ts";
+import type { Expander } from "./layout.ts";
+import { selectWindows } from "./window_select.ts";
 
 /** Rune's own default: a command gets 30 s unless settings or the command say otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -32,6 +27,12 @@ export interface PlanFacts {
   env: Readonly<Record<string, string>>;
   now: Date;
   isDirectory(path: string): boolean;
+  /** `--var NAME=VALUE`: {{.Var.NAME}}. */
+  vars?: Readonly<Record<string, string>>;
+  /** `--windows a,b`: build only these windows (by name) of each template session. */
+  windows?: readonly string[];
+  /** `--append`: add the template's windows a running session lacks. */
+  append?: boolean;
 }
 
 export function planRitual(
@@ -42,9 +43,10 @@ export function planRitual(
 ): Result<Plan, Issue[]> {
   const { config } = loaded;
   const issues: Issue[] = [];
-  const baseVars = variablesFor(project, facts);
+  const baseVars = variablesFor(project, facts, config);
   const expander = makeExpander(loaded, issues);
   const steps: Step[] = [];
+  let opensTemplate = false;
 
   for (const entry of ritualCommands(config, ritual, project.name)) {
     const spec = entry.spec;
@@ -91,6 +93,7 @@ export function planRitual(
     const env = { ...projectEnv(project), ...own };
 
     if (spec.interactive && spec.tmux_template !== undefined) {
+      opensTemplate = true;
       const template = findTemplate(config, spec.tmux_template);
       if (!template) {
         issues.push(errorIssue(
@@ -100,18 +103,35 @@ export function planRitual(
         ));
         continue;
       }
-      const layout = resolveLayout(template.spec, spec.tmux_template, template.path, {
+      const full = resolveLayout(template.spec, spec.tmux_template, template.path, {
         project,
         vars,
         expander,
       });
-      issues.push(...startDirIssues(template.spec, template.path, layout, {
+      const chosen = selectWindows(full, facts.windows, {
+        step: spec.name,
+        where: loaded.locate([...template.path, "windows"]),
+      });
+      if (!chosen.ok) {
+        issues.push(...chosen.error);
+        continue;
+      }
+      issues.push(...startDirIssues(template.spec, template.path, chosen.value.checked, {
         step: spec.name,
         template: spec.tmux_template,
         locate: loaded.locate,
         isDirectory: facts.isDirectory,
       }));
-      steps.push({ ...base, kind: "tmux", session: layout.session, layout, cwd, env });
+      const layout = chosen.value.layout;
+      steps.push({
+        ...base,
+        kind: "tmux",
+        session: layout.session,
+        layout,
+        cwd,
+        env,
+        ...(facts.append ? { append: true } : {}),
+      });
     } else if (spec.interactive && spec.tmux_session !== undefined) {
       const session = expander(spec.tmux_session, vars, "name", at("tmux_session"));
       steps.push({ ...base, kind: "tmux", session, command, cwd, env });
@@ -126,6 +146,14 @@ export function planRitual(
     }
   }
 
+  if ((facts.windows?.length || facts.append) && !opensTemplate) {
+    issues.push(errorIssue(
+      "no-template-session",
+      `Cannot ${facts.append ? "append windows" : "start only some windows"}: the ${ritual} ` +
+        `ritual of "${project.name}" opens no tmux template session`,
+      { hint: "Drop --windows/--append, or add a step with interactive: true and tmux_template" },
+    ));
+  }
   if (issues.length) return err(issues);
   const filtered = filterEnv(facts.env, {
     allow: config.settings?.env?.allow ?? [],
@@ -140,8 +168,6 @@ export function planRitual(
     warnings: loaded.warnings,
   });
 }
-
-type Expander = (text: string, vars: Variables, context: FieldContext, path: ConfigPath) => string;
 
 /** Expands one field; a problem becomes a located issue and the field expands to "". */
 function makeExpander(loaded: Pick<LoadedConfig, "locate">, issues: Issue[]): Expander {
@@ -160,7 +186,7 @@ function projectEnv(project: ProjectInfo): Record<string, string> {
   return { RUNE_PROJECT: project.name, RUNE_PROJECT_DIR: project.dir };
 }
 
-function variablesFor(project: ProjectInfo, facts: PlanFacts): Variables {
+function variablesFor(project: ProjectInfo, facts: PlanFacts, config: Config): Variables {
   const d = facts.now;
   const pad = (n: number) => String(n).padStart(2, "0");
   return {
@@ -170,25 +196,13 @@ function variablesFor(project: ProjectInfo, facts: PlanFacts): Variables {
     Home: facts.env.HOME ?? "",
     User: facts.env.USER ?? facts.env.LOGNAME ?? "",
     Date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`,
+    Var: facts.vars ?? {},
+    Env: facts.env,
+    withheld: withheldBy({
+      allow: config.settings?.env?.allow ?? [],
+      deny: config.settings?.env?.deny ?? [],
+    }),
   };
-}
-
-/** `~` → HOME; relative → under `base`. */
-function absoluteDir(dir: string, base: string, env: PlanFacts["env"]): string {
-  const expanded = expandHome(dir, env);
-  if (expanded.startsWith("/")) return normalize(expanded);
-  return normalize(`${base}/${expanded}`);
-}
-
-/** Removes `.`/`..` segments and duplicate slashes (paths are shown to people and tmux). */
-function normalize(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") out.pop();
-    else out.push(part);
-  }
-  return `/${out.join("/")}`;
 }
 
 function resolveWorkingDir(
@@ -226,67 +240,4 @@ function resolveTimeout(spec: CommandSpec, config: Config, ritual: RitualName): 
   const raw = spec.timeout ?? (hook ? config.settings?.hooks?.timeout : config.settings?.timeout);
   const ms = raw === undefined ? fallback : parseDuration(raw) ?? fallback;
   return ms === 0 ? null : ms;
-}
-
-function lines(value: string | string[] | undefined): string[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-/** A template with every name sanitized, every variable expanded and every dir absolute. */
-function resolveLayout(
-  template: TemplateSpec,
-  templateName: string,
-  path: ConfigPath,
-  ctx: { project: ProjectInfo; vars: Variables; expander: Expander },
-): SessionLayout {
-  const { vars, expander } = ctx;
-  const env = { HOME: vars.Home };
-  const text = (v: string, p: ConfigPath) => expander(v, vars, "text", p);
-  const shell = (v: string, p: ConfigPath) => expander(v, vars, "shell", p);
-  const shellLines = (v: string | string[] | undefined, p: ConfigPath) =>
-    lines(v).map((line, i) => shell(line, Array.isArray(v) ? [...p, i] : p));
-
-  const sessionDir = template.dir === undefined
-    ? ctx.project.dir
-    : absoluteDir(text(template.dir, [...path, "dir"]), ctx.project.dir, env);
-  const preWindow = shellLines(template.pre_window, [...path, "pre_window"]);
-
-  const windows: WindowLayout[] = (template.windows ?? []).map((w, wi) => {
-    const wPath = [...path, "windows", wi];
-    const windowDir = w.dir === undefined
-      ? sessionDir
-      : absoluteDir(text(w.dir, [...wPath, "dir"]), sessionDir, env);
-    const pre = [...preWindow, ...shellLines(w.pre, [...wPath, "pre"])];
-    const panes: PaneLayout[] = (w.panes ?? []).map((pane, pi) => {
-      const pPath = [...wPath, "panes", pi];
-      if (pane === null || typeof pane === "string") {
-        const own = pane ? [shell(pane, pPath)] : [];
-        return { commands: [...pre, ...own], dir: windowDir, focus: false, exec: false };
-      }
-      return {
-        commands: [...pre, ...shellLines(pane.command, [...pPath, "command"])],
-        dir: pane.dir === undefined
-          ? windowDir
-          : absoluteDir(text(pane.dir, [...pPath, "dir"]), windowDir, env),
-        focus: pane.focus === true,
-        exec: pane.exec === true,
-      };
-    });
-    return {
-      name: w.name === undefined ? undefined : expander(w.name, vars, "name", [...wPath, "name"]),
-      layout: w.layout,
-      dir: windowDir,
-      focus: w.focus === true,
-      panes,
-    };
-  });
-
-  return {
-    template: templateName,
-    session: expander(template.session_name, vars, "name", [...path, "session_name"]),
-    dir: sessionDir,
-    before: (template.before ?? []).map((b, i) => shell(b, [...path, "before", i])),
-    windows,
-  };
 }

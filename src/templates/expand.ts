@@ -20,11 +20,15 @@ import { escapeForPlacement, ShellLexer } from "../shell/mod.ts";
 import { parseTemplateText, templateVariableNames } from "./parse.ts";
 import type { TemplatePart } from "./parse.ts";
 import { makeProblem } from "./vars.ts";
+import { mapLookupProblems, renderContext } from "./map_vars.ts";
+import type { MapLookup } from "./map_vars.ts";
 import type { FieldContext, TemplateProblem, Variables } from "./vars.ts";
 
 interface Compiled {
   problems: TemplateProblem[];
   render?: (vars: Variables) => string;
+  /** Its {{.Var.x}} and {{.Env.X}}: checked against the variables before each render. */
+  lookups: MapLookup[];
 }
 
 const CACHE_LIMIT = 1000;
@@ -45,7 +49,14 @@ export function expandField(
   context: FieldContext,
 ): Result<string, TemplateProblem[]> {
   const c = compiled(text, context);
-  return c.render ? ok(c.render(vars)) : err(c.problems);
+  if (!c.render) return err(c.problems);
+  const missing = mapLookupProblems(c.lookups, vars);
+  return missing.length ? err(missing) : ok(c.render(vars));
+}
+
+/** The {{.Var.x}} and {{.Env.X}} of a text that has no other problem, where each stands. */
+export function templateLookups(text: string, context: FieldContext = "text"): MapLookup[] {
+  return text.includes("{{") ? compiled(text, context).lookups : [];
 }
 
 /** The variable names a template uses, in order of first use, found before rendering. */
@@ -69,10 +80,15 @@ function compile(text: string, context: FieldContext): Compiled {
   const parsed = parseTemplateText(text);
   const placeholders = parsed.parts.filter((p) => p.kind !== "text");
   if (!parsed.ast || !placeholders.length) {
-    if (parsed.problems.length) return { problems: parsed.problems };
+    if (parsed.problems.length) return { problems: parsed.problems, lookups: [] };
     const literal = finish(parsed.parts.map((p) => p.kind === "text" ? p.text : "").join(""));
-    return { problems: [], render: () => literal };
+    return { problems: [], render: () => literal, lookups: [] };
   }
+  const lookups = parsed.parts.flatMap((p): MapLookup[] =>
+    p.kind === "variable" && p.key !== undefined && (p.name === "Var" || p.name === "Env")
+      ? [{ map: p.name, key: p.key, offset: p.offset, source: p.source }]
+      : []
+  );
 
   const escapers: ((value: string) => string)[] = [];
   const problems = [...parsed.problems];
@@ -81,14 +97,17 @@ function compile(text: string, context: FieldContext): Compiled {
   } else {
     for (const _ of placeholders) escapers.push((value) => value);
   }
-  if (problems.length) return { problems: problems.sort((a, b) => a.offset - b.offset) };
+  if (problems.length) {
+    return { problems: problems.sort((a, b) => a.offset - b.offset), lookups };
+  }
 
   const render = compileTemplate(parsed.ast);
   return {
     problems: [],
+    lookups,
     render(vars) {
       let i = 0;
-      const out = render(vars, (value) => {
+      const out = render(renderContext(vars, lookups), (value) => {
         const escape = escapers[i++];
         if (!escape) throw new Error(`template rendered more values than it has: ${text}`);
         return escape(value == null ? "" : String(value));

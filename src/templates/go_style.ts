@@ -1,13 +1,15 @@
 /**
- * Go-template style placeholders (`{{.Project}}`, as Rune and the seed write them) rewritten to
- * Handlebars (`{{Project}}`), with a map back to the author's offsets. Pure.
+ * Go-template style placeholders (`{{.Project}}`, as Rune and the seed write them; `{{.Var.x}}`)
+ * rewritten to Handlebars (`{{Project}}`, `{{Var.x}}`), with a map back to the author's offsets. Pure.
  *
  * Only the template text is rewritten, never a value. `{{- .X -}}` (Go's trim markers) becomes
  * `{{~ X ~}}`, so the text still parses and parse.ts can refuse the markers where they stand. An escaped mustache (`\{{.ID}}`, Handlebars' way to write a literal `{{`) is
  * left alone; `\\{{.X}}` is a backslash followed by a real placeholder, as Handlebars reads it.
  */
 
-const GO_PLACEHOLDER = /\{\{(~|-(?=\s))?(\s*)\.([A-Za-z_][A-Za-z0-9_]*)(\s*)(~|(?<=\s)-)?\}\}/g;
+/** `{{.Name}}`, and `{{.Var.name}}` / `{{.Env.NAME}}` (the two maps of variables). */
+const GO_PLACEHOLDER =
+  /\{\{(~|-(?=\s))?(\s*)\.((?:Var\.|Env\.)?[A-Za-z_][A-Za-z0-9_]*)(\s*)(~|(?<=\s)-)?\}\}/g;
 
 export interface Rewritten {
   text: string;

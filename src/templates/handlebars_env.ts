@@ -15,7 +15,10 @@ export interface ParseFailure {
 }
 
 /** A compiled template; `escape` is called once per `{{value}}`, in the order they appear. */
-export type RenderFn = (vars: Record<string, string>, escape: (value: unknown) => string) => string;
+export type RenderFn = (
+  vars: Record<string, unknown>,
+  escape: (value: unknown) => string,
+) => string;
 
 // deno-lint-ignore no-explicit-any
 type Any = any;

@@ -5,12 +5,15 @@
  * as text. Pure. Loading it loads the template engine (Handlebars), so callers on the hot path
  * import it only when a config must be checked or planned.
  */
-export { checkTemplateText, expandField, templateVariables } from "./expand.ts";
-export { VARIABLE_NAMES } from "./vars.ts";
+export { checkTemplateText, expandField, templateLookups, templateVariables } from "./expand.ts";
+export { withheldProblem } from "./map_vars.ts";
+export type { MapLookup } from "./map_vars.ts";
+export { MAP_KEY, VARIABLE_MAPS, VARIABLE_NAMES } from "./vars.ts";
 export type {
   FieldContext,
   TemplateProblem,
   TemplateProblemCode,
+  VariableMap,
   VariableName,
   Variables,
 } from "./vars.ts";

@@ -11,8 +11,15 @@ import { suggest } from "../base/mod.ts";
 import { rewriteGoStyle } from "./go_style.ts";
 import { parseTemplate } from "./handlebars_env.ts";
 import type { ParseFailure, TemplateAst } from "./handlebars_env.ts";
-import { isVariableName, makeProblem, VARIABLE_NAMES, variableList } from "./vars.ts";
-import type { TemplateProblem, VariableName } from "./vars.ts";
+import {
+  isVariableMap,
+  isVariableName,
+  makeProblem,
+  MAP_KEY,
+  VARIABLE_NAMES,
+  variableList,
+} from "./vars.ts";
+import type { TemplateProblem, VariableMap, VariableName } from "./vars.ts";
 
 /** Literal text as Handlebars renders it; `offsetOf(i)` is where `text[i]` was written. */
 export interface TextPart {
@@ -23,7 +30,9 @@ export interface TextPart {
 
 export interface VariablePart {
   kind: "variable";
-  name: VariableName;
+  /** A plain variable, or one of the maps (`{{.Var.branch}}`: name "Var", key "branch"). */
+  name: VariableName | VariableMap;
+  key?: string;
   /** Offset of the placeholder in the author's text, and the placeholder as written. */
   offset: number;
   source: string;
@@ -96,7 +105,7 @@ export function parseTemplateText(text: string): ParsedTemplate {
         if ("problem" in checked) {
           problems.push(checked);
           parts.push({ kind: "invalid", offset: origin });
-        } else parts.push({ kind: "variable", name: checked.name, offset: origin, source });
+        } else parts.push({ kind: "variable", ...checked, offset: origin, source });
         break;
       }
       default:
@@ -115,7 +124,11 @@ export function templateVariableNames(text: string): string[] {
   for (const node of parsed.ast.body as hbs.AST.Statement[]) {
     if (node.type !== "MustacheStatement") continue;
     const path = (node as hbs.AST.MustacheStatement).path as hbs.AST.PathExpression;
-    if (path.type === "PathExpression" && path.parts.length === 1) names.add(path.parts[0]);
+    if (path.type !== "PathExpression") continue;
+    if (path.parts.length === 1) names.add(path.parts[0]);
+    else if (path.parts.length === 2 && isVariableMap(path.parts[0])) {
+      names.add(path.parts.join("."));
+    }
   }
   return [...names];
 }
@@ -124,7 +137,7 @@ function checkMustache(
   node: hbs.AST.MustacheStatement,
   source: string,
   offset: number,
-): { name: VariableName } | TemplateProblem {
+): { name: VariableName | VariableMap; key?: string } | TemplateProblem {
   const path = node.path as hbs.AST.PathExpression;
   if (GO_ACTION.test(source)) {
     return makeProblem(
@@ -161,6 +174,23 @@ function checkMustache(
       "helpers are not supported, only variables",
       offset,
       `Variables: ${variableList()}; write them as {{.Project}}`,
+    );
+  }
+  const map = path.type === "PathExpression" && path.parts.length === 2 && !path.data &&
+      path.depth === 0 && isVariableMap(path.parts[0])
+    ? path.parts[0]
+    : undefined;
+  if (map) {
+    const key = path.parts[1];
+    // `{{Var.[a b]}}` or `{{Env.1X}}`: no --var or environment variable has such a name.
+    if (MAP_KEY.test(key) && path.original === `${map}.${key}`) return { name: map, key };
+    return makeProblem(
+      "template-syntax",
+      source,
+      `${JSON.stringify(key)} is not a variable name: a ${map} name is letters, digits and _, ` +
+        "not starting with a digit",
+      offset,
+      map === "Var" ? "Write {{.Var.name}}, and give --var name=VALUE" : "Write {{.Env.NAME}}",
     );
   }
   if (path.type !== "PathExpression" || path.data || path.depth > 0 || path.parts.length !== 1) {

@@ -47,7 +47,7 @@ export async function finishAttach(
 }
 
 /** What to type to see a session left detached, from where rune runs. */
-function detachedHint(session: string, world: TmuxWorld): string {
+export function detachedHint(session: string, world: TmuxWorld): string {
   const attach = attachCommand(world.socket, session);
   switch (world.caller) {
     case "inside":

@@ -7,19 +7,23 @@
  * created pane's id is printed (-P -F) so the typing call (after the handshake) addresses
  * panes by id.
  */
-import type {
-  BuiltPane,
-  PaneLayout,
-  SessionBuild,
-  SessionLayout,
-  WindowLayout,
-} from "../contract/mod.ts";
+import type { BuiltPane, SessionBuild, SessionLayout, WindowLayout } from "../contract/mod.ts";
 import { shellQuote } from "../shell/mod.ts";
 import { chain, literalFormat } from "./escape.ts";
 import { setCloseHook } from "./close_hook.ts";
 import type { CloseHookSpec } from "./close_hook.ts";
 import { packCommands, packPieces, SESSION_ID } from "./pack.ts";
 import type { Piece } from "./pack.ts";
+import {
+  builtPane,
+  envFlags,
+  paneProcess,
+  panesOf,
+  windowPieces,
+  windowTail,
+} from "./build_window.ts";
+
+export { pipeCommand } from "./build_window.ts";
 
 export interface BuildOptions {
   /** Global flags selecting the server: [], ["-L", name] or ["-S", path]. */
@@ -46,8 +50,6 @@ export const PROJECT_OPTION = "@rune-project";
 const PRINT_ID = ["-P", "-F", "#{pane_id}"];
 /** Printed by new-session: "$3<TAB>NAME", the id later calls target and the name tmux stored. */
 const SESSION_LINE = "#{session_id}\t#{session_name}";
-/** Panes beyond this get `select-layout tiled` between splits so there is room to split. */
-const RETILE_AFTER = 3;
 
 /**
  * The fallback handshake line (handshake.ts), for a shell whose line editor does not say when
@@ -60,15 +62,6 @@ export function markerLine(markerDir: string, key: string): string {
 }
 
 /**
- * The pipe-pane command that copies a typed pane's output into DIR/KEY.out from its first
- * byte, for the handshake to watch (format-expanded by tmux, so escaped). `-o`: a pipe the
- * user's own hooks opened is left alone (the pane then gets the marker).
- */
-export function pipeCommand(markerDir: string, key: string): string[] {
-  return ["pipe-pane", "-o", literalFormat(`exec cat >>${shellQuote(`${markerDir}/${key}.out`)}`)];
-}
-
-/**
  * Builds a new session from `layout`. The session starts on a placeholder window (`cat`, run
  * directly, no shell, no rc file) whose environment has every hidden name blanked (-e NAME=):
  * a session's first pane exists before set-environment -r can hide anything (FACTS §1a), and
@@ -78,7 +71,6 @@ export function pipeCommand(markerDir: string, key: string): string[] {
  */
 export function buildSession(layout: SessionLayout, options: BuildOptions): SessionBuild[] {
   const session = `${SESSION_ID}:`;
-  const env = envFlags(options.env);
   const blanks = options.hide.flatMap((name) => ["-e", `${name}=`]);
   const head: Piece = {
     commands: [
@@ -102,27 +94,21 @@ export function buildSession(layout: SessionLayout, options: BuildOptions): Sess
       ],
       ["set-option", "-t", session, PROJECT_OPTION, options.project],
       ...options.hide.map((name) => ["set-environment", "-t", session, "-r", name]),
+      // Before any real pane starts: panes opened later get the env too, and default-shell,
+      // history-limit and the like hold for every pane.
+      ...Object.entries(layout.env ?? {}).map(([k, v]) => ["set-environment", "-t", session, k, v]),
+      ...Object.entries(layout.options ?? {}).map(([k, v]) => ["set-option", "-t", session, k, v]),
     ],
     panes: [],
   };
-  const pieces: Piece[] = [];
-  layout.windows.forEach((window, wi) => {
-    const panes = panesOf(window);
-    panes.forEach((pane, pi) => {
-      const commands: string[][] = [];
-      const tail = ["-c", literalFormat(pane.dir), ...env, ...PRINT_ID, ...paneProcess(pane)];
-      if (pi === 0) {
-        const name = window.name === undefined ? [] : ["-n", literalFormat(window.name)];
-        commands.push(["new-window", "-t", session, ...name, ...tail]);
-      } else {
-        commands.push(["split-window", ...tail]);
-        if (panes.length > RETILE_AFTER) commands.push(["select-layout", "tiled"]);
-      }
-      const built = typedPane(`w${wi + 1}p${pi + 1}`, pane, options.markerDir, commands);
-      if (pi === panes.length - 1) windowTail(window, commands);
-      pieces.push({ commands, panes: [built], continues: pi > 0 });
-    });
-  });
+  const pieces: Piece[] = layout.windows.flatMap((window, wi) =>
+    windowPieces(window, wi, {
+      newWindow: ["-t", session],
+      print: PRINT_ID,
+      env: options.env,
+      markerDir: options.markerDir,
+    })
+  );
   const last: string[][] = [
     ["kill-window", "-t", `${session}^`],
     ["move-window", "-r", "-t", session],
@@ -151,14 +137,13 @@ export function buildAddWindow(
   const commands: string[][] = [];
   const panes: BuiltPane[] = [];
   const target = `=${session}:`;
-  const env = envFlags(options.env);
   // The session may be the user's own: its later windows lose these names too (documented).
   for (const name of options.hide) commands.push(["set-environment", "-t", target, "-r", name]);
   panesOf(window).forEach((pane, pi) => {
     const tail = [
       "-c",
       literalFormat(pane.dir),
-      ...env,
+      ...envFlags({ ...options.env, ...pane.env }),
       "-P",
       "-F",
       "#{pane_id} #{window_index}",
@@ -170,7 +155,7 @@ export function buildAddWindow(
     } else {
       commands.push(["split-window", ...tail]);
     }
-    panes.push(typedPane(`w1p${pi + 1}`, pane, options.markerDir, commands));
+    panes.push(builtPane(`w1p${pi + 1}`, pane, options.markerDir, commands));
   });
   windowTail(window, commands);
   return { argv: ["tmux", ...options.socket, ...chain(commands)], panes };
@@ -193,44 +178,4 @@ export function buildTyping(
     ])
   );
   return packCommands(socket, groups, budget);
-}
-
-/** A window always has a pane: one with none listed gets a plain shell in the window's dir. */
-function panesOf(window: WindowLayout): readonly PaneLayout[] {
-  return window.panes.length
-    ? window.panes
-    : [{ commands: [], dir: window.dir, focus: false, exec: false }];
-}
-
-function envFlags(env: Readonly<Record<string, string>>): string[] {
-  return Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
-}
-
-/**
- * An exec pane runs its lines as its process, under the default shell's `-c` (no rc file, no
- * aliases); the pane closes when they end. Other panes start the user's default shell.
- */
-function paneProcess(pane: PaneLayout): string[] {
-  return pane.exec && pane.commands.length ? [pane.commands.join("\n")] : [];
-}
-
-/** A typed pane's output is watched from now on; its commands wait for the handshake. */
-function typedPane(
-  key: string,
-  pane: PaneLayout,
-  markerDir: string,
-  commands: string[][],
-): BuiltPane {
-  if (pane.exec || pane.commands.length === 0) return { key, commands: [] };
-  commands.push(pipeCommand(markerDir, key));
-  return { key, commands: pane.commands };
-}
-
-/** After a window's last split: its layout, then its focused pane (offset from the last). */
-function windowTail(window: WindowLayout, commands: string[][]): void {
-  if (window.layout) commands.push(["select-layout", window.layout]);
-  const panes = panesOf(window);
-  const focused = Math.max(0, panes.findIndex((p) => p.focus));
-  const back = panes.length - 1 - focused;
-  if (back > 0) commands.push(["select-pane", "-t", `:.-${back}`]);
 }

@@ -8,14 +8,17 @@
  */
 import type { ExecContext, StepOutcome, TmuxCalls, TmuxStep } from "../contract/mod.ts";
 import type { BuiltPane } from "../contract/mod.ts";
-import { runShellStep } from "../exec/mod.ts";
 import { buildTyping, markerLine } from "./build.ts";
 import { runTmux, tmuxCommand } from "./client.ts";
 import { reuseOrRefuse, runAddWindow, runCreate, tmuxMissing, windowOf } from "./build_run.ts";
 import { chain } from "./escape.ts";
 import { awaitPanes } from "./handshake.ts";
+import type { ReadyPane } from "./handshake.ts";
 import { stepLayout } from "./step_plan.ts";
-import { finishAttach } from "./attach.ts";
+import { detachedHint, finishAttach } from "./attach.ts";
+import { runHooks } from "./hooks_run.ts";
+import { runAppend } from "./append_run.ts";
+import { SyncTyping } from "./sync_typing.ts";
 import type { TmuxWorld } from "./world.ts";
 
 export interface TmuxExecutorOptions {
@@ -31,7 +34,7 @@ export interface TmuxExecutor {
 }
 
 export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
-  let last: string | undefined;
+  let last: { session: string; detached: boolean } | undefined;
   return {
     async execute(step, ctx) {
       const started = ctx.runtime.now();
@@ -46,10 +49,16 @@ export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
       }
       if (!step.tmux) throw new Error(`tmux step "${step.name}" has no tmux calls planned`);
       const outcome = await buildOrReuse(step, step.tmux, ctx, options);
-      if (outcome.status === "ok" || outcome.status === "started") last = step.session;
+      if (outcome.status === "ok" || outcome.status === "started") {
+        last = { session: step.session, detached: step.layout?.attach === false };
+      }
       return { ...outcome, durationMs: ctx.runtime.now() - started, via: "tmux" };
     },
-    finish: (runtime) => last ? finishAttach(last, options.world, runtime) : Promise.resolve([]),
+    finish: (runtime) =>
+      !last ? Promise.resolve([]) : last.detached
+        // attach: false in the template: built and left detached, as tmuxinator does.
+        ? Promise.resolve([detachedHint(last.session, options.world)])
+        : finishAttach(last.session, options.world, runtime),
   };
 }
 
@@ -94,15 +103,8 @@ async function buildOrReuse(
       );
       if (exists.code === 127) return tmuxMissing();
       if (exists.code !== 0) {
-        for (const line of layout.before) {
-          const r = await runShellStep(
-            { command: line, cwd: layout.dir, env: step.env, timeoutMs: 60_000 },
-            ctx,
-          );
-          if (r.status !== "ok") {
-            return { ...r, message: `before command "${line}" ${r.message ?? "failed"}` };
-          }
-        }
+        const failed = await runHooks("before", layout.before, step, layout.dir, ctx);
+        if (failed) return failed;
       }
     }
     const created = await runCreate(step, calls, ctx, bc.clientEnv);
@@ -112,7 +114,7 @@ async function buildOrReuse(
     let window: string | undefined;
     if (created.kind === "exists") {
       // It exists (or another rune won the race to create it): nothing of ours was applied.
-      if (!calls.addWindow) return await reuseOrRefuse(step, calls, ctx, bc.clientEnv);
+      if (!calls.addWindow) return await reuse(step, calls, ctx, bc);
       const added = await runAddWindow(step, calls, ctx, bc.clientEnv);
       if (added.kind === "failed") return added.outcome;
       panes = calls.addWindow.panes;
@@ -130,6 +132,14 @@ async function buildOrReuse(
         message: `session "${step.session}" built; its pane commands were not typed`,
       };
     }
+    const hooked = await runHooks(
+      "on_first_start",
+      layout.onFirstStart ?? [],
+      step,
+      layout.dir,
+      ctx,
+    );
+    if (hooked) return hooked;
     if (!step.layout) {
       // A tmux_session step's command keeps running in its window: started, like a background
       // command, not done.
@@ -174,33 +184,48 @@ async function typeCommands(
   const run = async (argvs: string[][]) => {
     for (const argv of argvs) await runTmux(ctx.runtime, argv, bc.clientEnv);
   };
+  const sync = new SyncTyping<ReadyPane>(calls.synchronize ?? [], typed.map((p) => p.key));
+  const synchronize = (keys: string[]) =>
+    keys.length
+      ? run([[
+        "tmux",
+        ...socket,
+        ...chain(
+          keys.map((k) => ["set-option", "-w", "-t", idOf.get(k)!, "synchronize-panes", "on"]),
+        ),
+      ]])
+      : Promise.resolve();
   const result = await awaitPanes(markerDir, typed.map((p) => p.key), {
     deadlineMs: bc.handshakeDeadlineMs,
     signal: ctx.signal,
+    programs: new Set(typed.filter((p) => p.program !== undefined).map((p) => p.key)),
     typeMarkers: (keys) =>
       run(buildTyping(
         socket,
         keys.map((k) => ({ id: idOf.get(k)!, lines: [markerLine(markerDir, k)] })),
       )),
-    ready: (ready) => {
+    ready: async (ready) => {
       for (const { key, how } of ready) {
         if (how !== "deadline") continue;
         ctx.note(
           `pane ${key} (${idOf.get(key)}) never showed a ready shell; typed its commands anyway`,
         );
       }
-      return run(buildTyping(
+      const now = sync.ready(ready);
+      await synchronize(now.syncFirst);
+      await run(buildTyping(
         socket,
-        ready.map(({ key, piped }) => ({
+        now.type.map(({ key, piped }) => ({
           id: idOf.get(key)!,
           lines: commandsOf.get(key)!,
           closePipe: piped,
         })),
       ));
+      await synchronize(sync.typed(now.type.map((p) => p.key)));
     },
   });
   // Ctrl-C: the panes left untyped keep no pipe of rune's open.
-  const open = result.untyped.filter((p) => p.piped);
+  const open = [...result.untyped, ...sync.held()].filter((p) => p.piped);
   if (open.length) {
     await run([[
       "tmux",
@@ -208,4 +233,46 @@ async function typeCommands(
       ...chain(open.map((p) => ["pipe-pane", "-t", idOf.get(p.key)!])),
     ]]);
   }
+}
+
+/**
+ * The session exists: reused when it is rune's (its on_reuse hooks run), refused otherwise;
+ * with --append, the template's windows it lacks are added first and typed.
+ */
+async function reuse(
+  step: TmuxStep,
+  calls: TmuxCalls,
+  ctx: ExecContext,
+  bc: BuildContext,
+): Promise<StepOutcome> {
+  const layout = stepLayout(step);
+  let outcome: StepOutcome | undefined;
+  if (calls.appendWindows) {
+    const r = await runAppend(step, calls, ctx, bc.clientEnv);
+    if (r.kind === "failed") return r.outcome;
+    if (r.kind === "appended" && r.added.length) {
+      await typeCommands(r.panes, r.paneIds, calls, ctx, bc);
+      if (ctx.signal.aborted) {
+        return {
+          status: "interrupted",
+          exitCode: null,
+          durationMs: 0,
+          message: `added window(s) to "${step.session}"; their pane commands were not typed`,
+        };
+      }
+      outcome = {
+        status: "ok",
+        exitCode: 0,
+        durationMs: 0,
+        message: `added ${r.added.length} window(s) to session "${step.session}": ` +
+          r.added.join(", "),
+      };
+    } else if (r.kind === "appended") {
+      ctx.note(`tmux session "${step.session}" has every window of the template: reusing it`);
+      outcome = { status: "ok", exitCode: 0, durationMs: 0, message: "reused existing session" };
+    }
+  }
+  outcome ??= await reuseOrRefuse(step, calls, ctx, bc.clientEnv);
+  if (outcome.status !== "ok") return outcome;
+  return await runHooks("on_reuse", layout.onReuse ?? [], step, layout.dir, ctx) ?? outcome;
 }

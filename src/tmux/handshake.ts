@@ -14,6 +14,10 @@
  * and gone quiet: the marker touches DIR/KEY and clears the screen and scrollback it ran on.
  * It can be retyped any number of times, so slow and lost never need telling apart. Watching
  * costs no tmux process. Needs --allow-read on DIR.
+ *
+ * A pane that runs a program instead of a shell (a template's `shell:`: python, vim, top) must
+ * never get the marker, which is shell text: it is ready on READING (vim says so too), else
+ * once it has printed and gone quiet where a shell would get the marker ("quiet").
  */
 
 /** What bash, zsh and fish print when their line editor starts reading a line. */
@@ -23,13 +27,18 @@ export interface ReadyPane {
   key: string;
   /** rune's pipe-pane is open on it (close it before typing). */
   piped: boolean;
-  /** "editor": the line editor is reading; "marker": the marker ran; "deadline": neither. */
-  how: "editor" | "marker" | "deadline";
+  /**
+   * "editor": the line editor is reading; "marker": the marker ran; "quiet": a program pane
+   * printed and went quiet; "deadline": none of these in time.
+   */
+  how: "editor" | "marker" | "quiet" | "deadline";
 }
 
 export interface HandshakeOptions {
   /** Types the marker line into these panes (one tmux call for all). */
   typeMarkers(keys: string[]): Promise<void>;
+  /** Panes that run a program, not a shell: never typed the marker (see the module doc). */
+  programs?: ReadonlySet<string>;
   /** These panes read input now: type their commands. */
   ready(panes: ReadyPane[]): Promise<void>;
   /** Give up waiting after this long (default 15 s): the rest are typed anyway. */
@@ -105,7 +114,9 @@ export async function awaitPanes(
     const t = now();
     const markers: Watch[] = [];
     for (const w of [...pending]) {
-      const how = t >= deadline ? "deadline" : check(dir, w, t);
+      let how = t >= deadline ? "deadline" : check(dir, w, t);
+      const quiet = !how && options.programs?.has(w.key) && wantsMarker(w, t, start, options);
+      if (quiet) how = "quiet";
       if (how) {
         if (!waiting.length) since = t;
         waiting.push({ key: w.key, piped: w.piped, how });

@@ -12,6 +12,8 @@ import type {
   WindowLayout,
 } from "../contract/mod.ts";
 import { buildAddWindow, buildSession } from "./build.ts";
+import { buildAppendWindows } from "./build_append.ts";
+import { syncWindows } from "./build_window.ts";
 import type { BuildOptions } from "./build.ts";
 import type { CloseHookSpec } from "./close_hook.ts";
 import type { TmuxWorld } from "./world.ts";
@@ -57,11 +59,14 @@ export function tmuxCalls(
     closeHook: options.closeHook && { ...options.closeHook, session: step.session },
   };
   const layout = stepLayout(step);
+  const synchronize = syncWindows(layout.windows);
   return {
     socket: world.socketArgs,
     markerDir: options.markerDir,
     create: buildSession(layout, build),
     ...(step.layout ? {} : { addWindow: buildAddWindow(step.session, layout.windows[0], build) }),
+    ...(step.layout && step.append ? { appendWindows: buildAppendWindows(layout, build) } : {}),
+    ...(synchronize.length ? { synchronize } : {}),
   };
 }
 

@@ -54,3 +54,20 @@ Deno.test("a command and its env together may not pass ARG_MAX", () => {
     ],
   );
 });
+
+Deno.test("a template's hooks and a pane's shell are checked like its other command lines", () => {
+  const long = "z".repeat(MAX);
+  const text = `rituals:
+  templates:
+    t:
+      session_name: s
+      on_first_start: [${long}]
+      on_reuse: [ok, ${long}]
+      windows: [{ panes: [{ shell: ${long} }] }]
+`;
+  deepStrictEqual(tooLong(text).map((t) => t.split(": it is")[0]), [
+    "5:24 Cannot run rituals.templates.t.on_first_start[0]",
+    "6:22 Cannot run rituals.templates.t.on_reuse[1]",
+    "7:36 Cannot run rituals.templates.t.windows[0].panes[0].shell",
+  ]);
+});

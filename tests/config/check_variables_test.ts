@@ -5,7 +5,7 @@ import { rawScalarReader } from "../../src/config/scalar_source.ts";
 import { checkTemplateFields, templateFields } from "../../src/config/check_variables.ts";
 import type { Issue } from "../../src/base/result.ts";
 
-const LIST = "Project, ProjectDir, Command, Home, User, Date";
+const LIST = "Project, ProjectDir, Command, Home, User, Date, Var.NAME, Env.NAME";
 
 /** Loads `yaml` and checks its template fields, with exact columns where possible. */
 function check(yaml: string, file = "/cfg.yaml"): Issue[] {

@@ -138,15 +138,18 @@ Deno.test("rune import refuses ERB it would have to run, with its line:col", asy
 
 Deno.test("rune import --write refuses a merge the config could not load, writing nothing", async () => {
   await withHome(async (home) => {
-    // {{.Env.X}} is what ENV["X"] becomes; until rune has that variable, it does not load.
+    // {{.Env.X}} is what ENV["X"] becomes; of a name the env filter withholds, it never loads.
     const file = home.writeConfig(
-      'name: envy\nroot: <%= ENV["PROJ"] %>/x\nwindows:\n  - a: vim\n',
+      'name: envy\nroot: <%= ENV["GITHUB_TOKEN"] %>/x\nwindows:\n  - a: vim\n',
       "e.yml",
     );
     const cfg = home.writeConfig("# mine\nversion: 1\n");
     const r = await runRune(["import", "tmuxinator", file, "--write"], { env: home.env });
     strictEqual(r.code, 2);
-    match(r.stderr, /error: Cannot expand "\{\{\.Env\.PROJ\}\}" in rituals\.templates\.envy\.dir/);
+    match(
+      r.stderr,
+      /error: Cannot expand "\{\{\.Env\.GITHUB_TOKEN\}\}" in rituals\.templates\.envy\.dir: rune withholds/,
+    );
     match(r.stderr, /nothing written: .* would not load with the import/);
     strictEqual(Deno.readTextFileSync(cfg), "# mine\nversion: 1\n");
   });

@@ -78,7 +78,7 @@ Deno.test({
       await w.outer.tmux("send-keys", "-t", term, "echo GUEST-TYPED-1", "Enter");
       // Keys reach the server in order: once prefix-c is refused, the line before was too.
       await w.outer.tmux("send-keys", "-t", term, "C-b", "c");
-      await w.outer.waitForText(term, "Client is read-only");
+      await w.outer.waitForText(term, "Client is read-only", 30_000);
       const seen = (await w.share("capture-pane", "-p", "-t", "=dev:editor.0")).stdout;
       doesNotMatch(seen, /GUEST-TYPED-1/);
       strictEqual((await w.share("list-windows", "-t", "=dev:", "-F", "x")).stdout, "x\nx\n");

@@ -56,7 +56,7 @@ export async function withTmuxServer<T>(
     TERM: "xterm-256color",
     LANG: "C.UTF-8",
   };
-  const tryTmux = async (...args: string[]) => {
+  const once = async (...args: string[]) => {
     const out = await new Deno.Command("tmux", {
       // A lone argument ending in ";" would be a command separator: escape like rune does.
       args: ["-S", socket, "-f", conf, ...args.map(tmuxArg)],
@@ -67,6 +67,20 @@ export async function withTmuxServer<T>(
       stdin: "null",
     }).output();
     return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+  };
+  // A socket whose server is still exiting (its last session just ended) answers "server
+  // exited unexpectedly" to the next client (FACTS §2): wait until it is gone, then try again.
+  const tryTmux = async (...args: string[]) => {
+    const first = await once(...args);
+    if (!/server exited unexpectedly/.test(first.stderr)) return first;
+    await waitFor(
+      async () => /no server running|error connecting/.test((await once("ls")).stderr),
+      {
+        timeoutMs: 5_000,
+        what: "the exiting tmux server to be gone",
+      },
+    ).catch(() => {});
+    return await once(...args);
   };
   const tmux = async (...args: string[]) => {
     const r = await tryTmux(...args);

@@ -125,7 +125,7 @@ Deno.test("expandField() never renders a value again", () => {
 });
 
 Deno.test("expandField() reports an unknown variable with a did-you-mean", async (t) => {
-  const list = VARIABLE_NAMES.join(", ");
+  const list = `${VARIABLE_NAMES.join(", ")}, Var.NAME, Env.NAME`;
   await t.step("a case slip", () => {
     deepStrictEqual(problems("echo {{project}}"), [{
       code: "unknown-variable",

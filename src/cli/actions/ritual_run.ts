@@ -28,6 +28,7 @@ import { stopBackground } from "./background_report.ts";
 import { stopProjectSessions } from "./session.ts";
 import { currentDir } from "../cwd.ts";
 import { RitualTracker, type TrackingRequest } from "./ritual_tracking.ts";
+import { parseVars, parseWindows } from "../ritual_args.ts";
 
 export interface RitualCommandOptions {
   dryRun: boolean;
@@ -44,6 +45,12 @@ export interface RitualCommandOptions {
   noPty?: boolean;
   /** Open or close a work session around the ritual (`rune start|stop`, not `ritual run`). */
   tracking?: TrackingRequest;
+  /** --var NAME=VALUE, as given. */
+  vars?: string[];
+  /** --windows a,b, as given. */
+  windows?: string[];
+  /** --append: add the template's windows a running session lacks. */
+  append?: boolean;
 }
 
 export async function runRitualCommand(
@@ -52,6 +59,9 @@ export async function runRitualCommand(
   options: RitualCommandOptions,
   globals: GlobalOptions,
 ): Promise<number> {
+  // A malformed --var is a usage error, whatever the config holds.
+  const vars = parseVars(options.vars ?? []);
+  if (!vars.ok) return reportIssues(vars.error, `cannot ${ritual}`);
   const loaded = await loadProjectConfigOrReport(globals);
   if (!loaded.ok) return loaded.error;
   if (!options.tracking || options.dryRun) {
@@ -109,7 +119,14 @@ async function ritualCommand(
   const name = project.value.name;
   const policy = config.settings?.tracking?.on_switch;
   const stopOther = (other: string) =>
-    runRitualCommand("stop", other, { ...options, detach: true, killBackground: false }, globals);
+    runRitualCommand("stop", other, {
+      ...options,
+      detach: true,
+      killBackground: false,
+      // --windows and --append are about this start's session, not the other project's stop.
+      windows: [],
+      append: false,
+    }, globals);
   if (tracker && options.tracking?.skipRituals) {
     const refused = ritual === "start"
       ? await tracker.beforeStart(name, { policy, stopOther })
@@ -120,6 +137,9 @@ async function ritualCommand(
     env,
     now: new Date(),
     isDirectory,
+    vars: varsOf(options),
+    windows: parseWindows(options.windows ?? []),
+    append: options.append === true,
   });
   if (!planned.ok) return reportIssues(planned.error, `cannot plan the ${ritual} ritual`);
   // What children get follows from the plan's env decision; it is not made again here.
@@ -209,9 +229,20 @@ function tmuxCallLines(calls: TmuxCalls): string[] {
     ? "tmux argv (one call"
     : `tmux argv (${n} calls, each within tmux's ${TMUX_ARGV_BUDGET}-byte message limit; ` +
       `${SESSION_ID} is the session id the first prints`;
+  const line = (argv: string[]) => `  ${argv.map(shellQuote).join(" ")}`;
+  const sync = (calls.synchronize ?? []).map((w) =>
+    `synchronize-panes on in the window of pane ${w.panes[0]} ` +
+    (w.when === "before" ? "once its panes are ready, before typing" : "once its panes are typed")
+  );
+  const append = (calls.appendWindows ?? []).flatMap((w) => [
+    `--append: if the session runs without a window "${w.name}", ${SESSION_ID} being its id:`,
+    ...w.build.map((c) => line(c.argv)),
+  ]);
   return [
     `${head}; ${calls.markerDir} is made when it runs):`,
-    ...calls.create.map((c) => `  ${c.argv.map(shellQuote).join(" ")}`),
+    ...calls.create.map((c) => line(c.argv)),
+    ...sync,
+    ...append,
   ];
 }
 
@@ -250,4 +281,10 @@ function closeHookFor(plan: Plan, config: Config, env: Record<string, string>) {
     projectDir: plan.project.dir,
     env: carriedEnv(env),
   };
+}
+
+/** --var as the planner takes it; runRitualCommand has refused malformed ones already. */
+function varsOf(options: RitualCommandOptions): Record<string, string> {
+  const vars = parseVars(options.vars ?? []);
+  return vars.ok ? vars.value : {};
 }

@@ -13,6 +13,12 @@ const SOCKET_OPTIONS: OptionSpec[] = [
   },
 ];
 
+const VAR_OPTION: OptionSpec = {
+  flags: "--var <name=value>",
+  description: "set {{.Var.NAME}} for templates and commands (repeatable)",
+  repeat: true,
+};
+
 const TERMINAL_OPTIONS: OptionSpec[] = [
   { flags: "--no-tmux", description: "run interactive commands in this terminal, never in tmux" },
   {
@@ -61,7 +67,14 @@ export async function runRitual(
     killBackground: o.killBackground === true,
     noTmux: o.tmux === false,
     noPty: o.pty === false,
+    vars: list(o.var),
+    windows: list(o.windows),
+    append: o.append === true,
   }, input.globals);
+}
+
+function list(v: unknown): string[] {
+  return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
 }
 
 function str(v: unknown): string | undefined {
@@ -97,6 +110,16 @@ export const START: CommandSpec = {
       flags: "-d, --detach",
       description: "build tmux sessions but do not attach; print how to attach",
     },
+    VAR_OPTION,
+    {
+      flags: "--windows <names>",
+      description: "build only these windows of the template session (comma-separated names)",
+      repeat: true,
+    },
+    {
+      flags: "--append",
+      description: "if the session is running, add the template's windows it lacks (by name)",
+    },
     ...SOCKET_OPTIONS,
     ...TERMINAL_OPTIONS,
     AT_OPTION,
@@ -109,6 +132,9 @@ export const START: CommandSpec = {
     ["rune start web --dry-run", "show the plan and the tmux commands; run nothing"],
     ["rune start --dry-run --json", "the plan as JSON, for scripts"],
     ["rune start --detach", "build the tmux session, print how to attach"],
+    ["rune start web --var branch=main", "the templates' {{.Var.branch}} is main"],
+    ["rune start web --windows editor,logs", "only those windows of the session"],
+    ["rune start web --append", "add the windows the running session lacks"],
     ["rune start --socket work", "use the tmux server `tmux -L work`"],
     ["rune start --no-tmux", "interactive commands in this terminal, no tmux"],
     ["rune start web --at 9:15", "you began at 9:15: the session starts then"],
@@ -142,6 +168,7 @@ export const STOP: CommandSpec = {
       flags: "--kill-background",
       description: "after the stop ritual, end the background commands `rune start` left running",
     },
+    VAR_OPTION,
     ...SOCKET_OPTIONS,
     ...TERMINAL_OPTIONS,
     AT_OPTION,
