@@ -34,4 +34,5 @@ export type {
   StepStatus,
 } from "./outcome.ts";
 export type { Reporter, Write } from "./reporter.ts";
+export type { SavedPane, SavedSession, SavedWindow } from "./saved.ts";
 export type { RunOptions, RunOutcome, Runtime } from "./runtime.ts";

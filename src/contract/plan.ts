@@ -102,6 +102,8 @@ export interface BuiltPane {
   key: string;
   /** Lines to type once the pane's shell is ready; empty for exec panes and plain shells. */
   commands: string[];
+  /** Typed after `commands` without Enter (a restored program that is not restarted). */
+  pending?: string;
 }
 
 /** Which `script` a machine has: util-linux (`script -c CMD FILE`) or BSD/macOS. */
@@ -135,6 +137,8 @@ export interface PaneLayout {
   focus: boolean;
   /** Run `commands` as the pane's process instead of typing them into a shell. */
   exec: boolean;
+  /** A line typed after `commands` and left unentered on the prompt (not with `exec`). */
+  pending?: string;
 }
 
 export interface Plan {

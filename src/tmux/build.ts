@@ -42,6 +42,8 @@ export interface BuildOptions {
 
 /** The marker option: `#{@rune-project}` is non-empty only on sessions rune made. */
 export const PROJECT_OPTION = "@rune-project";
+/** The variables the build gave every pane (-e), as JSON: what `rune session save` keeps. */
+export const ENV_OPTION = "@rune-env";
 /** Printed by -P for each new pane: "%12". */
 const PRINT_ID = ["-P", "-F", "#{pane_id}"];
 /** Printed by new-session: "$3<TAB>NAME", the id later calls target and the name tmux stored. */
@@ -101,6 +103,9 @@ export function buildSession(layout: SessionLayout, options: BuildOptions): Sess
         "-",
       ],
       ["set-option", "-t", session, PROJECT_OPTION, options.project],
+      ...(Object.keys(options.env).length
+        ? [["set-option", "-t", session, ENV_OPTION, JSON.stringify(options.env)]]
+        : []),
       ...options.hide.map((name) => ["set-environment", "-t", session, "-r", name]),
     ],
     panes: [],
@@ -178,20 +183,29 @@ export function buildAddWindow(
 
 /**
  * Types each pane's lines, addressed by pane id: as few calls as fit, a line never cut. With
- * `closePipe`, rune's pipe-pane on that pane is closed first (its handshake is over).
+ * `closePipe`, rune's pipe-pane on that pane is closed first (its handshake is over). A
+ * `pending` line is typed last without Enter: it waits on the prompt for the user.
  */
 export function buildTyping(
   socket: readonly string[],
-  panes: readonly { id: string; lines: readonly string[]; closePipe?: boolean }[],
+  panes: readonly {
+    id: string;
+    lines: readonly string[];
+    closePipe?: boolean;
+    pending?: string;
+  }[],
   budget?: number,
 ): string[][] {
-  const groups = panes.flatMap(({ id, lines, closePipe }) =>
-    lines.map((line, i) => [
-      ...(closePipe && i === 0 ? [["pipe-pane", "-t", id]] : []),
-      ["send-keys", "-t", id, "-l", line],
-      ["send-keys", "-t", id, "Enter"],
-    ])
-  );
+  const groups = panes.flatMap(({ id, lines, closePipe, pending }) => {
+    const typed = [
+      ...lines.map((
+        line,
+      ) => [["send-keys", "-t", id, "-l", line], ["send-keys", "-t", id, "Enter"]]),
+      ...(pending ? [[["send-keys", "-t", id, "-l", pending]]] : []),
+    ];
+    if (closePipe && typed.length) typed[0].unshift(["pipe-pane", "-t", id]);
+    return typed;
+  });
   return packCommands(socket, groups, budget);
 }
 
@@ -221,9 +235,9 @@ function typedPane(
   markerDir: string,
   commands: string[][],
 ): BuiltPane {
-  if (pane.exec || pane.commands.length === 0) return { key, commands: [] };
+  if (pane.exec || (pane.commands.length === 0 && !pane.pending)) return { key, commands: [] };
   commands.push(pipeCommand(markerDir, key));
-  return { key, commands: pane.commands };
+  return { key, commands: pane.commands, ...(pane.pending ? { pending: pane.pending } : {}) };
 }
 
 /** After a window's last split: its layout, then its focused pane (offset from the last). */
