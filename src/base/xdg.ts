@@ -11,6 +11,8 @@ export interface RunePaths {
   logDir: string;
   /** $XDG_CACHE_HOME/rune */
   cacheDir: string;
+  /** $XDG_DATA_HOME/rune: what must never be lost (work sessions, trust, saved sessions). */
+  dataDir: string;
   /** ~/.rune: Rune's own directory, the last config location. */
   legacyDir: string;
 }
@@ -28,6 +30,7 @@ export function runePaths(env: Readonly<Record<string, string | undefined>>): Ru
     stateDir,
     logDir: `${stateDir}/logs`,
     cacheDir: `${xdg("XDG_CACHE_HOME", ".cache")}/rune`,
+    dataDir: `${xdg("XDG_DATA_HOME", ".local/share")}/rune`,
     legacyDir: `${home}/.rune`,
   };
 }
