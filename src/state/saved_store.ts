@@ -46,18 +46,22 @@ export function writeSaved(dir: string, name: string, text: string): Result<Save
   const path = `${dir}/${stem}${SAVED_EXT}`;
   const current = readIfThere(path);
   const unchanged = current !== undefined && savedBody(current) === savedBody(text);
-  try {
-    if (current !== undefined && !unchanged) {
-      const link = `${dir}/.${stem}.prev.link`;
+  if (current !== undefined && !unchanged) {
+    const link = `${dir}/.${stem}.prev.link`;
+    const removeLink = () => {
       try {
         Deno.removeSync(link);
       } catch { /* not there */ }
+    };
+    try {
+      removeLink();
       Deno.linkSync(path, link);
       Deno.renameSync(link, `${dir}/${stem}${PREVIOUS_EXT}`);
+    } catch (e) {
+      if (e instanceof Deno.errors.NotCapable) throw e;
+      removeLink();
+      return { ok: false, error: writeIssue(path, e) };
     }
-  } catch (e) {
-    if (e instanceof Deno.errors.NotCapable) throw e;
-    return { ok: false, error: writeIssue(path, e) };
   }
   const written = writeFileAtomic(path, [text]);
   if (!written.ok) {
