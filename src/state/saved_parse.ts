@@ -17,7 +17,9 @@ export interface SavedFile {
 type Raw = Record<string, unknown>;
 
 export async function parseSaved(text: string, file: string): Promise<Result<SavedFile, Issue[]>> {
-  const { parseDocument, LineCounter } = await import("yaml");
+  const loaded = await import("yaml");
+  // The bundle loads yaml's CommonJS build here: its exports are the default export.
+  const { parseDocument, LineCounter } = (loaded.default ?? loaded) as typeof loaded;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length) {

@@ -84,7 +84,33 @@ export function foregroundProcess(
   return found;
 }
 
-/** `/proc/PID/cmdline` (NUL-separated, NUL-terminated) → argv; undefined when empty. */
+/**
+ * The exact argv of `pids` where the system keeps it (/proc/PID/cmdline: ps joins the arguments
+ * with spaces, so `vim "a b"` and `vim a b` look alike). Deno lets rune read /proc only with
+ * every permission, so one `sh` reads it, as ps itself does: a line per pid, "PID HEX" (the
+ * cmdline in hex: its NULs and newlines survive), nothing after the pid where there is none.
+ */
+export function argvDumpArgv(pids: readonly number[]): string[] {
+  const script = 'for p do printf "%s " "$p"; [ -r "/proc/$p/cmdline" ] && ' +
+    'od -An -v -tx1 "/proc/$p/cmdline" | tr -d " \\n"; echo; done';
+  return ["sh", "-c", script, "sh", ...pids.map(String)];
+}
+
+/** The argv dump's output → argv by pid (pids without one left out). */
+export function parseArgvDump(text: string): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const line of text.split("\n")) {
+    const m = line.match(/^(\d+) ((?:[0-9a-f]{2})+)$/);
+    if (!m) continue;
+    const bytes = new Uint8Array(m[2].length / 2);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(m[2].slice(2 * i, 2 * i + 2), 16);
+    const argv = parseCmdline(bytes);
+    if (argv) out.set(Number(m[1]), argv);
+  }
+  return out;
+}
+
+/** A cmdline (NUL-separated, NUL-terminated) → argv; undefined when empty. */
 export function parseCmdline(bytes: Uint8Array): string[] | undefined {
   const text = new TextDecoder().decode(bytes);
   if (text === "") return undefined;

@@ -3,13 +3,19 @@
  * pane, one call for the options set on the chosen sessions and their windows (plus one more
  * only when a value needs reading back unquoted), and one `ps` for the programs. A server
  * that is going away (a call fails, or pane processes have already exited) gives an error,
- * never a partial snapshot. Needs --allow-run=tmux,ps and --allow-read on /proc (optional).
+ * never a partial snapshot. Needs --allow-run=tmux,ps,sh.
  */
 import { errorIssue, ok } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
 import type { Runtime, SavedPane, SavedSession, SavedWindow } from "../contract/mod.ts";
 import { runTmux, tmuxCommand, tmuxError } from "./client.ts";
-import { foregroundProcess, parseCmdline, parseProcessTable, PS_ARGV } from "./processes.ts";
+import {
+  argvDumpArgv,
+  foregroundProcess,
+  parseArgvDump,
+  parseProcessTable,
+  PS_ARGV,
+} from "./processes.ts";
 import type { ProcessRow } from "./processes.ts";
 import {
   differing,
@@ -27,8 +33,6 @@ export interface ServerRead {
   runtime: Runtime;
   socket: readonly string[];
   env: Record<string, string>;
-  /** The exact argv of pid's process; default: /proc/PID/cmdline where the system has it. */
-  argvOf?: (pid: number) => string[] | undefined;
 }
 
 /** A session on the server as list-panes showed it. */
@@ -106,7 +110,16 @@ export async function snapshotSessions(
       { hint: GOING_AWAY_HINT },
     );
   }
-  const argvOf = s.argvOf ?? procArgv;
+  const programs = sessions.flatMap((l) => l.rows)
+    .map((row) => foregroundProcess(Number(row.pane_pid), table))
+    .filter((pid): pid is number => pid !== undefined);
+  // Only when something runs: one more process, for arguments exactly as they were given.
+  const exact = programs.length
+    ? parseArgvDump(
+      (await s.runtime.run(argvDumpArgv(programs), { clearEnv: true, env: s.env })).stdout,
+    )
+    : new Map<number, string[]>();
+  const argvOf = (pid: number) => exact.get(pid);
   let w = 0;
   return ok(sessions.map((live, i) => {
     const windows = groupWindows(live.rows)
@@ -235,15 +248,6 @@ function groupWindows(rows: readonly PaneRow[]): PaneRow[][] {
 
 function sortKeys(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
-}
-
-function procArgv(pid: number): string[] | undefined {
-  try {
-    return parseCmdline(Deno.readFileSync(`/proc/${pid}/cmdline`));
-  } catch (e) {
-    if (e instanceof Deno.errors.NotCapable) throw e;
-    return undefined;
-  }
 }
 
 function fail(code: string, problem: string, extra: Partial<Issue>): { ok: false; error: Issue } {

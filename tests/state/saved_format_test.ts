@@ -92,6 +92,7 @@ Deno.test("formatSaved() and parseSaved() give back the same session", async () 
   deepStrictEqual(again.ok && again.value.session, hostile);
   // Nothing in the file moves a cursor, hides text or breaks a line on screen: all escaped.
   strictEqual(
+    // deno-lint-ignore no-control-regex
     /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/.test(text2),
     false,
   );

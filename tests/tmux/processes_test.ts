@@ -1,7 +1,9 @@
 /** The foreground program of a pane, from `ps` output captured beside the panes (capture.ts). */
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import {
+  argvDumpArgv,
   foregroundProcess,
+  parseArgvDump,
   parseCmdline,
   parseProcessTable,
   programName,
@@ -19,7 +21,7 @@ Deno.test("foregroundProcess() names the job a pane's shell runs, and nothing at
     return fg === undefined ? null : table.get(fg)!.args;
   });
   // Pane %4 (the second of "other") runs `sleep 300 | cat`: the group's leader is sleep.
-  deepStrictEqual(found, [null, "sleep 300", null, null, null]);
+  deepStrictEqual(found, [null, "sleep 300", null, null, "tail -f a b.log"]);
 });
 
 Deno.test("foregroundProcess() on tables that are not a shell at its prompt", async (t) => {
@@ -50,4 +52,33 @@ Deno.test("parseCmdline() keeps arguments with spaces and empty ones", () => {
   const bytes = new TextEncoder().encode("vim\0a b.txt\0\0+12\0");
   deepStrictEqual(parseCmdline(bytes), ["vim", "a b.txt", "", "+12"]);
   strictEqual(parseCmdline(new Uint8Array()), undefined);
+});
+
+Deno.test("parseArgvDump() reads the captured dump, and skips pids without one", () => {
+  const dump = Deno.readTextFileSync(`${FIXTURE}/argv.txt`);
+  deepStrictEqual([...parseArgvDump(dump + "99 \n").values()], [["sleep", "300"], [
+    "tail",
+    "-f",
+    "a b.log",
+  ]]);
+});
+
+Deno.test("argvDumpArgv() reads a real process's argv through sh, spaces and newlines kept", async () => {
+  // sh stays (two commands), its argv as given: a space and a newline in one argument.
+  const child = new Deno.Command("sh", { args: ["-c", "sleep 30; :", "a b\nc", ""] }).spawn();
+  try {
+    const argv = argvDumpArgv([child.pid]);
+    const out = await new Deno.Command(argv[0], { args: argv.slice(1), stdout: "piped" }).output();
+    const got = parseArgvDump(new TextDecoder().decode(out.stdout)).get(child.pid);
+    // argv[0] as Deno started it (a full path), the rest as given.
+    deepStrictEqual(got?.slice(1), [
+      "-c",
+      "sleep 30; :",
+      "a b\nc",
+      "",
+    ]);
+  } finally {
+    child.kill();
+    await child.status;
+  }
 });

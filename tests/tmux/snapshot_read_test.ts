@@ -19,11 +19,12 @@ function server(
     const changed = override(argv);
     if (changed) return changed as never;
     if (argv[0] === "ps") return { stdout: read("ps.txt") };
+    if (argv[0] === "sh") return { stdout: read("argv.txt") };
     if (argv.includes("list-panes")) return { stdout: read("list_panes.txt") };
     if (argv.includes("show-options")) return { stdout: read("show_options.txt") };
     return { stdout: read("values.txt") };
   });
-  const s: ServerRead = { runtime, socket: ["-S", "/s"], env: {}, argvOf: () => undefined };
+  const s: ServerRead = { runtime, socket: ["-S", "/s"], env: {} };
   return { s, runtime };
 }
 
@@ -65,14 +66,17 @@ Deno.test("snapshotSessions() keeps windows, layouts, panes, titles, options and
         active: false,
         zoomed: false,
         options: { "automatic-rename": "off" },
-        panes: [{ dir: d1, title: "vm", active: true }],
+        // Its arguments exactly (ps shows "tail -f a b.log").
+        panes: [{ dir: d1, title: "vm", active: true, running: ["tail", "-f", "a b.log"] }],
       },
     ],
   });
-  deepStrictEqual(other.windows[0].panes.map((p) => p.running), [undefined, "sleep 300"]);
+  deepStrictEqual(other.windows[0].panes.map((p) => p.running), [undefined, ["sleep", "300"]]);
   deepStrictEqual([other.project, other.env, other.options], ["", {}, {}]);
-  // list-panes, the options, one value read back, ps: four processes for the whole server.
-  strictEqual(runtime.calls.length, 4);
+  // list-panes, the options, one value read back, ps, the programs' argv: five processes for
+  // the whole server.
+  const programs = runtime.calls.map((c) => c[0] === "tmux" ? c[3] : c[0]);
+  deepStrictEqual(programs, ["list-panes", "show-options", "display-message", "ps", "sh"]);
 });
 
 Deno.test("a save of a server that is going away is refused", async (t) => {
@@ -113,6 +117,13 @@ Deno.test("a save of a server that is going away is refused", async (t) => {
       deepStrictEqual(got.ok ? "saved" : got.error.code, c.code);
     });
   }
+});
+
+Deno.test("a system without /proc keeps the arguments as ps shows them", async () => {
+  const { s } = server((argv) => argv[0] === "sh" ? { stdout: "30486 \n30491 \n" } : undefined);
+  const got = await snapshot(s);
+  const panes = got.ok ? got.value.flatMap((x) => x.windows.flatMap((w) => w.panes)) : [];
+  deepStrictEqual(panes.map((p) => p.running).filter(Boolean), ["sleep 300", "tail -f a b.log"]);
 });
 
 Deno.test("listLiveSessions() finds no sessions when no server runs, and says when tmux is missing", async () => {

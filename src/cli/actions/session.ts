@@ -25,7 +25,10 @@ import { currentDir } from "../cwd.ts";
  * or RUNE_TMUX_SOCKET names the server: a missing or broken config is no reason to refuse
  * listing sessions, it just names no server and no env rules.
  */
-async function sessionWorld(flags: SocketChoice, globals: GlobalOptions): Promise<TmuxWorld> {
+export async function sessionWorld(
+  flags: SocketChoice,
+  globals: GlobalOptions,
+): Promise<TmuxWorld> {
   const env = Deno.env.toObject();
   let config: Config | undefined;
   if (!flags.name && !flags.path && !env.RUNE_TMUX_SOCKET) {

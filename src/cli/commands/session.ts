@@ -1,5 +1,9 @@
-/** `rune session ls | attach NAME | kill NAME`: the tmux sessions rune made. */
+/**
+ * `rune session ls | attach NAME | kill NAME`: the tmux sessions rune made; `save | restore |
+ * saved` (session_saves.ts) keep them on disk.
+ */
 import type { CommandInput, CommandSpec } from "../spec.ts";
+import { RESTORE, SAVE, SAVED } from "./session_saves.ts";
 
 const SOCKET_ENV: [string, string][] = [
   ["RUNE_TMUX_SOCKET", "tmux server to use: a socket name, or a path if it has a /"],
@@ -85,5 +89,8 @@ export const SESSION: CommandSpec = {
         return await sessionKill(socketOf(input), input.args.name!, input.globals);
       },
     },
+    SAVE,
+    RESTORE,
+    SAVED,
   ],
 };

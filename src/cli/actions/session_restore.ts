@@ -1,0 +1,296 @@
+/**
+ * `rune session restore NAME…|--all`: each save rebuilt as a tmux step of a Plan run by the
+ * same runner and executor as `rune start --detach` (hidden env, escaping, the readiness
+ * handshake, cleanup on failure), at the saved size; then one call per session puts back its
+ * options, titles and zoom by id. A session that exists already is left as it is.
+ */
+import { formatIssue, runePaths, visible } from "../../base/mod.ts";
+import type { Issue } from "../../base/mod.ts";
+import type { LoadedConfig } from "../../config/mod.ts";
+import type { Plan, StepResult } from "../../contract/mod.ts";
+import { filterEnv } from "../../env/mod.ts";
+import { denoRuntime } from "../../exec/mod.ts";
+import { executePlan } from "../../runner/mod.ts";
+import {
+  carriedEnv,
+  currentRuneArgv,
+  DEFAULT_RESTORE_PROGRAMS,
+  finishArgv,
+  listLiveSessions,
+  parseShape,
+  planRestore,
+  restoreSize,
+  runTmux,
+  sameShape,
+  SHAPE_FORMAT,
+  tmuxCalls,
+  tmuxCommand,
+  tmuxError,
+} from "../../tmux/mod.ts";
+import type { RestorePlan, SocketChoice, TmuxWorld } from "../../tmux/mod.ts";
+import type { GlobalOptions } from "../spec.ts";
+import { EXIT, exitCodeFor } from "../exit_codes.ts";
+import { chooseReporter } from "../output.ts";
+import { readTerminal, tmuxWorldFor } from "../world.ts";
+import { currentDir } from "../cwd.ts";
+import { findSave, noSaveIssue, readSaves, savesDir } from "./saved_files.ts";
+import type { SavedOnDisk } from "./saved_files.ts";
+import { markerDirFor } from "./session_hooks.ts";
+
+export interface RestoreOptions {
+  names: string[];
+  all: boolean;
+  /** --run-commands: every program starts again, not only the allowlisted ones. */
+  runCommands: boolean;
+  /** --previous: the save before the latest. */
+  previous: boolean;
+}
+
+export async function sessionRestore(
+  flags: SocketChoice,
+  options: RestoreOptions,
+  globals: GlobalOptions,
+): Promise<number> {
+  const env = Deno.env.toObject();
+  const loaded = await optionalConfig(globals, env);
+  if (typeof loaded === "number") return loaded;
+  const config = loaded?.config;
+  const dir = savesDir();
+  const read = await readSaves(dir, options.previous ? "previous" : "latest");
+  const chosen = chooseSaves(read.saves, options, dir);
+  for (const issue of [...read.issues, ...chosen.issues]) console.error(formatIssue(issue));
+  if (chosen.issues.length || !chosen.saves.length) return EXIT.usage;
+
+  const rules = config?.settings?.env ?? {};
+  const filtered = filterEnv(env, { allow: rules.allow ?? [], deny: rules.deny ?? [] });
+  const world = tmuxWorldFor({
+    config,
+    env,
+    baseEnv: filtered.kept,
+    socket: flags,
+    terminal: readTerminal(),
+    detach: true,
+  });
+  const live = await listLiveSessions({
+    runtime: denoRuntime,
+    socket: world.socketArgs,
+    env: world.clientEnv,
+  });
+  if (!live.ok) {
+    console.error(
+      formatIssue({ ...live.error, problem: live.error.problem.replace("save", "restore") }),
+    );
+    return live.error.code === "tmux-missing" ? EXIT.missing : EXIT.stepFailed;
+  }
+  const running = new Set(live.value.map((l) => l.name));
+  const plans: { save: SavedOnDisk; plan: RestorePlan }[] = [];
+  for (const save of chosen.saves) {
+    const plan = planRestore(save.session, plans.length + 1, {
+      programs: config?.settings?.tmux?.restore_programs ?? DEFAULT_RESTORE_PROGRAMS,
+      runCommands: options.runCommands,
+      isDirectory,
+      home: env.HOME ?? "/",
+    });
+    if (running.has(plan.step.session)) {
+      console.error(visible(
+        `rune: session "${plan.step.session}" is running: left as it is (not restored); ` +
+          `end it first to restore the save (rune session kill ${plan.step.session})`,
+      ));
+      continue;
+    }
+    plans.push({ save, plan });
+  }
+  if (!plans.length) return EXIT.ok;
+  return await rebuild(plans, world, { loaded, env, globals, envRemoved: filtered.removed });
+}
+
+async function rebuild(
+  plans: { save: SavedOnDisk; plan: RestorePlan }[],
+  world: TmuxWorld,
+  o: {
+    loaded?: LoadedConfig;
+    env: Record<string, string>;
+    globals: GlobalOptions;
+    envRemoved: string[];
+  },
+): Promise<number> {
+  const markerDir = markerDirFor(o.env);
+  const stateDir = runePaths(o.env).stateDir;
+  const plan: Plan = {
+    ritual: "start",
+    project: { name: "restore", dir: currentDir(), detectedBy: "rune session restore" },
+    configFile: plans[0].save.path,
+    steps: plans.map(({ save, plan }) => ({
+      ...plan.step,
+      tmux: tmuxCalls(plan.step, { ...world, size: restoreSize(save.session) }, {
+        markerDir: `${markerDir}-${plan.step.id}`,
+        project: save.session.project,
+        closeHook: closeHookFor(save, o.loaded, o.env, stateDir),
+      }),
+    })),
+    envRemoved: o.envRemoved,
+    warnings: [],
+  };
+  const reporter = chooseReporter({ json: false, globals: o.globals });
+  let code: number;
+  let results: StepResult[];
+  try {
+    const summary = await executePlan(plan, {
+      reporter,
+      runtime: denoRuntime,
+      world,
+      parentEnv: o.env,
+      baseEnv: world.clientEnv,
+      terminal: readTerminal(),
+      flags: { noTmux: false, noPty: false, detach: true, verbose: o.globals.verbose },
+      stateDir,
+      transcripts: false,
+    });
+    code = exitCodeFor(summary);
+    results = summary.results;
+  } finally {
+    reporter.restoreTerminal?.();
+  }
+  for (const [i, { save, plan }] of plans.entries()) {
+    if (results[i]?.outcome.status !== "ok") continue;
+    const problem = await finish(save, plan, world);
+    if (problem) {
+      console.error(formatIssue(problem));
+      code = EXIT.stepFailed;
+    }
+    if (o.globals.quiet) continue;
+    for (const note of plan.notes) console.error(visible(`rune: ${note}`));
+    const said = [
+      plan.restarted.length ? `started again: ${plan.restarted.join(", ")}` : "",
+      plan.typed.length
+        ? `typed, not run (not in settings.tmux.restore_programs; --run-commands runs them): ` +
+          plan.typed.join(", ")
+        : "",
+    ].filter(Boolean);
+    console.log(visible(
+      `restored session "${plan.step.session}" from ${save.path}${
+        said.length ? `: ${said.join("; ")}` : ""
+      }`,
+    ));
+  }
+  return code;
+}
+
+/** Options, titles and zoom, by the ids of the session just built. */
+async function finish(
+  save: SavedOnDisk,
+  plan: RestorePlan,
+  world: TmuxWorld,
+): Promise<Issue | undefined> {
+  const name = plan.step.session;
+  const listed = await runTmux(
+    denoRuntime,
+    tmuxCommand(world.socketArgs, "list-panes", "-s", "-t", `=${name}`, "-F", SHAPE_FORMAT),
+    world.clientEnv,
+  );
+  const shape = listed.code === 0 ? parseShape(listed.stdout) : undefined;
+  if (!shape || !sameShape(save.session, shape)) {
+    return {
+      severity: "error",
+      code: "restore-shape",
+      problem: `Cannot put back the options, titles and zoom of "${name}": ` +
+        (shape ? "its windows changed while it was restored" : `tmux says "${tmuxError(listed)}"`),
+      hint: "Check the session (rune session attach) or kill it and restore again",
+    };
+  }
+  for (const argv of finishArgv(world.socketArgs, save.session, shape)) {
+    const r = await runTmux(denoRuntime, argv, world.clientEnv);
+    if (r.code !== 0) {
+      return {
+        severity: "error",
+        code: "restore-finish",
+        problem: `Cannot put back all of "${name}"'s options, titles and zoom: tmux says "${
+          tmuxError(r)
+        }"`,
+        hint: `Check the session's options in ${save.path}`,
+      };
+    }
+  }
+  return undefined;
+}
+
+function chooseSaves(
+  saves: SavedOnDisk[],
+  options: RestoreOptions,
+  dir: string,
+): { saves: SavedOnDisk[]; issues: Issue[] } {
+  if (options.all) {
+    if (saves.length) return { saves, issues: [] };
+    return {
+      saves: [],
+      issues: [{
+        severity: "error",
+        code: "unknown-save",
+        problem: `Cannot restore: there is no saved session in ${dir}`,
+        hint: "Save one first: rune session save NAME (or --all)",
+      }],
+    };
+  }
+  if (!options.names.length) {
+    return {
+      saves: [],
+      issues: [{
+        severity: "error",
+        code: "usage",
+        problem: "Cannot restore: no saved session named",
+        hint: "Name one (rune session saved lists them), or pass --all",
+      }],
+    };
+  }
+  const out: SavedOnDisk[] = [];
+  const issues: Issue[] = [];
+  for (const given of options.names) {
+    const match = findSave(given, saves);
+    if (match.kind === "found") {
+      if (!out.includes(match.save)) out.push(match.save);
+    } else issues.push(noSaveIssue(given, match, dir));
+  }
+  return { saves: out, issues };
+}
+
+/** The config when there is one (its settings), undefined without; an exit code if broken. */
+async function optionalConfig(
+  globals: GlobalOptions,
+  env: Record<string, string>,
+): Promise<LoadedConfig | undefined | number> {
+  const { loadConfig } = await import("../../config/mod.ts");
+  const loaded = await loadConfig({ flag: globals.config, env, cwd: currentDir(), strict: false });
+  if (loaded.ok) return loaded.value;
+  if (loaded.error.kind === "not-found" && !globals.config) return undefined;
+  const { loadConfigOrReport } = await import("../load_config.ts");
+  const reported = await loadConfigOrReport(globals);
+  return reported.ok ? reported.value : reported.error;
+}
+
+/** settings.tmux.stop_on_session_close, for a restored session of a project, as `start` sets it. */
+function closeHookFor(
+  save: SavedOnDisk,
+  loaded: LoadedConfig | undefined,
+  env: Record<string, string>,
+  stateDir: string,
+) {
+  const s = save.session;
+  if (!loaded?.config.settings?.tmux?.stop_on_session_close || s.project === "") return undefined;
+  return {
+    runeArgv: currentRuneArgv(),
+    stateDir,
+    configFile: loaded.file,
+    project: s.project,
+    projectDir: s.env.RUNE_PROJECT_DIR ?? s.dir,
+    env: carriedEnv(env),
+  };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return Deno.statSync(path).isDirectory;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotCapable) throw e;
+    return false;
+  }
+}
