@@ -6,26 +6,41 @@
  * foreground, nothing runs; when the pane's own process is not a shell, it is the program.
  */
 
-/** `ps` arguments: pid, process group, the terminal's foreground group, the command line. */
-export const PS_ARGV = ["ps", "-ww", "-A", "-o", "pid=,pgid=,tpgid=,args="];
+/**
+ * `ps` arguments: pid, process group, the terminal's foreground group, the state, the command
+ * line.
+ */
+export const PS_ARGV = ["ps", "-ww", "-A", "-o", "pid=,pgid=,tpgid=,stat=,args="];
 
 export interface ProcessRow {
   pid: number;
   pgid: number;
   /** The foreground process group of the process's terminal; -1 or 0 without one. */
   tpgid: number;
+  /** ps's state letters: "Ss+", "R", "Z" (a zombie: it has exited, only its entry is left). */
+  stat: string;
   /** The command line as ps prints it: the arguments joined by spaces. */
   args: string;
 }
 
-/** `ps -o pid=,pgid=,tpgid=,args=` output → rows by pid. */
+/**
+ * `ps -o pid=,pgid=,tpgid=,stat=,args=` output → rows by pid, zombies left out: a process that
+ * has exited is not running anything (kill-server leaves the panes' shells as zombies for a
+ * moment, named "[bash] <defunct>").
+ */
 export function parseProcessTable(text: string): Map<number, ProcessRow> {
   const out = new Map<number, ProcessRow>();
   for (const line of text.split("\n")) {
-    const m = line.match(/^\s*(\d+)\s+(\d+)\s+(-?\d+) (.*)$/);
-    if (!m) continue;
+    const m = line.match(/^\s*(\d+)\s+(\d+)\s+(-?\d+)\s+(\S+) (.*)$/);
+    if (!m || m[4].startsWith("Z")) continue;
     const pid = Number(m[1]);
-    out.set(pid, { pid, pgid: Number(m[2]), tpgid: Number(m[3]), args: m[4].trimStart() });
+    out.set(pid, {
+      pid,
+      pgid: Number(m[2]),
+      tpgid: Number(m[3]),
+      stat: m[4],
+      args: m[5].trimStart(),
+    });
   }
   return out;
 }

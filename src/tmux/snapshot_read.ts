@@ -59,6 +59,14 @@ export async function listLiveSessions(s: ServerRead): Promise<Result<LiveSessio
   }
   if (r.code !== 0) {
     if (/no server running|error connecting|no sessions/.test(r.stderr)) return ok([]);
+    if (/server exited|lost server/.test(r.stderr)) {
+      return fail(
+        "server-going-away",
+        "Cannot save sessions: the tmux server is going away " +
+          `(tmux says "${tmuxError(r)}")`,
+        { hint: GOING_AWAY_HINT },
+      );
+    }
     return fail("tmux-failed", `Cannot save sessions: tmux says "${tmuxError(r)}"`, {
       hint: GOING_AWAY_HINT,
     });
@@ -154,9 +162,13 @@ async function readOptions(
   const count = 2 + targets.reduce((n, t) => n + 1 + t.windows.length, 0);
   const sections = parseOptionSections(out.value, count);
   if (!sections) {
-    return fail("tmux-output", "Cannot save sessions: tmux's options could not be read", {
-      hint: GOING_AWAY_HINT,
-    });
+    return fail(
+      "tmux-output",
+      "Cannot save sessions: the tmux server is going away (it printed only part of their options)",
+      {
+        hint: GOING_AWAY_HINT,
+      },
+    );
   }
   const [serverSession, serverWindow, ...local] = sections;
   const wanted: { target: string; options: QuotedOptions }[] = [];
@@ -176,9 +188,13 @@ async function readOptions(
     if (!read.ok) return read;
     const parsed = parseValues(read.value, lookups);
     if (!parsed) {
-      return fail("tmux-output", "Cannot save sessions: tmux's option values could not be read", {
-        hint: GOING_AWAY_HINT,
-      });
+      return fail(
+        "tmux-output",
+        "Cannot save sessions: the tmux server is going away (it printed only part of their option values)",
+        {
+          hint: GOING_AWAY_HINT,
+        },
+      );
     }
     lookups.forEach((l, i) => values.set(l.target, parsed[i]));
   }

@@ -26,15 +26,25 @@ Deno.test("foregroundProcess() names the job a pane's shell runs, and nothing at
 
 Deno.test("foregroundProcess() on tables that are not a shell at its prompt", async (t) => {
   const cases: { name: string; ps: string; want: number | undefined }[] = [
-    { name: "a pane whose own process is a program", ps: "10 10 10 htop -d 5\n", want: 10 },
-    { name: "a login shell at its prompt", ps: "10 10 10 -zsh\n", want: undefined },
+    { name: "a pane whose own process is a program", ps: "10 10 10 Ss+ htop -d 5\n", want: 10 },
+    { name: "a login shell at its prompt", ps: "10 10 10 Ss+ -zsh\n", want: undefined },
     {
       name: "a job whose leader has exited: its oldest member",
-      ps: "10 10 30 bash\n31 30 30 cat\n33 30 30 less\n",
+      ps: "10 10 30 Ss bash\n31 30 30 S+ cat\n33 30 30 S+ less\n",
       want: 31,
     },
-    { name: "a pane process that is gone", ps: "11 11 11 bash\n", want: undefined },
-    { name: "no terminal at all", ps: "10 10 -1 /bin/fish\n", want: undefined },
+    { name: "a pane process that is gone", ps: "11 11 11 Ss bash\n", want: undefined },
+    {
+      name: "a pane whose shell has exited (kill-server): a zombie runs nothing",
+      ps: "10 10 10 Zs [bash] <defunct>\n",
+      want: undefined,
+    },
+    {
+      name: "a job whose leader is a zombie: its oldest living member",
+      ps: "10 10 30 Ss bash\n30 30 30 Z [a] <defunct>\n32 30 30 S+ b\n",
+      want: 32,
+    },
+    { name: "no terminal at all", ps: "10 10 -1 S /bin/fish\n", want: undefined },
   ];
   for (const c of cases) {
     await t.step(c.name, () => strictEqual(foregroundProcess(10, parseProcessTable(c.ps)), c.want));

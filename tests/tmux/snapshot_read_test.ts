@@ -120,7 +120,8 @@ Deno.test("a save of a server that is going away is refused", async (t) => {
 });
 
 Deno.test("a system without /proc keeps the arguments as ps shows them", async () => {
-  const { s } = server((argv) => argv[0] === "sh" ? { stdout: "30486 \n30491 \n" } : undefined);
+  const pids = read("argv.txt").split("\n").filter(Boolean).map((l) => `${l.split(" ")[0]} \n`);
+  const { s } = server((argv) => argv[0] === "sh" ? { stdout: pids.join("") } : undefined);
   const got = await snapshot(s);
   const panes = got.ok ? got.value.flatMap((x) => x.windows.flatMap((w) => w.panes)) : [];
   deepStrictEqual(panes.map((p) => p.running).filter(Boolean), ["sleep 300", "tail -f a b.log"]);

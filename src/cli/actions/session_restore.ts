@@ -118,7 +118,13 @@ async function rebuild(
   const stateDir = runePaths(o.env).stateDir;
   const plan: Plan = {
     ritual: "start",
-    project: { name: "restore", dir: currentDir(), detectedBy: "rune session restore" },
+    // What the progress header names: the saves' projects (or sessions, for --any saves).
+    project: {
+      name: [...new Set(plans.map(({ save }) => save.session.project || save.session.name))]
+        .join(", "),
+      dir: currentDir(),
+      detectedBy: "the save",
+    },
     configFile: plans[0].save.path,
     steps: plans.map(({ save, plan }) => ({
       ...plan.step,
