@@ -72,6 +72,9 @@ export function planRestore(saved: SavedSession, id: number, c: RestoreChoices):
   }
   const gone = new Set<string>();
   const sessionDir = c.isDirectory(saved.dir) ? saved.dir : c.home;
+  if (sessionDir !== saved.dir) {
+    notes.push(`the session's directory "${saved.dir}" is gone: it starts in "${c.home}"`);
+  }
   const dirOf = (dir: string) => {
     if (c.isDirectory(dir)) return dir;
     if (!gone.has(dir)) notes.push(`directory "${dir}" is gone: its panes open in "${sessionDir}"`);
