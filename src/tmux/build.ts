@@ -18,6 +18,8 @@ import { shellQuote } from "../shell/mod.ts";
 import { chain, literalFormat } from "./escape.ts";
 import { setCloseHook } from "./close_hook.ts";
 import type { CloseHookSpec } from "./close_hook.ts";
+import { autosaveCommands } from "./autosave.ts";
+import type { AutosaveSpec } from "./autosave.ts";
 import { packCommands, packPieces, SESSION_ID } from "./pack.ts";
 import type { Piece } from "./pack.ts";
 
@@ -36,6 +38,8 @@ export interface BuildOptions {
   markerDir: string;
   /** settings.tmux.stop_on_session_close: the hook, set last (only if all else succeeded). */
   closeHook?: CloseHookSpec;
+  /** settings.tmux.autosave: the session's mark, the hook and its timer (autosave.ts). */
+  autosave?: AutosaveSpec;
   /** Bytes of argv one call may carry (tests shrink it); default TMUX_ARGV_BUDGET. */
   budget?: number;
 }
@@ -135,6 +139,7 @@ export function buildSession(layout: SessionLayout, options: BuildOptions): Sess
   const focused = Math.max(0, layout.windows.findIndex((w) => w.focus));
   const back = layout.windows.length - 1 - focused;
   if (back > 0) last.push(["select-window", "-t", `${session}-${back}`]);
+  if (options.autosave) last.push(...autosaveCommands(options.autosave, session));
   if (options.closeHook) last.push(setCloseHook(options.closeHook));
   pieces.push({ commands: last, panes: [] });
   return packPieces(options.socket, head, pieces, {

@@ -44,6 +44,9 @@ export type { TmuxProbe, TmuxVersion } from "./version.ts";
 export { ENV_OPTION, PROJECT_OPTION } from "./build.ts";
 export { listLiveSessions, snapshotSessions } from "./snapshot_read.ts";
 export { selectSessions } from "./save_select.ts";
+export { AUTOSAVE_HOOK, AUTOSAVE_OPTION, autosaveCommands } from "./autosave.ts";
+export type { AutosaveSpec } from "./autosave.ts";
+export { stopAutosave } from "./autosave_stop.ts";
 export type { SaveSelection } from "./save_select.ts";
 export type { LiveSession, ServerRead } from "./snapshot_read.ts";
 export {

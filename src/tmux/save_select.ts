@@ -2,7 +2,8 @@
  * Which live sessions `rune session save NAME…|--all [--any]` means. Pure. rune's own
  * sessions (marked @rune-project) by default; `--any` adds every other session of the server.
  * A NAME is a session's name, its project's name or a unique beginning of the name (as for
- * `rune session attach`), or a session id (`$3`, what the autosave timer passes).
+ * `rune session attach`), or a session id (`$3`, what the autosave timer passes). The
+ * autosave hook and timers save only the sessions marked for it.
  */
 import { errorIssue } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
@@ -14,12 +15,18 @@ export interface SaveSelection {
   names: readonly string[];
   all: boolean;
   any: boolean;
+  /** The autosave hook or timer: only sessions built with autosave on, and none is no error. */
+  autosave?: boolean;
 }
 
 export function selectSessions(
   live: readonly LiveSession[],
   s: SaveSelection,
 ): Result<LiveSession[], Issue> {
+  if (s.autosave) {
+    const marked = live.filter((l) => l.autosave && (s.all || s.names.includes(l.id)));
+    return { ok: true, value: marked };
+  }
   const mine = live.filter((l) => l.project !== "");
   const pool = s.any ? live : mine;
   if (s.all) {

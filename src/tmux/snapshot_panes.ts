@@ -7,6 +7,7 @@
  * that it read what tmux wrote.
  */
 import { ENV_OPTION, PROJECT_OPTION } from "./build.ts";
+import { AUTOSAVE_OPTION } from "./autosave.ts";
 
 /** The fields of a pane row, in order (tmux format variables). */
 export const PANE_FIELDS = [
@@ -14,6 +15,7 @@ export const PANE_FIELDS = [
   "session_name",
   PROJECT_OPTION,
   ENV_OPTION,
+  AUTOSAVE_OPTION,
   "session_path",
   "window_id",
   "window_name",

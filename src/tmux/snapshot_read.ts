@@ -40,6 +40,8 @@ export interface LiveSession {
   id: string;
   name: string;
   project: string;
+  /** settings.tmux.autosave was on when it was built (its @rune-autosave mark). */
+  autosave: boolean;
   rows: PaneRow[];
 }
 
@@ -87,6 +89,7 @@ export async function listLiveSessions(s: ServerRead): Promise<Result<LiveSessio
       id,
       name: rows[0].session_name,
       project: rows[0]["@rune-project"],
+      autosave: rows[0]["@rune-autosave"] !== "",
       rows,
     })),
   );

@@ -3,13 +3,18 @@ import { deepStrictEqual } from "node:assert/strict";
 import { selectSessions } from "../../src/tmux/save_select.ts";
 import type { LiveSession } from "../../src/tmux/snapshot_read.ts";
 
-const live = (id: string, name: string, project: string): LiveSession => ({
+const live = (id: string, name: string, project: string, autosave = false): LiveSession => ({
   id,
   name,
   project,
+  autosave,
   rows: [],
 });
-const SERVER = [live("$0", "dev-web", "web"), live("$1", "dev-api", "api"), live("$2", "mine", "")];
+const SERVER = [
+  live("$0", "dev-web", "web", true),
+  live("$1", "dev-api", "api"),
+  live("$2", "mine", ""),
+];
 
 Deno.test("selectSessions() picks rune's sessions, and others only with --any", async (t) => {
   const cases: {
@@ -57,4 +62,14 @@ Deno.test("selectSessions() with nothing to save says what would help", () => {
     "nothing-to-save",
     "Add --any to save sessions rune did not make",
   ]);
+});
+
+Deno.test("selectSessions() for autosave: only marked sessions, and none is no error", () => {
+  const pick = (names: string[], all: boolean) => {
+    const r = selectSessions(SERVER, { names, all, any: false, autosave: true });
+    return r.ok ? r.value.map((l) => l.name) : r.error.code;
+  };
+  deepStrictEqual([pick([], true), pick(["$0"], false), pick(["$1"], false)], [["dev-web"], [
+    "dev-web",
+  ], []]);
 });

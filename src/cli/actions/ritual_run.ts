@@ -26,6 +26,7 @@ import { autoTmux } from "./auto_tmux.ts";
 import { stopBackground } from "./background_report.ts";
 import { stopProjectSessions } from "./session.ts";
 import { currentDir } from "../cwd.ts";
+import { autosaveFor } from "./session_hooks.ts";
 
 export interface RitualCommandOptions {
   dryRun: boolean;
@@ -95,6 +96,7 @@ export async function runRitualCommand(
   const plan = planTmuxCalls(planned.value, world, {
     markerDir: markerDirFor(env),
     closeHook: closeHookFor(planned.value, config, env),
+    autosave: autosaveFor(config, env, runePaths(env).stateDir),
   });
 
   if (options.dryRun) return printPlan(plan, { json: options.json, globals, home: env.HOME });

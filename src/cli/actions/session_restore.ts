@@ -35,7 +35,7 @@ import { readTerminal, tmuxWorldFor } from "../world.ts";
 import { currentDir } from "../cwd.ts";
 import { findSave, noSaveIssue, readSaves, savesDir } from "./saved_files.ts";
 import type { SavedOnDisk } from "./saved_files.ts";
-import { markerDirFor } from "./session_hooks.ts";
+import { autosaveFor, markerDirFor } from "./session_hooks.ts";
 
 export interface RestoreOptions {
   names: string[];
@@ -132,6 +132,7 @@ async function rebuild(
         markerDir: `${markerDir}-${plan.step.id}`,
         project: save.session.project,
         closeHook: closeHookFor(save, o.loaded, o.env, stateDir),
+        autosave: autosaveFor(o.loaded?.config, o.env, stateDir),
       }),
     })),
     envRemoved: o.envRemoved,

@@ -44,6 +44,8 @@ export async function sessionSave(
     if (!live.ok) return failed(live.error);
     const chosen = selectSessions(live.value, options);
     if (!chosen.ok) return failed(chosen.error);
+    // The autosave hook with no marked session left: nothing to do, nothing to say.
+    if (!chosen.value.length) return { code: EXIT.ok as number, lines: [] };
     const snap = await snapshotSessions(server, chosen.value);
     if (!snap.ok) return failed(snap.error);
     const savedAt = new Date().toISOString();
