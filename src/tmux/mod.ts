@@ -53,7 +53,7 @@ export {
   commandLine,
   DEFAULT_RESTORE_PROGRAMS,
   finishArgv,
-  parseShape,
+  parseShapes,
   planRestore,
   restoreSize,
   sameShape,

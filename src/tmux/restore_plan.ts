@@ -139,20 +139,25 @@ export interface BuiltShape {
   windows: { id: string; panes: string[] }[];
 }
 
-/** The format of the list-panes that reads a rebuilt session's ids. */
-export const SHAPE_FORMAT = "#{session_id} #{window_id} #{pane_id}";
+/** The format of the list-panes that reads the rebuilt sessions' ids (a name has no tab). */
+export const SHAPE_FORMAT = "#{session_name}\t#{session_id} #{window_id} #{pane_id}";
 
-/** `list-panes -s -F SHAPE_FORMAT` output → the session's ids. */
-export function parseShape(text: string): BuiltShape | undefined {
-  const rows = text.split("\n").filter(Boolean).map((l) => l.split(" "));
-  if (!rows.length || rows.some((r) => r.length !== 3)) return undefined;
-  const windows: BuiltShape["windows"] = [];
-  for (const [, window, pane] of rows) {
-    const last = windows[windows.length - 1];
+/** `list-panes -a -F SHAPE_FORMAT` output → each session's ids, by its name. */
+export function parseShapes(text: string): Map<string, BuiltShape> {
+  const out = new Map<string, BuiltShape>();
+  for (const line of text.split("\n")) {
+    const tab = line.lastIndexOf("\t");
+    const ids = line.slice(tab + 1).split(" ");
+    if (tab < 0 || ids.length !== 3) continue;
+    const [session, window, pane] = ids;
+    const name = line.slice(0, tab);
+    const shape = out.get(name) ?? { session, windows: [] };
+    out.set(name, shape);
+    const last = shape.windows[shape.windows.length - 1];
     if (last?.id === window) last.panes.push(pane);
-    else windows.push({ id: window, panes: [pane] });
+    else shape.windows.push({ id: window, panes: [pane] });
   }
-  return { session: rows[0][0], windows };
+  return out;
 }
 
 /** Whether the rebuilt session has the saved one's windows and panes. */
@@ -162,32 +167,36 @@ export function sameShape(saved: SavedSession, built: BuiltShape): boolean {
 }
 
 /**
- * What a build does not make, addressed by id: session and window options, pane titles, then
- * zoom (last: a zoomed window shows only its active pane).
+ * What a build does not make, addressed by id, for every rebuilt session in as few calls as
+ * fit: session and window options, pane titles, then zoom (last: a zoomed window shows only
+ * its active pane).
  */
 export function finishArgv(
   socket: readonly string[],
-  saved: SavedSession,
-  built: BuiltShape,
+  rebuilt: readonly { saved: SavedSession; built: BuiltShape }[],
 ): string[][] {
   const groups: string[][][] = [];
-  for (const [name, value] of Object.entries(saved.options)) {
-    groups.push([["set-option", "-t", built.session, name, value]]);
-  }
-  saved.windows.forEach((w, wi) => {
-    const ids = built.windows[wi];
-    for (const [name, value] of Object.entries(w.options)) {
-      groups.push([["set-option", "-w", "-t", ids.id, name, value]]);
+  for (const { saved, built } of rebuilt) {
+    for (const [name, value] of Object.entries(saved.options)) {
+      groups.push([["set-option", "-t", built.session, name, value]]);
     }
-    w.panes.forEach((p, pi) => {
-      groups.push([["select-pane", "-t", ids.panes[pi], "-T", literalFormat(p.title)]]);
+    saved.windows.forEach((w, wi) => {
+      const ids = built.windows[wi];
+      for (const [name, value] of Object.entries(w.options)) {
+        groups.push([["set-option", "-w", "-t", ids.id, name, value]]);
+      }
+      w.panes.forEach((p, pi) => {
+        groups.push([["select-pane", "-t", ids.panes[pi], "-T", literalFormat(p.title)]]);
+      });
     });
-  });
-  saved.windows.forEach((w, wi) => {
-    const active = w.panes.findIndex((p) => p.active);
-    if (w.zoomed && w.panes.length > 1) {
-      groups.push([["resize-pane", "-Z", "-t", built.windows[wi].panes[Math.max(0, active)]]]);
-    }
-  });
+  }
+  for (const { saved, built } of rebuilt) {
+    saved.windows.forEach((w, wi) => {
+      const active = Math.max(0, w.panes.findIndex((p) => p.active));
+      if (w.zoomed && w.panes.length > 1) {
+        groups.push([["resize-pane", "-Z", "-t", built.windows[wi].panes[active]]]);
+      }
+    });
+  }
   return groups.length ? packCommands(socket, groups) : [];
 }

@@ -101,9 +101,12 @@ export async function snapshotSessions(
   sessions: readonly LiveSession[],
 ): Promise<Result<SavedSession[], Issue>> {
   const targets = sessions.map((live) => ({ id: live.id, windows: windowIds(live.rows) }));
-  const options = await readOptions(s, targets);
+  // Both after list-panes (so a pane gone since is noticed), neither waiting for the other.
+  const [options, ps] = await Promise.all([
+    readOptions(s, targets),
+    s.runtime.run(PS_ARGV, { clearEnv: true, env: s.env }),
+  ]);
   if (!options.ok) return options;
-  const ps = await s.runtime.run(PS_ARGV, { clearEnv: true, env: s.env });
   if (ps.code !== 0) {
     return fail("ps-failed", `Cannot save sessions: ps failed: ${tmuxError(ps)}`, {
       hint: "Check that ps (procps) is installed and on PATH",

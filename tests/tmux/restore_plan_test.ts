@@ -2,7 +2,7 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import {
   finishArgv,
-  parseShape,
+  parseShapes,
   planRestore,
   restoreSize,
   sameShape,
@@ -108,24 +108,41 @@ Deno.test("restoreSize() is the saved size, never below 80x24", () => {
 });
 
 Deno.test("finishArgv() sets options, titles (literally) and zoom by id, zoom last", () => {
-  // Captured from `list-panes -s -t =dev-web -F SHAPE_FORMAT` after a rebuild.
-  const shape = parseShape("$4 @9 %21\n$4 @9 %22\n$4 @10 %23\n");
+  // Captured from `list-panes -a -F SHAPE_FORMAT` after a rebuild (and another session).
+  const shapes = parseShapes(
+    "dev-web\t$4 @9 %21\ndev-web\t$4 @9 %22\ndev-web\t$4 @10 %23\na b\t$5 @11 %24\n",
+  );
+  const shape = shapes.get("dev-web")!;
   deepStrictEqual(shape, {
     session: "$4",
     windows: [{ id: "@9", panes: ["%21", "%22"] }, { id: "@10", panes: ["%23"] }],
   });
-  strictEqual(sameShape(SAVED, shape!), true);
-  strictEqual(sameShape(SAVED, parseShape("$4 @9 %21\n$4 @10 %23\n")!), false);
-  deepStrictEqual(finishArgv(["-S", "/s"], SAVED, shape!), [[
-    "tmux",
-    "-S",
-    "/s",
-    ...["set-option", "-t", "$4", "status-left", "x\\;", ";"],
-    ...["set-option", "-w", "-t", "@9", "main-pane-width", "50", ";"],
-    ...["select-pane", "-t", "%21", "-T", "t ##(touch x)", ";"],
-    ...["select-pane", "-t", "%22", "-T", "vm", ";"],
-    ...["select-pane", "-t", "%23", "-T", "vm", ";"],
-    ...["resize-pane", "-Z", "-t", "%22"],
-  ]]);
-  strictEqual(parseShape("garbage\n"), undefined);
+  deepStrictEqual(shapes.get("a b"), { session: "$5", windows: [{ id: "@11", panes: ["%24"] }] });
+  strictEqual(sameShape(SAVED, shape), true);
+  strictEqual(sameShape(SAVED, shapes.get("a b")!), false);
+  const other: SavedSession = {
+    ...SAVED,
+    options: {},
+    windows: [{ ...SAVED.windows[1], panes: [{ dir: "/", title: "x", active: true }] }],
+  };
+  deepStrictEqual(
+    finishArgv(["-S", "/s"], [{ saved: SAVED, built: shape }, {
+      saved: { ...other, windows: [{ ...other.windows[0], zoomed: true }] },
+      built: shapes.get("a b")!,
+    }]),
+    [[
+      "tmux",
+      "-S",
+      "/s",
+      ...["set-option", "-t", "$4", "status-left", "x\\;", ";"],
+      ...["set-option", "-w", "-t", "@9", "main-pane-width", "50", ";"],
+      ...["select-pane", "-t", "%21", "-T", "t ##(touch x)", ";"],
+      ...["select-pane", "-t", "%22", "-T", "vm", ";"],
+      ...["select-pane", "-t", "%23", "-T", "vm", ";"],
+      ...["select-pane", "-t", "%24", "-T", "x", ";"],
+      // A window of one pane is never zoomed (tmux would not either).
+      ...["resize-pane", "-Z", "-t", "%22"],
+    ]],
+  );
+  deepStrictEqual(parseShapes("garbage\n").size, 0);
 });

@@ -17,7 +17,7 @@ import {
   DEFAULT_RESTORE_PROGRAMS,
   finishArgv,
   listLiveSessions,
-  parseShape,
+  parseShapes,
   planRestore,
   restoreSize,
   runTmux,
@@ -158,14 +158,13 @@ async function rebuild(
   } finally {
     reporter.restoreTerminal?.();
   }
-  for (const [i, { save, plan }] of plans.entries()) {
-    if (results[i]?.outcome.status !== "ok") continue;
-    const problem = await finish(save, plan, world);
-    if (problem) {
-      console.error(formatIssue(problem));
-      code = EXIT.stepFailed;
-    }
-    if (o.globals.quiet) continue;
+  const built = plans.filter((_, i) => results[i]?.outcome.status === "ok");
+  for (const problem of await finish(built, world)) {
+    console.error(formatIssue(problem));
+    code = EXIT.stepFailed;
+  }
+  if (o.globals.quiet) return code;
+  for (const { save, plan } of built) {
     for (const note of plan.notes) console.error(visible(`rune: ${note}`));
     const said = [
       plan.restarted.length ? `started again: ${plan.restarted.join(", ")}` : "",
@@ -183,42 +182,49 @@ async function rebuild(
   return code;
 }
 
-/** Options, titles and zoom, by the ids of the session just built. */
+/**
+ * Options, titles and zoom of every session just built, by their ids: one list-panes and
+ * (usually) one call for all.
+ */
 async function finish(
-  save: SavedOnDisk,
-  plan: RestorePlan,
+  built: readonly { save: SavedOnDisk; plan: RestorePlan }[],
   world: TmuxWorld,
-): Promise<Issue | undefined> {
-  const name = plan.step.session;
+): Promise<Issue[]> {
+  if (!built.length) return [];
   const listed = await runTmux(
     denoRuntime,
-    tmuxCommand(world.socketArgs, "list-panes", "-s", "-t", `=${name}`, "-F", SHAPE_FORMAT),
+    tmuxCommand(world.socketArgs, "list-panes", "-a", "-F", SHAPE_FORMAT),
     world.clientEnv,
   );
-  const shape = listed.code === 0 ? parseShape(listed.stdout) : undefined;
-  if (!shape || !sameShape(save.session, shape)) {
-    return {
+  const shapes = parseShapes(listed.code === 0 ? listed.stdout : "");
+  const issues: Issue[] = [];
+  const rebuilt = built.flatMap(({ save, plan }) => {
+    const shape = shapes.get(plan.step.session);
+    if (shape && sameShape(save.session, shape)) return [{ saved: save.session, built: shape }];
+    issues.push({
       severity: "error",
       code: "restore-shape",
-      problem: `Cannot put back the options, titles and zoom of "${name}": ` +
-        (shape ? "its windows changed while it was restored" : `tmux says "${tmuxError(listed)}"`),
+      problem: `Cannot put back the options, titles and zoom of "${plan.step.session}": ` +
+        (listed.code !== 0
+          ? `tmux says "${tmuxError(listed)}"`
+          : "its windows changed while it was restored"),
       hint: "Check the session (rune session attach) or kill it and restore again",
-    };
-  }
-  for (const argv of finishArgv(world.socketArgs, save.session, shape)) {
+    });
+    return [];
+  });
+  for (const argv of finishArgv(world.socketArgs, rebuilt)) {
     const r = await runTmux(denoRuntime, argv, world.clientEnv);
     if (r.code !== 0) {
-      return {
+      issues.push({
         severity: "error",
         code: "restore-finish",
-        problem: `Cannot put back all of "${name}"'s options, titles and zoom: tmux says "${
-          tmuxError(r)
-        }"`,
-        hint: `Check the session's options in ${save.path}`,
-      };
+        problem: `Cannot put back all the options, titles and zoom: tmux says "${tmuxError(r)}"`,
+        hint: "Check the saved sessions' options (rune session saved lists the files)",
+      });
+      break;
     }
   }
-  return undefined;
+  return issues;
 }
 
 function chooseSaves(
