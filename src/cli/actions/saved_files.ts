@@ -89,3 +89,43 @@ export function noSaveIssue(given: string, match: SaveMatch, dir: string): Issue
     : "See the saves with: rune session saved; make one with: rune session save NAME";
   return { severity: "error", code: "unknown-save", problem, hint };
 }
+
+/** The saves NAME…|--all means, or why not. */
+export function chooseSaves(
+  saves: SavedOnDisk[],
+  options: { names: readonly string[]; all: boolean },
+  dir: string,
+): { saves: SavedOnDisk[]; issues: Issue[] } {
+  if (options.all) {
+    if (saves.length) return { saves, issues: [] };
+    return {
+      saves: [],
+      issues: [{
+        severity: "error",
+        code: "unknown-save",
+        problem: `Cannot restore: there is no saved session in ${dir}`,
+        hint: "Save one first: rune session save NAME (or --all)",
+      }],
+    };
+  }
+  if (!options.names.length) {
+    return {
+      saves: [],
+      issues: [{
+        severity: "error",
+        code: "usage",
+        problem: "Cannot restore: no saved session named",
+        hint: "Name one (rune session saved lists them), or pass --all",
+      }],
+    };
+  }
+  const out: SavedOnDisk[] = [];
+  const issues: Issue[] = [];
+  for (const given of options.names) {
+    const match = findSave(given, saves);
+    if (match.kind === "found") {
+      if (!out.includes(match.save)) out.push(match.save);
+    } else issues.push(noSaveIssue(given, match, dir));
+  }
+  return { saves: out, issues };
+}

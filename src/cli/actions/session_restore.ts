@@ -33,7 +33,7 @@ import { EXIT, exitCodeFor } from "../exit_codes.ts";
 import { chooseReporter } from "../output.ts";
 import { readTerminal, tmuxWorldFor } from "../world.ts";
 import { currentDir } from "../cwd.ts";
-import { findSave, noSaveIssue, readSaves, savesDir } from "./saved_files.ts";
+import { chooseSaves, readSaves, savesDir } from "./saved_files.ts";
 import type { SavedOnDisk } from "./saved_files.ts";
 import { autosaveFor, markerDirFor } from "./session_hooks.ts";
 
@@ -225,45 +225,6 @@ async function finish(
     }
   }
   return issues;
-}
-
-function chooseSaves(
-  saves: SavedOnDisk[],
-  options: RestoreOptions,
-  dir: string,
-): { saves: SavedOnDisk[]; issues: Issue[] } {
-  if (options.all) {
-    if (saves.length) return { saves, issues: [] };
-    return {
-      saves: [],
-      issues: [{
-        severity: "error",
-        code: "unknown-save",
-        problem: `Cannot restore: there is no saved session in ${dir}`,
-        hint: "Save one first: rune session save NAME (or --all)",
-      }],
-    };
-  }
-  if (!options.names.length) {
-    return {
-      saves: [],
-      issues: [{
-        severity: "error",
-        code: "usage",
-        problem: "Cannot restore: no saved session named",
-        hint: "Name one (rune session saved lists them), or pass --all",
-      }],
-    };
-  }
-  const out: SavedOnDisk[] = [];
-  const issues: Issue[] = [];
-  for (const given of options.names) {
-    const match = findSave(given, saves);
-    if (match.kind === "found") {
-      if (!out.includes(match.save)) out.push(match.save);
-    } else issues.push(noSaveIssue(given, match, dir));
-  }
-  return { saves: out, issues };
 }
 
 /** The config when there is one (its settings), undefined without; an exit code if broken. */

@@ -27,9 +27,9 @@ const NAME_ARG = {
 
 export const SESSION: CommandSpec = {
   name: "session",
-  summary: "list, attach to or kill the tmux sessions rune made",
+  summary: "list, attach to, kill, save and restore the tmux sessions rune made",
   description: "The tmux sessions rune built (marked with the @rune-project option). Other " +
-    "sessions on the server are never listed or killed.",
+    "sessions on the server are never listed or killed (save takes them with --any).",
   options: [
     { flags: "--socket <name>", description: "the tmux server with this socket name (tmux -L)" },
     {
@@ -43,6 +43,8 @@ export const SESSION: CommandSpec = {
     ["rune session ls --json", "the same, for scripts"],
     ["rune session attach dev-web", "attach (or switch, inside tmux) to dev-web"],
     ["rune session kill dev-web", "kill dev-web, if rune made it"],
+    ["rune session save --all", "save rune's sessions to disk"],
+    ["rune session restore --all", "build the saved sessions again"],
   ],
   env: SOCKET_ENV,
   commands: [
