@@ -185,6 +185,11 @@ export function finishArgv(
       for (const [name, value] of Object.entries(w.options)) {
         groups.push([["set-option", "-w", "-t", ids.id, name, value]]);
       }
+      // The build names every window (-n turns automatic-rename off for it); one whose name
+      // followed its program follows it again.
+      if (!("automatic-rename" in w.options)) {
+        groups.push([["set-option", "-w", "-t", ids.id, "-u", "automatic-rename"]]);
+      }
       w.panes.forEach((p, pi) => {
         groups.push([["select-pane", "-t", ids.panes[pi], "-T", literalFormat(p.title)]]);
       });

@@ -58,8 +58,8 @@ export function writeWorld(home: TempHome): { dir: string; sessions: string[] } 
     `            - "sleep ${1000 + i}"`,
     `            - {dir: "q'uote \\"d\\""}`,
     "            - null",
-    `        - name: "w;${i}"`,
-    "          panes: [null]",
+    // The last session's last window has no name: tmux names it after its program.
+    i === 4 ? "        - panes: [null]" : `        - {name: "w;${i}", panes: [null]}`,
   ];
   home.writeConfig([
     "projects:",

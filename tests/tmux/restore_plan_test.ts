@@ -23,7 +23,7 @@ const SAVED: SavedSession = {
       layout: "8b5f,160x48,0,0{80x48,0,0,0,79x48,81,0,1}",
       active: false,
       zoomed: true,
-      options: { "main-pane-width": "50" },
+      options: { "automatic-rename": "off", "main-pane-width": "50" },
       panes: [
         { dir: "/p", title: "t #(touch x)", active: false, running: ["vim", "a b.txt"] },
         { dir: "/gone", title: "vm", active: true, running: "make watch" },
@@ -135,10 +135,13 @@ Deno.test("finishArgv() sets options, titles (literally) and zoom by id, zoom la
       "-S",
       "/s",
       ...["set-option", "-t", "$4", "status-left", "x\\;", ";"],
+      ...["set-option", "-w", "-t", "@9", "automatic-rename", "off", ";"],
       ...["set-option", "-w", "-t", "@9", "main-pane-width", "50", ";"],
       ...["select-pane", "-t", "%21", "-T", "t ##(touch x)", ";"],
       ...["select-pane", "-t", "%22", "-T", "vm", ";"],
+      ...["set-option", "-w", "-t", "@10", "-u", "automatic-rename", ";"],
       ...["select-pane", "-t", "%23", "-T", "vm", ";"],
+      ...["set-option", "-w", "-t", "@11", "-u", "automatic-rename", ";"],
       ...["select-pane", "-t", "%24", "-T", "x", ";"],
       // A window of one pane is never zoomed (tmux would not either).
       ...["resize-pane", "-Z", "-t", "%22"],
