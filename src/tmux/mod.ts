@@ -42,7 +42,7 @@ export { runAutoTmux } from "./auto_tmux_run.ts";
 export { isSupported, MIN_TMUX, parseTmuxVersion, probeTmux } from "./version.ts";
 export type { TmuxProbe, TmuxVersion } from "./version.ts";
 export { ENV_OPTION, PROJECT_OPTION } from "./build.ts";
-export { listLiveSessions, snapshotSessions } from "./snapshot_read.ts";
+export { listLiveSessions, readProcesses, snapshotSessions } from "./snapshot_read.ts";
 export { selectSessions } from "./save_select.ts";
 export { AUTOSAVE_HOOK, AUTOSAVE_OPTION, autosaveCommands } from "./autosave.ts";
 export type { AutosaveSpec } from "./autosave.ts";

@@ -1,13 +1,14 @@
 /**
  * Reading sessions off a live server for `rune session save`: one `list-panes -a` for every
- * pane, one call for the options set on the chosen sessions and their windows (plus one more
- * only when a value needs reading back unquoted), and one `ps` for the programs. A server
+ * pane and, beside it, one `ps` for the programs; then one call for the options set on the
+ * chosen sessions and their windows (plus one more only when a value needs reading back
+ * unquoted) and, beside it, one `sh` for the programs' exact arguments. A server
  * that is going away (a call fails, or pane processes have already exited) gives an error,
  * never a partial snapshot. Needs --allow-run=tmux,ps,sh.
  */
 import { errorIssue, ok } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
-import type { Runtime, SavedPane, SavedSession, SavedWindow } from "../contract/mod.ts";
+import type { RunOutcome, Runtime, SavedPane, SavedSession, SavedWindow } from "../contract/mod.ts";
 import { runTmux, tmuxCommand, tmuxError } from "./client.ts";
 import {
   argvDumpArgv,
@@ -95,18 +96,23 @@ export async function listLiveSessions(s: ServerRead): Promise<Result<LiveSessio
   );
 }
 
+/**
+ * The process table, for {@link snapshotSessions}: start it beside list-panes (the options
+ * call after both is what proves the server was still there).
+ */
+export function readProcesses(s: ServerRead): Promise<RunOutcome> {
+  return s.runtime.run(PS_ARGV, { clearEnv: true, env: s.env });
+}
+
 /** `sessions` as saved sessions: their options and programs read, the server still there. */
 export async function snapshotSessions(
   s: ServerRead,
   sessions: readonly LiveSession[],
+  processes: Promise<RunOutcome> = readProcesses(s),
 ): Promise<Result<SavedSession[], Issue>> {
+  if (!sessions.length) return ok([]);
   const targets = sessions.map((live) => ({ id: live.id, windows: windowIds(live.rows) }));
-  // Both after list-panes (so a pane gone since is noticed), neither waiting for the other.
-  const [options, ps] = await Promise.all([
-    readOptions(s, targets),
-    s.runtime.run(PS_ARGV, { clearEnv: true, env: s.env }),
-  ]);
-  if (!options.ok) return options;
+  const ps = await processes;
   if (ps.code !== 0) {
     return fail("ps-failed", `Cannot save sessions: ps failed: ${tmuxError(ps)}`, {
       hint: "Check that ps (procps) is installed and on PATH",
@@ -127,12 +133,16 @@ export async function snapshotSessions(
   const programs = sessions.flatMap((l) => l.rows)
     .map((row) => foregroundProcess(Number(row.pane_pid), table))
     .filter((pid): pid is number => pid !== undefined);
-  // Only when something runs: one more process, for arguments exactly as they were given.
-  const exact = programs.length
-    ? parseArgvDump(
-      (await s.runtime.run(argvDumpArgv(programs), { clearEnv: true, env: s.env })).stdout,
-    )
-    : new Map<number, string[]>();
+  // The options last (a server gone by then fails it); beside them, only when something runs,
+  // one more process for the programs' arguments exactly as they were given.
+  const [options, dump] = await Promise.all([
+    readOptions(s, targets),
+    programs.length
+      ? s.runtime.run(argvDumpArgv(programs), { clearEnv: true, env: s.env })
+      : Promise.resolve(undefined),
+  ]);
+  if (!options.ok) return options;
+  const exact = dump ? parseArgvDump(dump.stdout) : new Map<number, string[]>();
   const argvOf = (pid: number) => exact.get(pid);
   let w = 0;
   return ok(sessions.map((live, i) => {

@@ -73,10 +73,10 @@ Deno.test("snapshotSessions() keeps windows, layouts, panes, titles, options and
   });
   deepStrictEqual(other.windows[0].panes.map((p) => p.running), [undefined, ["sleep", "300"]]);
   deepStrictEqual([other.project, other.env, other.options], ["", {}, {}]);
-  // list-panes, then the options and ps side by side, one value read back, the programs' argv:
-  // five processes for the whole server.
+  // list-panes and ps, then the options and the programs' argv side by side, one value read
+  // back: five processes for the whole server.
   const programs = runtime.calls.map((c) => c[0] === "tmux" ? c[3] : c[0]);
-  deepStrictEqual(programs, ["list-panes", "show-options", "ps", "display-message", "sh"]);
+  deepStrictEqual(programs, ["list-panes", "ps", "show-options", "sh", "display-message"]);
 });
 
 Deno.test("a save of a server that is going away is refused", async (t) => {

@@ -1,6 +1,6 @@
 /**
  * `rune session save [NAME…|--all] [--any]`: the chosen sessions read off the server (one
- * list-panes, one options call, one ps) and written as one file each under
+ * list-panes and one ps side by side, then one options call) and written as one file each under
  * $XDG_DATA_HOME/rune/saved, the previous save kept, under the save lock. A server that is
  * going away, or nothing to save, writes nothing. `--to-config` goes to session_to_config.ts.
  */
@@ -8,7 +8,12 @@ import { formatIssue, runePaths, visible } from "../../base/mod.ts";
 import type { Issue } from "../../base/mod.ts";
 import { denoRuntime } from "../../exec/mod.ts";
 import { formatSaved, savedDir, withSaveLock, writeSaved } from "../../state/mod.ts";
-import { listLiveSessions, selectSessions, snapshotSessions } from "../../tmux/mod.ts";
+import {
+  listLiveSessions,
+  readProcesses,
+  selectSessions,
+  snapshotSessions,
+} from "../../tmux/mod.ts";
 import type { ServerRead, SocketChoice } from "../../tmux/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
@@ -40,13 +45,15 @@ export async function sessionSave(
   const dir = savedDir(runePaths(Deno.env.toObject()).dataDir);
   const wait = options.autosave ? AUTOSAVE_LOCK_WAIT_MS : LOCK_WAIT_MS;
   const locked = await withSaveLock(dir, wait, async () => {
+    // ps beside list-panes: the options call after both proves the server was still there.
+    const processes = readProcesses(server);
     const live = await listLiveSessions(server);
     if (!live.ok) return failed(live.error);
     const chosen = selectSessions(live.value, options);
     if (!chosen.ok) return failed(chosen.error);
     // The autosave hook with no marked session left: nothing to do, nothing to say.
     if (!chosen.value.length) return { code: EXIT.ok as number, lines: [] };
-    const snap = await snapshotSessions(server, chosen.value);
+    const snap = await snapshotSessions(server, chosen.value, processes);
     if (!snap.ok) return failed(snap.error);
     const savedAt = new Date().toISOString();
     const lines: string[] = [];
