@@ -202,12 +202,11 @@ export function buildTyping(
   budget?: number,
 ): string[][] {
   const groups = panes.flatMap(({ id, lines, closePipe, pending }) => {
-    const typed = [
-      ...lines.map((
-        line,
-      ) => [["send-keys", "-t", id, "-l", line], ["send-keys", "-t", id, "Enter"]]),
-      ...(pending ? [[["send-keys", "-t", id, "-l", pending]]] : []),
-    ];
+    const typed: string[][][] = lines.map((line) => [
+      ["send-keys", "-t", id, "-l", line],
+      ["send-keys", "-t", id, "Enter"],
+    ]);
+    if (pending) typed.push([["send-keys", "-t", id, "-l", pending]]);
     if (closePipe && typed.length) typed[0].unshift(["pipe-pane", "-t", id]);
     return typed;
   });
