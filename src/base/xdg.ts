@@ -11,7 +11,7 @@ export interface RunePaths {
   logDir: string;
   /** $XDG_CACHE_HOME/rune */
   cacheDir: string;
-  /** $XDG_DATA_HOME/rune: what must never be lost (the work-session store). */
+  /** $XDG_DATA_HOME/rune: what must never be lost (work sessions, trust, saved sessions). */
   dataDir: string;
   /** ~/.rune: Rune's own directory, the last config location. */
   legacyDir: string;

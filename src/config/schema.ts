@@ -171,6 +171,15 @@ export const SettingsSchema = z.object({
     kill_sessions_on_stop: flag("`rune stop` kills the sessions `rune start` made.").optional(),
     stop_on_session_close: flag("Closing a rune session by hand runs the stop ritual.")
       .optional(),
+    restore_programs: z.array(z.string()).optional().meta({
+      description: "Programs `rune session restore` starts again (replaces the default list: " +
+        "vi, vim, nvim, emacs, nano, less, more, man, tail, top, htop, btop, watch); others " +
+        "are left typed on the prompt.",
+    }),
+    autosave: DurationSchema.optional().meta({
+      description: 'Save rune\'s sessions this often ("15m") and when a client detaches; ' +
+        "0 = never (the default).",
+    }),
   }).nullish(),
   auto_tmux: flag("Run a whole `rune start` inside a new tmux session when not in tmux.")
     .optional(),

@@ -2,7 +2,8 @@
  * @module
  * The contract at the bottom: the Plan (steps, layouts, the exact tmux calls), what running it
  * produces (outcomes, statuses, the run summary), what an executor gets (ExecContext), the
- * Reporter the runner talks to, and the Runtime seam every effect goes through. Plain types
+ * Reporter the runner talks to, the Runtime seam every effect goes through, and a saved tmux
+ * session (what `rune session save` keeps and `restore` rebuilds). Plain types
  * and two predicates over outcomes; imports nothing of rune's but src/base.
  */
 export type {
@@ -36,4 +37,5 @@ export type {
   StepStatus,
 } from "./outcome.ts";
 export type { Reporter, Write } from "./reporter.ts";
+export type { SavedPane, SavedSession, SavedWindow } from "./saved.ts";
 export type { RunOptions, RunOutcome, Runtime } from "./runtime.ts";

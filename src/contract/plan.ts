@@ -140,6 +140,8 @@ export interface BuiltPane {
    * has printed and gone quiet, and it never gets the shell marker line.
    */
   program?: string;
+  /** Typed after `commands` without Enter (a restored program that is not restarted). */
+  pending?: string;
 }
 
 /** Which `script` a machine has: util-linux (`script -c CMD FILE`) or BSD/macOS. */
@@ -193,6 +195,8 @@ export interface PaneLayout {
   title?: string;
   /** The program the pane runs instead of the default shell; `commands` are typed into it. */
   shell?: string;
+  /** A line typed after `commands` and left unentered on the prompt (not with `exec`). */
+  pending?: string;
 }
 
 export interface Plan {

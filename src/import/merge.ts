@@ -15,6 +15,8 @@ export interface MergeOptions {
   force?: boolean;
   /** The config's path, for issue locations (default "config.yaml"). */
   file?: string;
+  /** The comment above the template (default: which tool and file it was imported from). */
+  comment?: string;
 }
 
 const TEMPLATE_PLACES = [["rituals", "templates"], ["rituals", "start", "templates"]];
@@ -72,7 +74,7 @@ export function mergeIntoConfig(
   }
   const templatePath = existing ?? ["rituals", "templates", result.name];
   const templateNode = doc.createNode(orderedTemplate(result.template)) as Node;
-  templateNode.commentBefore = comment(result);
+  templateNode.commentBefore = options.comment ?? comment(result);
   ensureMaps(doc, templatePath.slice(0, -1));
   doc.setIn(templatePath, templateNode);
   const problems = [

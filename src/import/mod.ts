@@ -1,6 +1,7 @@
 /**
  * @module
- * Importing tmuxinator, tmuxp and smug project files: recognising them (`detectFormat`),
+ * Importing tmuxinator, tmuxp and smug project files (and rune's own saved sessions, as
+ * `templateFromSaved`): recognising them (`detectFormat`),
  * converting one into a rune template with its start and stop commands (`importTmuxinator`,
  * `importTmuxp`, `importSmug`), printing that as a config fragment (`renderImport`) and merging
  * it into a config's text without losing its comments (`mergeIntoConfig`). Everything here is
@@ -16,6 +17,7 @@ export { importSmug } from "./smug.ts";
 export { fragmentOf, renderImport } from "./render.ts";
 export { mergeIntoConfig } from "./merge.ts";
 export { renameImport } from "./rename.ts";
+export { savedCommandLine, templateFromSaved } from "./saved.ts";
 export type { MergeOptions } from "./merge.ts";
 export { IMPORTERS } from "./importers.ts";
 export type { Importer } from "./importers.ts";

@@ -7,7 +7,8 @@
  * read back (`rune logs`); and files written whole or not at all (`rune report --output`). Files
  * only: nothing here starts a process. Also the trust store of project-local `.rune.yaml` files
  * (path, SHA-256, the trusted text) under $XDG_DATA_HOME/rune, and which untrusted ones were
- * already reported.
+ * already reported; and saved tmux sessions (one file each, the previous save kept, one writer at a
+ * time).
  */
 export {
   appendAudit,
@@ -28,6 +29,11 @@ export {
 export type { BackgroundEntry, BackgroundState } from "./background_registry.ts";
 export { writeFileAtomic } from "./atomic_file.ts";
 export { lastLines, listLogs, type LogFile, readSince } from "./logs.ts";
+export { formatSaved, SAVED_FORMAT, savedBody, yamlString } from "./saved_format.ts";
+export { parseSaved } from "./saved_parse.ts";
+export type { SavedFile } from "./saved_parse.ts";
+export { listSaved, savedDir, savedStem, withSaveLock, writeSaved } from "./saved_store.ts";
+export type { SavedEntry, SavedWrite } from "./saved_store.ts";
 export { prepareTranscript, replayArgv, stripScriptMarkers, transcriptDir } from "./transcripts.ts";
 export { openStore, WORK_STORE_FILE, WorkStore, workStorePath } from "./work_store.ts";
 export type {

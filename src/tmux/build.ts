@@ -12,6 +12,8 @@ import { shellQuote } from "../shell/mod.ts";
 import { chain, literalFormat } from "./escape.ts";
 import { setCloseHook } from "./close_hook.ts";
 import type { CloseHookSpec } from "./close_hook.ts";
+import { autosaveCommands } from "./autosave.ts";
+import type { AutosaveSpec } from "./autosave.ts";
 import { packCommands, packPieces, SESSION_ID } from "./pack.ts";
 import type { Piece } from "./pack.ts";
 import {
@@ -40,12 +42,16 @@ export interface BuildOptions {
   markerDir: string;
   /** settings.tmux.stop_on_session_close: the hook, set last (only if all else succeeded). */
   closeHook?: CloseHookSpec;
+  /** settings.tmux.autosave: the session's mark, the hook and its timer (autosave.ts). */
+  autosave?: AutosaveSpec;
   /** Bytes of argv one call may carry (tests shrink it); default TMUX_ARGV_BUDGET. */
   budget?: number;
 }
 
 /** The marker option: `#{@rune-project}` is non-empty only on sessions rune made. */
 export const PROJECT_OPTION = "@rune-project";
+/** The variables the build gave every pane (-e), as JSON: what `rune session save` keeps. */
+export const ENV_OPTION = "@rune-env";
 /** Printed by -P for each new pane: "%12". */
 const PRINT_ID = ["-P", "-F", "#{pane_id}"];
 /** Printed by new-session: "$3<TAB>NAME", the id later calls target and the name tmux stored. */
@@ -93,6 +99,9 @@ export function buildSession(layout: SessionLayout, options: BuildOptions): Sess
         "-",
       ],
       ["set-option", "-t", session, PROJECT_OPTION, options.project],
+      ...(Object.keys(options.env).length
+        ? [["set-option", "-t", session, ENV_OPTION, JSON.stringify(options.env)]]
+        : []),
       ...options.hide.map((name) => ["set-environment", "-t", session, "-r", name]),
       // Before any real pane starts: panes opened later get the env too, and default-shell,
       // history-limit and the like hold for every pane.
@@ -116,6 +125,7 @@ export function buildSession(layout: SessionLayout, options: BuildOptions): Sess
   const focused = Math.max(0, layout.windows.findIndex((w) => w.focus));
   const back = layout.windows.length - 1 - focused;
   if (back > 0) last.push(["select-window", "-t", `${session}-${back}`]);
+  if (options.autosave) last.push(...autosaveCommands(options.autosave, session));
   if (options.closeHook) last.push(setCloseHook(options.closeHook));
   pieces.push({ commands: last, panes: [] });
   return packPieces(options.socket, head, pieces, {
@@ -163,19 +173,27 @@ export function buildAddWindow(
 
 /**
  * Types each pane's lines, addressed by pane id: as few calls as fit, a line never cut. With
- * `closePipe`, rune's pipe-pane on that pane is closed first (its handshake is over).
+ * `closePipe`, rune's pipe-pane on that pane is closed first (its handshake is over). A
+ * `pending` line is typed last without Enter: it waits on the prompt for the user.
  */
 export function buildTyping(
   socket: readonly string[],
-  panes: readonly { id: string; lines: readonly string[]; closePipe?: boolean }[],
+  panes: readonly {
+    id: string;
+    lines: readonly string[];
+    closePipe?: boolean;
+    pending?: string;
+  }[],
   budget?: number,
 ): string[][] {
-  const groups = panes.flatMap(({ id, lines, closePipe }) =>
-    lines.map((line, i) => [
-      ...(closePipe && i === 0 ? [["pipe-pane", "-t", id]] : []),
+  const groups = panes.flatMap(({ id, lines, closePipe, pending }) => {
+    const typed: string[][][] = lines.map((line) => [
       ["send-keys", "-t", id, "-l", line],
       ["send-keys", "-t", id, "Enter"],
-    ])
-  );
+    ]);
+    if (pending) typed.push([["send-keys", "-t", id, "-l", pending]]);
+    if (closePipe && typed.length) typed[0].unshift(["pipe-pane", "-t", id]);
+    return typed;
+  });
   return packCommands(socket, groups, budget);
 }

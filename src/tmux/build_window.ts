@@ -43,7 +43,7 @@ export function panesOf(window: WindowLayout): readonly PaneLayout[] {
 
 /** A pane whose lines are typed after the handshake (not an exec pane, not a plain shell). */
 export function isTyped(pane: PaneLayout): boolean {
-  return !pane.exec && pane.commands.length > 0;
+  return !pane.exec && (pane.commands.length > 0 || Boolean(pane.pending));
 }
 
 /** The pieces that make window `wi` (from 0): one per pane, the window's tail on the last. */
@@ -114,6 +114,7 @@ export function builtPane(
     key,
     commands: pane.commands,
     ...(pane.shell !== undefined ? { program: pane.shell } : {}),
+    ...(pane.pending ? { pending: pane.pending } : {}),
   };
 }
 

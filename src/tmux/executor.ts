@@ -178,8 +178,8 @@ async function typeCommands(
 ): Promise<void> {
   const { markerDir, socket } = calls;
   const idOf = new Map(panes.map((p, i) => [p.key, ids[i]]));
-  const commandsOf = new Map(panes.map((p) => [p.key, p.commands]));
-  const typed = panes.filter((p) => p.commands.length && idOf.get(p.key));
+  const byKey = new Map(panes.map((p) => [p.key, p]));
+  const typed = panes.filter((p) => (p.commands.length || p.pending) && idOf.get(p.key));
   if (!typed.length) return;
   const run = async (argvs: string[][]) => {
     for (const argv of argvs) await runTmux(ctx.runtime, argv, bc.clientEnv);
@@ -217,7 +217,8 @@ async function typeCommands(
         socket,
         now.type.map(({ key, piped }) => ({
           id: idOf.get(key)!,
-          lines: commandsOf.get(key)!,
+          lines: byKey.get(key)!.commands,
+          pending: byKey.get(key)!.pending,
           closePipe: piped,
         })),
       ));

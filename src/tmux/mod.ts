@@ -3,8 +3,9 @@
  * tmux: the world of one command (which server, the client environment, how to show a
  * session), the exact argv that builds a session in as few chained calls as fit tmux's message
  * limit (pure, nothing addressed by index, both injection holes closed), the executor that runs
- * it with the readiness handshake, rune's sessions on a server, the close hook, auto_tmux and
- * attaching.
+ * it with the readiness handshake, rune's sessions on a server, the close hook, auto_tmux,
+ * attaching, and saving sessions (read off the server) and restoring them (through the same
+ * build).
  * Needs --allow-run=tmux.
  */
 export { decideTmuxWorld, DETACHED_SIZE, tmuxClientEnv } from "./world.ts";
@@ -44,3 +45,22 @@ export { buildSession, PROJECT_OPTION } from "./build.ts";
 export type { BuildOptions } from "./build.ts";
 export { bindSession, SESSION_ID, TMUX_ARGV_BUDGET } from "./pack.ts";
 export { chain, literalFormat, tmuxArg } from "./escape.ts";
+export { ENV_OPTION } from "./build.ts";
+export { listLiveSessions, readProcesses, snapshotSessions } from "./snapshot_read.ts";
+export { selectSessions } from "./save_select.ts";
+export { AUTOSAVE_HOOK, AUTOSAVE_OPTION, autosaveCommands } from "./autosave.ts";
+export type { AutosaveSpec } from "./autosave.ts";
+export { stopAutosave } from "./autosave_stop.ts";
+export type { SaveSelection } from "./save_select.ts";
+export type { LiveSession, ServerRead } from "./snapshot_read.ts";
+export {
+  commandLine,
+  DEFAULT_RESTORE_PROGRAMS,
+  finishArgv,
+  parseShapes,
+  planRestore,
+  restoreSize,
+  sameShape,
+  SHAPE_FORMAT,
+} from "./restore_plan.ts";
+export type { BuiltShape, RestoreChoices, RestorePlan } from "./restore_plan.ts";

@@ -16,6 +16,7 @@ import { buildAppendWindows } from "./build_append.ts";
 import { syncWindows } from "./build_window.ts";
 import type { BuildOptions } from "./build.ts";
 import type { CloseHookSpec } from "./close_hook.ts";
+import type { AutosaveSpec } from "./autosave.ts";
 import type { TmuxWorld } from "./world.ts";
 
 export interface TmuxCallOptions {
@@ -23,6 +24,8 @@ export interface TmuxCallOptions {
   markerDir: string;
   /** settings.tmux.stop_on_session_close: how the hook reaches rune (the session is the step's). */
   closeHook?: Omit<CloseHookSpec, "session">;
+  /** settings.tmux.autosave: the interval and how the timer reaches rune. */
+  autosave?: AutosaveSpec;
 }
 
 /** The Plan with `tmux` set on every tmux step. */
@@ -57,6 +60,7 @@ export function tmuxCalls(
     hide: world.hide,
     markerDir: options.markerDir,
     closeHook: options.closeHook && { ...options.closeHook, session: step.session },
+    autosave: options.autosave,
   };
   const layout = stepLayout(step);
   const synchronize = syncWindows(layout.windows);

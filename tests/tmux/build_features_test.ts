@@ -73,6 +73,8 @@ const NEW_SESSION = [
   "-",
 ];
 const MARK = ["set-option", "-t", "=dev:", "@rune-project", "web"];
+/** The variables every pane gets, kept as JSON for `rune session save`. */
+const ENV_MARK = ["set-option", "-t", "=dev:", "@rune-env", '{"RUNE_PROJECT":"web"}'];
 const PIPE = (key: string) => ["pipe-pane", "-o", `exec cat >>/m/${key}.out`];
 /** A window's first pane is its active one (an offset back from the last). */
 const FIRST = ["select-pane", "-t", ":.-1"];
@@ -87,6 +89,7 @@ const cases: { name: string; layout: SessionLayout; want: string[][] }[] = [
     want: [
       NEW_SESSION,
       MARK,
+      ENV_MARK,
       ["set-environment", "-t", "=dev:", "A", "1"],
       [
         "new-window",
@@ -120,6 +123,7 @@ const cases: { name: string; layout: SessionLayout; want: string[][] }[] = [
     want: [
       NEW_SESSION,
       MARK,
+      ENV_MARK,
       ["set-option", "-t", "=dev:", "default-shell", "/bin/sh"],
       // An option value is the user's tmux format: only a trailing ";" is escaped.
       ["set-option", "-t", "=dev:", "status-left", "[#S]\\;"],
@@ -137,6 +141,7 @@ const cases: { name: string; layout: SessionLayout; want: string[][] }[] = [
     want: [
       NEW_SESSION,
       MARK,
+      ENV_MARK,
       ["new-window", "-t", "=dev:", "-n", "a", "-c", "/w", "-e", "RUNE_PROJECT=web", ...ID],
       ["select-pane", "-T", "ed ##(touch /tmp/p) ##{pane_id}"],
       ...END,
@@ -148,6 +153,7 @@ const cases: { name: string; layout: SessionLayout; want: string[][] }[] = [
     want: [
       NEW_SESSION,
       MARK,
+      ENV_MARK,
       [
         "new-window",
         "-t",
@@ -171,6 +177,7 @@ const cases: { name: string; layout: SessionLayout; want: string[][] }[] = [
     want: [
       NEW_SESSION,
       MARK,
+      ENV_MARK,
       ["new-window", "-t", "=dev:", "-n", "a", "-c", "/w", "-e", "RUNE_PROJECT=web", ...ID],
       ["split-window", "-c", "/w", "-e", "RUNE_PROJECT=web", ...ID],
       ["select-layout", "tiled"],
@@ -185,6 +192,7 @@ const cases: { name: string; layout: SessionLayout; want: string[][] }[] = [
     want: [
       NEW_SESSION,
       MARK,
+      ENV_MARK,
       ["new-window", "-t", "=dev:", "-n", "a", "-c", "/w", "-e", "RUNE_PROJECT=web", ...ID],
       PIPE("w1p1"),
       ["split-window", "-c", "/w", "-e", "RUNE_PROJECT=web", ...ID],

@@ -290,6 +290,13 @@ const cases: {
     want: [
       ...HEAD("dev-web", ["-e", "GITHUB_TOKEN=", "-e", "AWS_SECRET="]),
       ";",
+      // What every pane was given, for `rune session save`.
+      "set-option",
+      "-t",
+      "=dev-web:",
+      "@rune-env",
+      '{"A":"1"}',
+      ";",
       "set-environment",
       "-t",
       "=dev-web:",

@@ -29,6 +29,7 @@ import { stopProjectSessions } from "./session.ts";
 import { currentDir } from "../cwd.ts";
 import { RitualTracker, type TrackingRequest } from "./ritual_tracking.ts";
 import { parseVars, parseWindows } from "../ritual_args.ts";
+import { autosaveFor } from "./session_hooks.ts";
 
 export interface RitualCommandOptions {
   dryRun: boolean;
@@ -156,6 +157,7 @@ async function ritualCommand(
   const plan = planTmuxCalls(planned.value, world, {
     markerDir: markerDirFor(env),
     closeHook: closeHookFor(planned.value, config, env),
+    autosave: autosaveFor(config, env, runePaths(env).stateDir),
   });
 
   if (options.dryRun) return printPlan(plan, { json: options.json, globals, home: env.HOME });

@@ -10,6 +10,7 @@ import {
   listRuneSessions,
   resolveSession,
   runTmux,
+  stopAutosave,
   stopSessionsArgv,
   tmuxError,
 } from "../../tmux/mod.ts";
@@ -209,6 +210,11 @@ export async function stopProjectSessions(
     return;
   }
   const names = listed.sessions.filter((s) => s.project === project).map((s) => s.name);
+  if (tmux?.autosave !== undefined) {
+    // Before a kill: the hook goes once no marked session is left (settings.tmux.autosave).
+    const problem = await stopAutosave(denoRuntime, world.socketArgs, world.clientEnv, names);
+    if (problem) console.error(visible(`rune: ${problem}`));
+  }
   if (!names.length) return;
   if (asked) {
     const r = await runTmux(

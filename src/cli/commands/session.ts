@@ -1,6 +1,10 @@
-/** `rune session ls | attach NAME | kill NAME | share | join | unshare`: rune's tmux sessions. */
+/**
+ * `rune session ls | attach NAME | kill NAME | share | join | unshare`: the tmux sessions rune
+ * made; `save | restore | saved` (session_saves.ts) keep them on disk.
+ */
 import type { CommandInput, CommandSpec } from "../spec.ts";
 import { JOIN, SHARE, SHARE_EVENT, UNSHARE } from "./session_share.ts";
+import { RESTORE, SAVE, SAVED } from "./session_saves.ts";
 
 const SOCKET_ENV: [string, string][] = [
   ["RUNE_TMUX_SOCKET", "tmux server to use: a socket name, or a path if it has a /"],
@@ -24,9 +28,9 @@ const NAME_ARG = {
 
 export const SESSION: CommandSpec = {
   name: "session",
-  summary: "list, attach to, kill or share the tmux sessions rune made",
+  summary: "list, attach to, kill, share, save and restore the tmux sessions rune made",
   description: "The tmux sessions rune built (marked with the @rune-project option). Other " +
-    "sessions on the server are never listed or killed.",
+    "sessions on the server are never listed or killed (save takes them with --any).",
   options: [
     { flags: "--socket <name>", description: "the tmux server with this socket name (tmux -L)" },
     {
@@ -42,6 +46,8 @@ export const SESSION: CommandSpec = {
     ["rune session kill dev-web", "kill dev-web, if rune made it"],
     ["rune session share dev-web --user alice", "let alice watch dev-web (read-only)"],
     ["rune session join bob/api", "join the session bob shared with you"],
+    ["rune session save --all", "save rune's sessions to disk"],
+    ["rune session restore --all", "build the saved sessions again"],
   ],
   env: SOCKET_ENV,
   commands: [
@@ -92,5 +98,8 @@ export const SESSION: CommandSpec = {
     JOIN,
     UNSHARE,
     SHARE_EVENT,
+    SAVE,
+    RESTORE,
+    SAVED,
   ],
 };
