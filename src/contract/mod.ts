@@ -34,4 +34,4 @@ export type {
   StepStatus,
 } from "./outcome.ts";
 export type { Reporter, Write } from "./reporter.ts";
-export type { RunOptions, RunOutcome, Runtime } from "./runtime.ts";
+export type { RunOptions, RunOutcome, Runtime, SpawnedChild } from "./runtime.ts";

@@ -9,11 +9,13 @@
 import type { ExecContext, StepOutcome, TmuxCalls, TmuxStep } from "../contract/mod.ts";
 import type { BuiltPane } from "../contract/mod.ts";
 import { runShellStep } from "../exec/mod.ts";
-import { buildTyping, markerLine } from "./build.ts";
 import { runTmux, tmuxCommand } from "./client.ts";
-import { reuseOrRefuse, runAddWindow, runCreate, tmuxMissing, windowOf } from "./build_run.ts";
-import { chain } from "./escape.ts";
-import { awaitPanes } from "./handshake.ts";
+import { reuseOrRefuse, tmuxMissing, windowOf } from "./build_run.ts";
+import { connect } from "./connect.ts";
+import type { Connected } from "./connect.ts";
+import { fileSource } from "./handshake.ts";
+import { controlSource, PaneOutputs } from "./pane_output.ts";
+import { closePipes, typeWhenReady } from "./typing.ts";
 import { stepLayout } from "./step_plan.ts";
 import { finishAttach } from "./attach.ts";
 import type { TmuxWorld } from "./world.ts";
@@ -57,6 +59,7 @@ export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
 interface BuildContext {
   clientEnv: Record<string, string>;
   handshakeDeadlineMs?: number;
+  control: boolean;
 }
 
 async function buildOrReuse(
@@ -68,6 +71,7 @@ async function buildOrReuse(
   const bc: BuildContext = {
     clientEnv: options.world.clientEnv,
     handshakeDeadlineMs: options.handshakeDeadlineMs,
+    control: options.world.control,
   };
   // The planned path, made here and only here: 0700, and refused if something is already there.
   try {
@@ -105,23 +109,27 @@ async function buildOrReuse(
         }
       }
     }
-    const created = await runCreate(step, calls, ctx, bc.clientEnv);
-    if (created.kind === "failed") return created.outcome;
-    let panes: BuiltPane[] = calls.create.flatMap((c) => c.panes);
-    let ids: string[];
-    let window: string | undefined;
-    if (created.kind === "exists") {
-      // It exists (or another rune won the race to create it): nothing of ours was applied.
-      if (!calls.addWindow) return await reuseOrRefuse(step, calls, ctx, bc.clientEnv);
-      const added = await runAddWindow(step, calls, ctx, bc.clientEnv);
-      if (added.kind === "failed") return added.outcome;
-      panes = calls.addWindow.panes;
-      ids = added.paneIds;
-      window = added.window;
-    } else {
-      ids = created.paneIds;
+    const outputs = new PaneOutputs(() => ctx.runtime.now());
+    const connected = await connect(step, calls, ctx, {
+      env: bc.clientEnv,
+      control: bc.control,
+      listener: (e) => {
+        if (e.kind === "output") outputs.feed(e.pane, e.data);
+      },
+    });
+    if (connected.kind === "failed") return connected.outcome;
+    if (connected.kind === "exists") return await reuseOrRefuse(step, calls, ctx, bc.clientEnv);
+    const panes: BuiltPane[] = connected.kind === "added"
+      ? calls.addWindow!.panes
+      : calls.create.flatMap((c) => c.panes);
+    const ids = connected.paneIds;
+    const window = connected.window;
+    try {
+      const gone = await typeCommands(panes, ids, calls, ctx, { ...bc, outputs, connected });
+      if (gone) return gone;
+    } finally {
+      await connected.link.close();
     }
-    await typeCommands(panes, ids, calls, ctx, bc);
     if (ctx.signal.aborted) {
       return {
         status: "interrupted",
@@ -133,12 +141,12 @@ async function buildOrReuse(
     if (!step.layout) {
       // A tmux_session step's command keeps running in its window: started, like a background
       // command, not done.
-      window ??= await windowOf(ids[0], calls, ctx, bc.clientEnv);
+      const shown = window ?? await windowOf(ids[0], calls, ctx, bc.clientEnv);
       return {
         status: "started",
         exitCode: null,
         durationMs: 0,
-        message: `in window ${window} of session "${step.session}"`,
+        message: `in window ${shown} of session "${step.session}"`,
       };
     }
     return {
@@ -156,56 +164,55 @@ async function buildOrReuse(
 }
 
 /**
- * Types each typed pane's commands as soon as its shell reads input (handshake.ts), panes that
- * became ready together in one call; closes rune's output pipes on the way.
+ * Types each typed pane's commands as soon as its shell reads input (typing.ts), seen through
+ * the control client's %output or rune's pipe-pane files. Returns a failed outcome when the build's client went away (the server exited under it).
  */
 async function typeCommands(
   panes: readonly BuiltPane[],
   ids: readonly string[],
   calls: TmuxCalls,
   ctx: ExecContext,
-  bc: BuildContext,
-): Promise<void> {
-  const { markerDir, socket } = calls;
+  bc: BuildContext & { outputs: PaneOutputs; connected: Connected },
+): Promise<StepOutcome | undefined> {
+  const { link } = bc.connected;
   const idOf = new Map(panes.map((p, i) => [p.key, ids[i]]));
-  const commandsOf = new Map(panes.map((p) => [p.key, p.commands]));
   const typed = panes.filter((p) => p.commands.length && idOf.get(p.key));
-  if (!typed.length) return;
-  const run = async (argvs: string[][]) => {
-    for (const argv of argvs) await runTmux(ctx.runtime, argv, bc.clientEnv);
-  };
-  const result = await awaitPanes(markerDir, typed.map((p) => p.key), {
-    deadlineMs: bc.handshakeDeadlineMs,
-    signal: ctx.signal,
-    typeMarkers: (keys) =>
-      run(buildTyping(
-        socket,
-        keys.map((k) => ({ id: idOf.get(k)!, lines: [markerLine(markerDir, k)] })),
-      )),
-    ready: (ready) => {
-      for (const { key, how } of ready) {
-        if (how !== "deadline") continue;
-        ctx.note(
-          `pane ${key} (${idOf.get(key)}) never showed a ready shell; typed its commands anyway`,
-        );
-      }
-      return run(buildTyping(
-        socket,
-        ready.map(({ key, piped }) => ({
-          id: idOf.get(key)!,
-          lines: commandsOf.get(key)!,
-          closePipe: piped,
-        })),
-      ));
-    },
+  if (!typed.length) return undefined;
+  const source = link.kind === "control"
+    ? controlSource(bc.outputs, (k) => idOf.get(k)!)
+    : fileSource(calls.markerDir);
+  // The client going away (server killed, session killed) ends the wait at once.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  ctx.signal.addEventListener("abort", onAbort);
+  let exit: string | undefined;
+  const unsubscribe = link.subscribe?.((e) => {
+    if (e.kind !== "exit") return;
+    exit = e.reason ?? "it exited";
+    stop.abort();
   });
-  // Ctrl-C: the panes left untyped keep no pipe of rune's open.
-  const open = result.untyped.filter((p) => p.piped);
-  if (open.length) {
-    await run([[
-      "tmux",
-      ...socket,
-      ...chain(open.map((p) => ["pipe-pane", "-t", idOf.get(p.key)!])),
-    ]]);
+  try {
+    const result = await typeWhenReady(typed, {
+      link,
+      source,
+      markerDir: calls.markerDir,
+      idOf: (k) => idOf.get(k)!,
+      deadlineMs: bc.handshakeDeadlineMs,
+      ctx: { ...ctx, signal: stop.signal },
+    });
+    if (exit !== undefined) {
+      return {
+        status: "failed",
+        exitCode: null,
+        durationMs: 0,
+        message: `tmux went away while rune was typing pane commands: ${exit}; ` +
+          `${result.untyped.length} pane(s) were not typed: check the tmux server`,
+      };
+    }
+    await closePipes(link, result.untyped.filter((p) => p.piped).map((p) => idOf.get(p.key)!));
+    return undefined;
+  } finally {
+    unsubscribe?.();
+    ctx.signal.removeEventListener("abort", onAbort);
   }
 }

@@ -7,7 +7,7 @@
  * attaching.
  * Needs --allow-run=tmux.
  */
-export { decideTmuxWorld, DETACHED_SIZE, tmuxClientEnv } from "./world.ts";
+export { CONTROL_ENV, decideTmuxWorld, DETACHED_SIZE, tmuxClientEnv } from "./world.ts";
 export type { TmuxWorld, TmuxWorldFacts } from "./world.ts";
 export { planTmuxCalls, stepLayout, tmuxCalls } from "./step_plan.ts";
 export type { TmuxCallOptions } from "./step_plan.ts";

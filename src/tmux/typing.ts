@@ -1,0 +1,103 @@
+/**
+ * Typing a built session's pane commands, each pane as soon as its shell reads input
+ * (handshake.ts), through the build's link: the control client (one line per batch, no
+ * process) or tmux calls (as few as fit; rune's pipe-pane on a pane closed as it is typed).
+ * Addressed by pane id only. Pure argv; the link runs it.
+ */
+import type { ExecContext } from "../contract/mod.ts";
+import { markerLine } from "./build.ts";
+import { awaitPanes } from "./handshake.ts";
+import type { HandshakeResult, PaneSource, ReadyPane } from "./handshake.ts";
+import type { LinkResult, SessionLink } from "./link.ts";
+import { CONTROL_MARKER_LINE } from "./pane_output.ts";
+
+/**
+ * The commands that type `lines` into pane `id`, one group per line (a line is never cut).
+ * The first group takes the pane out of any mode first: keys sent to a pane in view-mode
+ * (a tmux config error, tmux #3193, or a hook's run-shell output) or copy-mode are run as
+ * that mode's commands and the line is lost. It prints the mode it found ("%3 view-mode"), so
+ * the caller can say so (see modeNotes).
+ */
+export function typingGroups(id: string, lines: readonly string[], closePipe = false) {
+  return lines.map((line, i) => [
+    ...(i === 0 ? leaveModes(id) : []),
+    ...(closePipe && i === 0 ? [["pipe-pane", "-t", id]] : []),
+    ["send-keys", "-t", id, "-l", line],
+    ["send-keys", "-t", id, "Enter"],
+  ]);
+}
+
+function leaveModes(id: string): string[][] {
+  return [["display-message", "-p", "-t", id, MODE_LINE], ["copy-mode", "-q", "-t", id]];
+}
+
+/** Printed by each typed pane's first group: "MODE %3 view-mode" (empty when in no mode). */
+const MODE_LINE = "MODE #{pane_id} #{pane_mode}";
+
+/** A note for each pane the typing found in a mode, from the typing calls' output lines. */
+export function modeNotes(lines: readonly string[]): string[] {
+  return lines.flatMap((l) => {
+    const m = /^MODE (%\d+) (\S+)$/.exec(l);
+    if (!m) return [];
+    return [
+      `pane ${m[1]} was in ${m[2]} (a tmux config error or a hook's output shows there); ` +
+      `rune left it before typing: check your tmux config and hooks`,
+    ];
+  });
+}
+
+export interface TypingOptions {
+  link: SessionLink;
+  source: PaneSource;
+  /** The build's marker dir (pipe-pane files and the file marker of the CLI path). */
+  markerDir: string;
+  idOf: (key: string) => string;
+  deadlineMs?: number;
+  ctx: ExecContext;
+  /**
+   * These panes' shells read input now (in the order they did). Default: type their commands.
+   * With readiness declared, the caller decides when (a pane may wait for others).
+   */
+  onReady?: (panes: ReadyPane[]) => Promise<void>;
+}
+
+/** Waits for `panes`' shells and types their commands (or hands them to onReady). */
+export function typeWhenReady(
+  panes: readonly { key: string; commands: readonly string[] }[],
+  o: TypingOptions,
+): Promise<HandshakeResult> {
+  const commandsOf = new Map(panes.map((p) => [p.key, p.commands]));
+  const control = o.link.kind === "control";
+  const marker = (key: string) => control ? CONTROL_MARKER_LINE : markerLine(o.markerDir, key);
+  const note = (r: LinkResult) => {
+    for (const line of r.ok ? modeNotes(r.lines) : []) o.ctx.note(line);
+  };
+  return awaitPanes(o.source, panes.map((p) => p.key), {
+    deadlineMs: o.deadlineMs,
+    signal: o.ctx.signal,
+    // Through the control client typing costs no process: nothing to batch.
+    batchMs: control ? 0 : undefined,
+    typeMarkers: async (keys) => {
+      note(await o.link.runGroups(keys.flatMap((k) => typingGroups(o.idOf(k), [marker(k)]))));
+    },
+    ready: async (ready) => {
+      for (const { key, how } of ready) {
+        if (how !== "deadline") continue;
+        o.ctx.note(
+          `pane ${key} (${o.idOf(key)}) never showed a ready shell; typed its commands anyway`,
+        );
+      }
+      if (o.onReady) return await o.onReady(ready);
+      note(
+        await o.link.runGroups(
+          ready.flatMap((p) => typingGroups(o.idOf(p.key), commandsOf.get(p.key) ?? [], p.piped)),
+        ),
+      );
+    },
+  });
+}
+
+/** Ctrl-C: the panes left untyped keep no pipe of rune's open. */
+export async function closePipes(link: SessionLink, ids: readonly string[]): Promise<void> {
+  if (ids.length) await link.run(ids.map((id) => ["pipe-pane", "-t", id]));
+}
