@@ -75,8 +75,11 @@ export function typeWhenReady(
   return awaitPanes(o.source, panes.map((p) => p.key), {
     deadlineMs: o.deadlineMs,
     signal: o.ctx.signal,
-    // Through the control client typing costs no process: nothing to batch.
+    // Through the control client typing costs no process: nothing to batch. And output is
+    // seen as it comes: bash, zsh and fish send READING with (or before) their prompt's own
+    // bytes, so a prompt without it, quiet for 50 ms, is a shell that never will.
     batchMs: control ? 0 : undefined,
+    quietMs: control ? { prompt: 50, line: 1000 } : undefined,
     typeMarkers: async (keys) => {
       note(await o.link.runGroups(keys.flatMap((k) => typingGroups(o.idOf(k), [marker(k)]))));
     },
