@@ -25,6 +25,8 @@ export type { DetectedKind, Detection, SourceKind } from "./foreign.ts";
 export type { Validation } from "./validate.ts";
 export { configJsonSchema, configJsonSchemaText } from "./json_schema.ts";
 export { LAYOUT_PRESETS } from "./schema.ts";
+export { resolveName, templateGraph } from "./readiness_graph.ts";
+export type { GraphPane, GraphWindow, ReadySpec, TemplateGraph } from "./readiness_graph.ts";
 export type {
   CommandSpec,
   Config,

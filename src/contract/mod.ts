@@ -23,6 +23,14 @@ export type {
   TmuxStep,
   WindowLayout,
 } from "./plan.ts";
+export type {
+  GateRef,
+  PaneReadiness,
+  ReadyCondition,
+  SessionReadiness,
+  WaitTarget,
+  WindowReadiness,
+} from "./readiness.ts";
 export { isFailure, isFatal } from "./outcome.ts";
 export type {
   ExecContext,

@@ -5,6 +5,7 @@
  * handle.
  */
 import type { Issue, Location } from "../base/mod.ts";
+import type { SessionReadiness, WaitTarget } from "./readiness.ts";
 
 export type RitualName = "start" | "stop";
 
@@ -27,6 +28,8 @@ interface StepBase {
   optional: boolean;
   /** Where the command is written in the config. */
   where?: Location;
+  /** Panes or windows of earlier template steps that must be ready before it runs. */
+  waitFor?: WaitTarget[];
 }
 
 /** Environment a child receives: the filtered parent env plus the command's own `env`. */
@@ -72,6 +75,8 @@ export interface TmuxStep extends StepBase {
    * set on every tmux step before the Plan runs or is printed.
    */
   tmux?: TmuxCalls;
+  /** A later step waits for panes of this one: keep watching them after it is built. */
+  watched?: boolean;
 }
 
 /** What the tmux executor runs for one step. */
@@ -102,6 +107,11 @@ export interface BuiltPane {
   key: string;
   /** Lines to type once the pane's shell is ready; empty for exec panes and plain shells. */
   commands: string[];
+  /**
+   * An exec pane that waits for others: built on a placeholder, and started by this command
+   * (respawn-pane) once they are ready.
+   */
+  respawn?: string[];
 }
 
 /** Which `script` a machine has: util-linux (`script -c CMD FILE`) or BSD/macOS. */
@@ -118,6 +128,8 @@ export interface SessionLayout {
   /** Run once with `sh -c` in `dir` before the session is created. */
   before: string[];
   windows: WindowLayout[];
+  /** Declared readiness (ready, depends_on), when the template declares any. */
+  readiness?: SessionReadiness;
 }
 
 export interface WindowLayout {
