@@ -31,6 +31,7 @@ export type {
   WaitTarget,
   WindowReadiness,
 } from "./readiness.ts";
+export { describeCondition } from "./readiness.ts";
 export { isFailure, isFatal } from "./outcome.ts";
 export type {
   ExecContext,

@@ -1,10 +1,14 @@
 /**
  * Declared readiness in the Plan (issue 17): when a pane or window of a template counts as
  * ready, what each pane waits for before its commands are typed, and the steps that wait for
- * panes of an earlier template step. Plain data.
+ * panes of an earlier template step. Plain data, and the one way to say a condition in words.
  */
+import { formatDuration } from "../base/mod.ts";
 
-/** One condition, resolved: a regex source, a local port, an absolute path, an exit status. */
+/**
+ * One condition, resolved: a regex source, a local port, an absolute path, an exit status;
+ * `timeoutMs` 0 waits for ever.
+ */
 export type ReadyCondition =
   | { kind: "output"; pattern: string; timeoutMs: number }
   | { kind: "port"; port: number; timeoutMs: number }
@@ -46,4 +50,16 @@ export interface WaitTarget {
   gate: GateRef;
   /** As written: "app.server". */
   label: string;
+}
+
+/** "prints a line matching /ready/ (within 1m)": for progress, failures, states, --dry-run. */
+export function describeCondition(c: ReadyCondition): string {
+  const what = c.kind === "output"
+    ? `prints a line matching /${c.pattern}/`
+    : c.kind === "port"
+    ? `listens on port ${c.port}`
+    : c.kind === "file"
+    ? `has made ${c.path}`
+    : `exits with status ${c.status}`;
+  return `${what} (${c.timeoutMs ? `within ${formatDuration(c.timeoutMs)}` : "no timeout"})`;
 }

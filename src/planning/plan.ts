@@ -20,6 +20,8 @@ import type {
 import { findTemplate, ritualCommands } from "./select.ts";
 import { backgroundLogFile } from "./log_file.ts";
 import { startDirIssues } from "./start_dirs.ts";
+import { planReadiness } from "./readiness.ts";
+import { resolveWaitFor } from "./wait_for.ts";
 
 /** Rune's own default: a command gets 30 s unless settings or the command say otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -53,12 +55,20 @@ export function planRitual(
       ? ""
       : expander(spec.command, baseVars, "shell", at("command"));
     const vars: Variables = { ...baseVars, Command: command };
+    const waitFor = resolveWaitFor(spec.wait_for, steps, {
+      config,
+      step: spec.name,
+      path: at("wait_for"),
+      locate: loaded.locate,
+      issues,
+    });
     const base = {
       id: steps.length + 1,
       name: spec.name,
       scope: entry.scope,
       optional: spec.optional === true,
       where: loaded.locate(entry.path),
+      ...(waitFor ? { waitFor } : {}),
     };
     const cwd = resolveWorkingDir(spec, project, facts, expander, vars, at("working_dir"));
     if (!facts.isDirectory(cwd)) {
@@ -103,6 +113,12 @@ export function planRitual(
         vars,
         expander,
       });
+      const readiness = planReadiness(template.spec, spec.tmux_template, template.path, {
+        layout,
+        home: vars.Home,
+        text: (v, p) => expander(v, vars, "text", p),
+      });
+      if (readiness) layout.readiness = readiness;
       issues.push(...startDirIssues(template.spec, template.path, layout, {
         step: spec.name,
         template: spec.tmux_template,

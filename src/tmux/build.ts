@@ -20,6 +20,7 @@ import { setCloseHook } from "./close_hook.ts";
 import type { CloseHookSpec } from "./close_hook.ts";
 import { packCommands, packPieces, SESSION_ID } from "./pack.ts";
 import type { Piece } from "./pack.ts";
+import { paneReadinessBuild } from "./readiness_build.ts";
 
 export interface BuildOptions {
   /** Global flags selecting the server: [], ["-L", name] or ["-S", path]. */
@@ -110,15 +111,20 @@ export function buildSession(layout: SessionLayout, options: BuildOptions): Sess
     const panes = panesOf(window);
     panes.forEach((pane, pi) => {
       const commands: string[][] = [];
-      const tail = ["-c", literalFormat(pane.dir), ...env, ...PRINT_ID, ...paneProcess(pane)];
+      const key = `w${wi + 1}p${pi + 1}`;
+      const ready = paneReadinessBuild(layout, key, pane, env);
+      const process = ready.process ?? paneProcess(pane);
+      const tail = ["-c", literalFormat(pane.dir), ...env, ...PRINT_ID, ...process];
       if (pi === 0) {
         const name = window.name === undefined ? [] : ["-n", literalFormat(window.name)];
         commands.push(["new-window", "-t", session, ...name, ...tail]);
       } else {
         commands.push(["split-window", ...tail]);
-        if (panes.length > RETILE_AFTER) commands.push(["select-layout", "tiled"]);
       }
-      const built = typedPane(`w${wi + 1}p${pi + 1}`, pane, options.markerDir, commands);
+      commands.push(...ready.after);
+      if (pi > 0 && panes.length > RETILE_AFTER) commands.push(["select-layout", "tiled"]);
+      const built = typedPane(key, pane, options.markerDir, commands);
+      if (ready.respawn) built.respawn = ready.respawn;
       if (pi === panes.length - 1) windowTail(window, commands);
       pieces.push({ commands, panes: [built], continues: pi > 0 });
     });

@@ -6,16 +6,16 @@
  * server, with what environment, and how to show the session.
  * Needs --allow-run=tmux, --allow-write and --allow-read on the temp dir (pane markers).
  */
-import type { ExecContext, StepOutcome, TmuxCalls, TmuxStep } from "../contract/mod.ts";
+import type { ExecContext, Step, StepOutcome, TmuxCalls, TmuxStep } from "../contract/mod.ts";
 import type { BuiltPane } from "../contract/mod.ts";
 import { runShellStep } from "../exec/mod.ts";
 import { runTmux, tmuxCommand } from "./client.ts";
 import { reuseOrRefuse, tmuxMissing, windowOf } from "./build_run.ts";
 import { connect } from "./connect.ts";
-import type { Connected } from "./connect.ts";
-import { fileSource } from "./handshake.ts";
-import { controlSource, PaneOutputs } from "./pane_output.ts";
-import { closePipes, typeWhenReady } from "./typing.ts";
+import { PaneOutputs } from "./pane_output.ts";
+import { startPanes } from "./start_panes.ts";
+import { awaitTargets } from "./wait_ready.ts";
+import type { LiveSession } from "./wait_ready.ts";
 import { stepLayout } from "./step_plan.ts";
 import { finishAttach } from "./attach.ts";
 import type { TmuxWorld } from "./world.ts";
@@ -28,13 +28,28 @@ export interface TmuxExecutorOptions {
 
 export interface TmuxExecutor {
   execute(step: TmuxStep, ctx: ExecContext): Promise<StepOutcome>;
+  /**
+   * Before a step with wait_for: waits until those panes and windows are ready; a failed
+   * outcome when one failed, timed out, or its session was never built.
+   */
+  awaitTargets(step: Step, ctx: ExecContext): Promise<StepOutcome | undefined>;
+  /** Detaches every control client still watching a session (call it whatever happened). */
+  close(): Promise<void>;
   /** After the ritual: attach, switch-client, or the lines saying how to attach. */
   finish(runtime: ExecContext["runtime"]): Promise<string[]>;
 }
 
 export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
   let last: string | undefined;
+  const live = new Map<number, LiveSession>();
+  const outcomes = new Map<number, StepOutcome>();
   return {
+    awaitTargets: (step, ctx) => awaitTargets(step, ctx, { live, outcomes }),
+    async close() {
+      const all = [...live.values()];
+      live.clear();
+      await Promise.all(all.map((l) => l.link.close()));
+    },
     async execute(step, ctx) {
       const started = ctx.runtime.now();
       if (ctx.flags.noTmux) {
@@ -47,8 +62,9 @@ export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
         };
       }
       if (!step.tmux) throw new Error(`tmux step "${step.name}" has no tmux calls planned`);
-      const outcome = await buildOrReuse(step, step.tmux, ctx, options);
+      const outcome = await buildOrReuse(step, step.tmux, ctx, options, (id, l) => live.set(id, l));
       if (outcome.status === "ok" || outcome.status === "started") last = step.session;
+      outcomes.set(step.id, outcome);
       return { ...outcome, durationMs: ctx.runtime.now() - started, via: "tmux" };
     },
     finish: (runtime) => last ? finishAttach(last, options.world, runtime) : Promise.resolve([]),
@@ -60,6 +76,8 @@ interface BuildContext {
   clientEnv: Record<string, string>;
   handshakeDeadlineMs?: number;
   control: boolean;
+  /** Keeps a session's watcher (and its link) for later wait_for steps. */
+  keep: (step: number, live: LiveSession) => void;
 }
 
 async function buildOrReuse(
@@ -67,11 +85,13 @@ async function buildOrReuse(
   calls: TmuxCalls,
   ctx: ExecContext,
   options: TmuxExecutorOptions,
+  keep: BuildContext["keep"],
 ): Promise<StepOutcome> {
   const bc: BuildContext = {
     clientEnv: options.world.clientEnv,
     handshakeDeadlineMs: options.handshakeDeadlineMs,
     control: options.world.control,
+    keep,
   };
   // The planned path, made here and only here: 0700, and refused if something is already there.
   try {
@@ -124,11 +144,21 @@ async function buildOrReuse(
       : calls.create.flatMap((c) => c.panes);
     const ids = connected.paneIds;
     const window = connected.window;
+    let keep = false;
     try {
-      const gone = await typeCommands(panes, ids, calls, ctx, { ...bc, outputs, connected });
-      if (gone) return gone;
+      const started = await startPanes(step, panes, ids, calls, ctx, {
+        connected,
+        outputs,
+        deadlineMs: bc.handshakeDeadlineMs,
+      });
+      // A later step waits for its panes: keep watching them until the ritual ends.
+      if (started.watcher && step.watched && !started.watcher.resolved()) {
+        keep = true;
+        bc.keep(step.id, { watcher: started.watcher, link: connected.link });
+      }
+      if (started.failure) return started.failure;
     } finally {
-      await connected.link.close();
+      if (!keep) await connected.link.close();
     }
     if (ctx.signal.aborted) {
       return {
@@ -160,59 +190,5 @@ async function buildOrReuse(
     try {
       Deno.removeSync(calls.markerDir, { recursive: true });
     } catch { /* already gone */ }
-  }
-}
-
-/**
- * Types each typed pane's commands as soon as its shell reads input (typing.ts), seen through
- * the control client's %output or rune's pipe-pane files. Returns a failed outcome when the build's client went away (the server exited under it).
- */
-async function typeCommands(
-  panes: readonly BuiltPane[],
-  ids: readonly string[],
-  calls: TmuxCalls,
-  ctx: ExecContext,
-  bc: BuildContext & { outputs: PaneOutputs; connected: Connected },
-): Promise<StepOutcome | undefined> {
-  const { link } = bc.connected;
-  const idOf = new Map(panes.map((p, i) => [p.key, ids[i]]));
-  const typed = panes.filter((p) => p.commands.length && idOf.get(p.key));
-  if (!typed.length) return undefined;
-  const source = link.kind === "control"
-    ? controlSource(bc.outputs, (k) => idOf.get(k)!)
-    : fileSource(calls.markerDir);
-  // The client going away (server killed, session killed) ends the wait at once.
-  const stop = new AbortController();
-  const onAbort = () => stop.abort();
-  ctx.signal.addEventListener("abort", onAbort);
-  let exit: string | undefined;
-  const unsubscribe = link.subscribe?.((e) => {
-    if (e.kind !== "exit") return;
-    exit = e.reason ?? "it exited";
-    stop.abort();
-  });
-  try {
-    const result = await typeWhenReady(typed, {
-      link,
-      source,
-      markerDir: calls.markerDir,
-      idOf: (k) => idOf.get(k)!,
-      deadlineMs: bc.handshakeDeadlineMs,
-      ctx: { ...ctx, signal: stop.signal },
-    });
-    if (exit !== undefined) {
-      return {
-        status: "failed",
-        exitCode: null,
-        durationMs: 0,
-        message: `tmux went away while rune was typing pane commands: ${exit}; ` +
-          `${result.untyped.length} pane(s) were not typed: check the tmux server`,
-      };
-    }
-    await closePipes(link, result.untyped.filter((p) => p.piped).map((p) => idOf.get(p.key)!));
-    return undefined;
-  } finally {
-    unsubscribe?.();
-    ctx.signal.removeEventListener("abort", onAbort);
   }
 }

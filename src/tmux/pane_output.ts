@@ -21,6 +21,12 @@ const MARKER_BYTES = encoder.encode(MARKER_SIGNAL);
 /** Completed lines kept per pane: enough for a condition registered just after the build. */
 const KEPT_LINES = 200;
 
+interface Expect {
+  re: RegExp;
+  skip: (line: string) => boolean;
+  hit: boolean;
+}
+
 export class PaneOutput {
   bytes = 0;
   lastOutput = 0;
@@ -32,6 +38,7 @@ export class PaneOutput {
   #lines: string[] = [];
   #text = new OutputLines();
   #tail = new Uint8Array(0);
+  #expects: Expect[] = [];
 
   feed(data: Uint8Array, at: number): void {
     if (!data.length) return;
@@ -46,8 +53,21 @@ export class PaneOutput {
     for (const line of this.#text.push(data)) {
       this.#lines.push(line);
       this.lineCount++;
+      for (const e of this.#expects) if (!e.hit && !e.skip(line) && e.re.test(line)) e.hit = true;
     }
     if (this.#lines.length > KEPT_LINES) this.#lines.splice(0, this.#lines.length - KEPT_LINES);
+  }
+
+  /**
+   * Watches for a line matching `re` from line number `since` on (lines `skip` says are not
+   * the program's are left out): every line is tested as it completes, so a flood between two
+   * looks loses none; the unfinished line ("Password: ") is tested when asked.
+   */
+  expect(re: RegExp, skip: (line: string) => boolean, since: number): () => boolean {
+    const e: Expect = { re, skip, hit: false };
+    e.hit = this.linesSince(since).slice(0, -1).some((l) => !skip(l) && re.test(l));
+    this.#expects.push(e);
+    return () => e.hit || (!skip(this.#text.pending) && re.test(this.#text.pending));
   }
 
   /** Lines completed since line number `since` (those still kept), then the unfinished one. */

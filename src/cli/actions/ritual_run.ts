@@ -40,6 +40,8 @@ export interface RitualCommandOptions {
   noTmux?: boolean;
   /** --no-pty: interactive commands use rune's terminal directly, never `script`. */
   noPty?: boolean;
+  /** --wait: tmux steps end only once every declared readiness condition holds. */
+  wait?: boolean;
 }
 
 export async function runRitualCommand(
@@ -117,6 +119,7 @@ export async function runRitualCommand(
         noPty: options.noPty === true,
         detach: options.detach,
         verbose: globals.verbose,
+        wait: options.wait === true,
       },
       stateDir,
       transcripts: config.settings?.audit?.transcripts === true,

@@ -30,6 +30,7 @@ async function run(ritual: "start" | "stop", input: CommandInput): Promise<numbe
     killBackground: o.killBackground === true,
     noTmux: o.tmux === false,
     noPty: o.pty === false,
+    wait: o.wait === true,
   }, input.globals);
 }
 
@@ -63,6 +64,10 @@ export const START: CommandSpec = {
       flags: "-d, --detach",
       description: "build tmux sessions but do not attach; print how to attach",
     },
+    {
+      flags: "--wait",
+      description: "return only once every pane's declared readiness (ready:) holds, or failed",
+    },
     ...SOCKET_OPTIONS,
     ...TERMINAL_OPTIONS,
   ],
@@ -72,6 +77,7 @@ export const START: CommandSpec = {
     ["rune start web --dry-run", "show the plan and the tmux commands; run nothing"],
     ["rune start --dry-run --json", "the plan as JSON, for scripts"],
     ["rune start --detach", "build the tmux session, print how to attach"],
+    ["rune start --detach --wait", "and return once its panes are ready (ready: in templates)"],
     ["rune start --socket work", "use the tmux server `tmux -L work`"],
     ["rune start --no-tmux", "interactive commands in this terminal, no tmux"],
   ],
@@ -80,6 +86,7 @@ export const START: CommandSpec = {
     ["RUNE_TMUX_SOCKET", "tmux server to use: a socket name, or a path if it has a /"],
     ["TMUX", "inside tmux, rune switches the client instead of attaching"],
     ["RUNE_NO_AUTO_TMUX", "set: never re-run `rune start` in a new tmux session (auto_tmux)"],
+    ["RUNE_TMUX_CONTROL", "0: build without a tmux control client (the slower path)"],
   ],
   run: (input) => run("start", input),
 };
