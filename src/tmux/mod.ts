@@ -42,3 +42,5 @@ export { isSupported, MIN_TMUX, parseTmuxVersion, probeTmux } from "./version.ts
 export type { TmuxProbe, TmuxVersion } from "./version.ts";
 export { PROJECT_OPTION } from "./build.ts";
 export { SESSION_ID, TMUX_ARGV_BUDGET } from "./pack.ts";
+export { decideStatus, parseStatusRows, sessionStatus } from "./session_status.ts";
+export type { PaneStatus, PaneStatusKind, StatusResult } from "./session_status.ts";

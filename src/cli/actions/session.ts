@@ -25,7 +25,10 @@ import { currentDir } from "../cwd.ts";
  * or RUNE_TMUX_SOCKET names the server: a missing or broken config is no reason to refuse
  * listing sessions, it just names no server and no env rules.
  */
-async function sessionWorld(flags: SocketChoice, globals: GlobalOptions): Promise<TmuxWorld> {
+export async function sessionWorld(
+  flags: SocketChoice,
+  globals: GlobalOptions,
+): Promise<TmuxWorld> {
   const env = Deno.env.toObject();
   let config: Config | undefined;
   if (!flags.name && !flags.path && !env.RUNE_TMUX_SOCKET) {
@@ -50,7 +53,7 @@ async function sessionWorld(flags: SocketChoice, globals: GlobalOptions): Promis
   });
 }
 
-async function runeSessions(world: TmuxWorld): Promise<SessionInfo[] | number> {
+export async function runeSessions(world: TmuxWorld): Promise<SessionInfo[] | number> {
   const r = await listRuneSessions(denoRuntime, world.socketArgs, world.clientEnv);
   if (r.ok) return r.sessions;
   console.error(visible(`rune: cannot list tmux sessions: ${r.message}`));
@@ -89,7 +92,7 @@ export async function sessionList(
  * The world and the session `given` means among rune's (its name, its project's name, or a
  * unique beginning of its name); else the exit code, after saying why.
  */
-async function runeSession(
+export async function runeSession(
   flags: SocketChoice,
   given: string,
   globals: GlobalOptions,
