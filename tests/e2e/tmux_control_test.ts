@@ -219,7 +219,7 @@ test("the server exiting under the client fails the step at once, saying so", as
       await tmux.tryTmux("kill-server");
       const r = await run;
       strictEqual(r.code, 1, r.stderr);
-      match(r.stderr, /tmux went away while rune was typing pane commands/);
+      match(r.stderr, /tmux went away while rune was starting the panes of "fresh"/);
     });
   });
 });
