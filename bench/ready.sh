@@ -19,14 +19,18 @@ tmp=$(mktemp -d)
 sock=rune-ready-$$
 trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state"
-mkdir -p "$HOME" "$tmp/done"
+# tmuxinator 3.0.5 exits 1, silently, when $XDG_CONFIG_HOME/tmuxinator does not exist.
+mkdir -p "$HOME" "$tmp/done" "$XDG_CONFIG_HOME/tmuxinator"
 delays=(0.3 0.4 0.5 0.6 0.7 0.8 0.9 1.0 1.1 1.2 1.3 1.5)
 for d in "${delays[@]}"; do mkdir -p "$tmp/d$d"; done
 # The pane shell: bash whose rc sleeps for the window's delay (its directory's name).
 printf 'sleep "${PWD##*/d}"\nPS1="$ "\n' >"$tmp/rc"
 printf '#!/bin/sh\nexec bash --rcfile %s -i\n' "$tmp/rc" >"$tmp/slowsh"
 chmod +x "$tmp/slowsh"
-export SHELL="$tmp/slowsh"
+# Every tool starts the server, which reads ~/.tmux.conf: the pane shells are set there
+# (tmuxinator runs its own script with $SHELL, so SHELL must stay a real shell).
+echo "set -g default-shell $tmp/slowsh" >"$HOME/.tmux.conf"
+export SHELL=/bin/bash
 
 # Window w (1-12) in d<delay>; windows 1-6 have two panes, 7-12 one: 18 panes.
 panes_of() { [ "$1" -le 6 ] && echo 2 || echo 1; }
@@ -79,7 +83,8 @@ EOF
 cat >"$tmp/all-ran.sh" <<EOF
 until [ "\$(ls $tmp/done | wc -l)" -ge 18 ]; do sleep 0.01; done
 EOF
-done_after() { echo "$1 >/dev/null 2>&1 && sh $tmp/all-ran.sh"; }
+# A tool that fails is shown with its own words (tools.log), not hyperfine's.
+done_after() { echo "$1 >>$tmp/tools.log 2>&1 || { cat $tmp/tools.log >&2; exit 1; }; sh $tmp/all-ran.sh"; }
 rune="$RUNE --config $tmp/rune.yaml start bench --detach --socket $sock -q"
 cmds=(
   -n "rune start --detach" "$(done_after "$rune")"
@@ -127,7 +132,8 @@ rituals:
       windows:
         - {name: all, panes: [{command: "sleep 0.5; echo ok-db; sleep 0.5; echo ok-app; sleep 0.5; echo ok-tests", ready: {output: "^ok-tests\$"}}]}
 EOF
-SHELL="$tmp/fastsh" hyperfine ${HYPERFINE_FLAGS:---style basic} --warmup 1 --runs "${RUNS:-10}" \
+echo "set -g default-shell $tmp/fastsh" >"$HOME/.tmux.conf"
+hyperfine ${HYPERFINE_FLAGS:---style basic} --warmup 1 --runs "${RUNS:-10}" \
   --prepare "sh $tmp/reset.sh" \
   --export-markdown "$RESULTS/ready-chain.md" --export-json "$RESULTS/ready-chain.json" \
   -n "rune start --wait: db → app → tests, 0.5 s each" \

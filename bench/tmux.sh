@@ -16,7 +16,8 @@ tmp=$(mktemp -d)
 sock=rune-bench-$$
 trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 export SHELL=/bin/sh HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state"
-mkdir -p "$HOME" "$tmp/proj"
+# tmuxinator 3.0.5 exits 1, silently, when $XDG_CONFIG_HOME/tmuxinator does not exist.
+mkdir -p "$HOME" "$tmp/proj" "$XDG_CONFIG_HOME/tmuxinator"
 
 # The same session in each tool's format: window wN, tiled, pane p runs `echo wNpP`.
 {
