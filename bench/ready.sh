@@ -74,9 +74,30 @@ tmuxp_yaml "workspace_builder_options: {pane_readiness: always}" >"$tmp/tmuxp-re
   done
 } >"$tmp/tmuxinator.yml"
 
+# The baseline: the same session as one chained tmux call, typing at once (typeahead).
+{
+  printf 'tmux -L %s' "$sock"
+  for w in $(seq 1 12); do
+    dir="$tmp/d${delays[$((w - 1))]}"
+    if [ "$w" = 1 ]; then
+      printf ' new-session -d -s bench -n w1 -x 200 -y 50 -c %s' "$dir"
+    else
+      printf ' \\; new-window -n w%s -c %s' "$w" "$dir"
+    fi
+    printf " \\\\; send-keys 'touch %s/done/w%sp1' Enter" "$tmp" "$w"
+    if [ "$(panes_of "$w")" = 2 ]; then
+      printf ' \\; split-window -c %s' "$dir"
+      printf " \\\\; send-keys 'touch %s/done/w%sp2' Enter" "$tmp" "$w"
+    fi
+  done
+  echo
+} >"$tmp/chained.sh"
+# Between runs: a fresh server (reading the ~/.tmux.conf above) holding one session, so no tool
+# pays for starting it and tmuxinator's `start-server` cannot race the server's exit.
 cat >"$tmp/reset.sh" <<EOF
 tmux -L $sock kill-server 2>/dev/null
 until tmux -L $sock list-sessions 2>&1 | grep -Eq 'no server running|error connecting'; do sleep 0.01; done
+tmux -L $sock new-session -d -s keep
 rm -f $tmp/done/*
 EOF
 # Every run ends once all 18 panes have run their command.
@@ -92,6 +113,7 @@ cmds=(
   "$(done_after "tmuxinator start -p $tmp/tmuxinator.yml")"
   -n "tmuxp $(tmuxp -V | awk '{print $2}' | tr -d ,) load -d (types at once)"
   "$(done_after "tmuxp load -y -d -L $sock $tmp/tmuxp.yaml")"
+  -n "single chained tmux call (types at once)" "$(done_after "sh $tmp/chained.sh")"
 )
 if [ -n "${TMUXP_SRC:-}" ] && [ -n "${LIBTMUX_SRC:-}" ]; then
   new_tmuxp="env PYTHONPATH=$TMUXP_SRC:$LIBTMUX_SRC python3 -c 'import sys; from tmuxp.cli import cli; sys.argv[0] = \"tmuxp\"; cli()'"

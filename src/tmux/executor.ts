@@ -1,10 +1,13 @@
 /**
- * Runs tmux steps: builds a template's session in as few tmux calls as fit (or reuses rune's
- * own session of that name), types pane commands after the readiness handshake, and attaches
- * once the ritual is over (finish). Two tmux processes per session in the common case. The
- * argv comes ready-made in the step (`step.tmux`, see step_plan.ts); the world says which
- * server, with what environment, and how to show the session.
- * Needs --allow-run=tmux, --allow-write and --allow-read on the temp dir (pane markers).
+ * Runs tmux steps: builds a template's session through one control client (or, without
+ * control mode, in as few tmux calls as fit), or reuses rune's own session of that name;
+ * starts every pane (typed after the handshake, and after what it waits for when the
+ * template declares readiness); keeps watching sessions later steps wait for; detaches every
+ * control client (close) and attaches once the ritual is over (finish). One tmux process per
+ * session in the common case. The argv comes ready-made in the step (`step.tmux`, see
+ * step_plan.ts); the world says which server, with what environment, and how to show it.
+ * Needs --allow-run=tmux, --allow-write and --allow-read on the temp dir (pane markers of the
+ * old path), --allow-net=127.0.0.1 for port conditions.
  */
 import type { ExecContext, Step, StepOutcome, TmuxCalls, TmuxStep } from "../contract/mod.ts";
 import type { BuiltPane } from "../contract/mod.ts";

@@ -3,8 +3,9 @@
  * tmux: the world of one command (which server, the client environment, how to show a
  * session), the exact argv that builds a session in as few chained calls as fit tmux's message
  * limit (pure, nothing addressed by index, both injection holes closed), the executor that runs
- * it with the readiness handshake, rune's sessions on a server, the close hook, auto_tmux and
- * attaching.
+ * it through one control client with the readiness handshake and declared readiness
+ * (ready, depends_on, wait_for), rune's sessions on a server and their panes' status, the
+ * close hook, auto_tmux and attaching.
  * Needs --allow-run=tmux.
  */
 export { CONTROL_ENV, decideTmuxWorld, DETACHED_SIZE, tmuxClientEnv } from "./world.ts";
