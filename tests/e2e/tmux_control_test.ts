@@ -213,9 +213,11 @@ test("the server exiting under the client fails the step at once, saying so", as
       await tmux.tmux("new-session", "-d", "-s", "keep");
       await tmux.tmux("set-option", "-g", "default-command", `bash --rcfile ${home.dir}/rc -i`);
       const run = start(home, tmux);
-      await waitFor(async () => (await tmux.tryTmux("has-session", "-t", "=fresh")).code === 0, {
-        what: "the session built",
-      });
+      // Built (its placeholder window gone), and rune waiting for the shells to read.
+      await waitFor(async () => {
+        const r = await tmux.tryTmux("list-windows", "-t", "=fresh", "-F", "#{window_name}");
+        return r.code === 0 && r.stdout.trim().split("\n").join(" ") === "a b";
+      }, { what: "the session built" });
       await tmux.tryTmux("kill-server");
       const r = await run;
       strictEqual(r.code, 1, r.stderr);
