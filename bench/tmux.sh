@@ -16,7 +16,8 @@ tmp=$(mktemp -d)
 sock=rune-bench-$$
 trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 export SHELL=/bin/sh HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state"
-mkdir -p "$HOME" "$tmp/proj"
+# tmuxinator 3.0.5 exits 1, silently, when $XDG_CONFIG_HOME/tmuxinator does not exist.
+mkdir -p "$HOME" "$tmp/proj" "$XDG_CONFIG_HOME/tmuxinator"
 
 # The same session in each tool's format: window wN, tiled, pane p runs `echo wNpP`.
 {
@@ -94,18 +95,23 @@ mkdir -p "$HOME" "$tmp/proj"
 } >"$tmp/chained.sh"
 
 # Between runs: kill the server and wait until a client hears "no server running" (or finds no socket); right
-# after kill-server, a new client can otherwise meet "server exited unexpectedly" (FACTS §2).
+# after kill-server, a new client can otherwise meet "server exited unexpectedly" (FACTS §2). Then
+# start a fresh server holding one session, so no tool pays for starting it, and tmuxinator's own
+# `start-server` (which exits at once when the server has no session) cannot meet that race.
 cat >"$tmp/reset.sh" <<EOF
 tmux -L $sock kill-server 2>/dev/null
 until tmux -L $sock list-sessions 2>&1 | grep -Eq 'no server running|error connecting'; do sleep 0.01; done
+tmux -L $sock new-session -d -s keep
 EOF
+# A tool that fails is shown with its own words (tools.log), not only hyperfine's exit code.
+own_words() { echo "$1 >>$tmp/tools.log 2>&1 || { cat $tmp/tools.log >&2; exit 1; }"; }
 rune_cmd="$RUNE --config $tmp/rune.yaml start bench --detach --socket $sock -q"
 cd "$tmp/proj"
 hyperfine ${HYPERFINE_FLAGS:---style basic} --warmup 2 --runs "${RUNS:-10}" --prepare "sh $tmp/reset.sh" \
   --export-markdown "$RESULTS/tmux.md" --export-json "$RESULTS/tmux.json" \
   -n "rune start --detach" "$rune_cmd" \
   -n "rune start --dry-run (no tmux: CLI, config, plan)" "$RUNE --config $tmp/rune.yaml start bench --dry-run" \
-  -n "tmuxinator $(tmuxinator version | awk '{print $2}')" "tmuxinator start -p $tmp/tmuxinator.yml" \
+  -n "tmuxinator $(tmuxinator version | awk '{print $2}')" "$(own_words "tmuxinator start -p $tmp/tmuxinator.yml")" \
   -n "tmuxp $(tmuxp -V | awk '{print $2}' | tr -d ,) load -d" "tmuxp load -y -d -L $sock $tmp/tmuxp.yaml" \
   -n "one tmux call per operation" "sh $tmp/per-op.sh" \
   -n "single chained tmux call" "sh $tmp/chained.sh"

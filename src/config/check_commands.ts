@@ -55,7 +55,8 @@ export function commandIssues(data: unknown, where: Locator): Issue[] {
             hint: "Add command: (what runs in the session's window), or use tmux_template",
           },
         ));
-      } else if (template === undefined) {
+      } else if (template === undefined && spec.wait_for === undefined) {
+        // A step with only wait_for waits, and runs nothing.
         issues.push(errorIssue(
           "missing-command",
           `Cannot run ${label}: it has neither command nor tmux_template`,

@@ -32,6 +32,8 @@ export type { MergedLocal } from "./local_merge.ts";
 export { TEMPLATE_PLACES } from "./raw.ts";
 export { knownOptionScope, optionValue } from "./tmux_options.ts";
 export type { TmuxOptionScope } from "./tmux_options.ts";
+export { resolveName, templateGraph } from "./readiness_graph.ts";
+export type { GraphPane, GraphWindow, ReadySpec, TemplateGraph } from "./readiness_graph.ts";
 export type {
   CommandSpec,
   Config,

@@ -6,12 +6,15 @@
  * misspelling of a known key), because Rune's own docs use many keys Go Rune never read.
  */
 import { z } from "zod";
+import { readinessSchemas } from "./ready_schema.ts";
 
 /** Go-style duration ("30s", "2m", "1h30m", "500ms") or a number of seconds; 0 means none. */
 export const DurationSchema = z.union([z.string(), z.number()]).meta({
   id: "Duration",
   description: 'A duration: "30s", "2m", "1h30m", "500ms", or a number of seconds. 0 means none.',
 });
+
+const { ReadySchema, DependsOnSchema, WaitForSchema } = readinessSchemas(DurationSchema);
 
 const text = (description: string) => z.string().meta({ description });
 const flag = (description: string) => z.boolean().meta({ description });
@@ -41,6 +44,9 @@ export const PaneObjectSchema = z.object({
     "The program the pane runs instead of your shell (run by tmux's default-shell -c); " +
       "`command` lines are typed into it.",
   ).optional(),
+  name: text("What depends_on and wait_for call this pane (WINDOW.NAME).").optional(),
+  ready: ReadySchema.optional(),
+  depends_on: DependsOnSchema.optional(),
 });
 
 export const PaneSchema = z.union([z.string(), z.null(), PaneObjectSchema]).meta({
@@ -73,6 +79,8 @@ export const WindowSchema = z.object({
       "gets every pane's lines) or after.",
   }),
   panes: z.array(PaneSchema).nullish().meta({ description: "The panes, top-left first." }),
+  ready: ReadySchema.optional(),
+  depends_on: DependsOnSchema.optional(),
 }).meta({ id: "Window", description: "A tmux window of a template." });
 
 export const TemplateSchema = z.object({
@@ -117,6 +125,7 @@ export const CommandSchema = z.object({
   env: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().meta({
     description: "Variables added to this command's environment (always passed, never filtered).",
   }),
+  wait_for: WaitForSchema.optional(),
 }).meta({ id: "Command", description: "One step of a ritual." });
 
 export const RitualSchema = z.object({

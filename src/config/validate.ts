@@ -26,6 +26,7 @@ import type { checkTemplateFields } from "./check_variables.ts";
 import { rawScalarReader } from "./scalar_source.ts";
 import { describeValue, kindOf } from "./schema_walk.ts";
 import { detectFormat, foreignFileIssue } from "./foreign.ts";
+import { readinessIssues } from "./check_readiness.ts";
 
 export interface Validation {
   /** The config as rune uses it; undefined when the YAML or the schema failed. */
@@ -96,6 +97,7 @@ export function validateConfigText(
     ...hookRitualIssues(data, where),
   );
   const config = checked.success ? checked.data : undefined;
+  if (config) issues.push(...readinessIssues(config, where));
   // Template fields are checked on typed data only; with schema errors the run fails anyway.
   if (config && options.checkTemplates) {
     // With the raw scalar text, an issue points at the placeholder itself, not the value's start.

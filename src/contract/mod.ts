@@ -26,6 +26,15 @@ export type {
   TmuxStep,
   WindowLayout,
 } from "./plan.ts";
+export type {
+  GateRef,
+  PaneReadiness,
+  ReadyCondition,
+  SessionReadiness,
+  WaitTarget,
+  WindowReadiness,
+} from "./readiness.ts";
+export { describeCondition } from "./readiness.ts";
 export { isFailure, isFatal } from "./outcome.ts";
 export type {
   ExecContext,
@@ -38,4 +47,4 @@ export type {
 } from "./outcome.ts";
 export type { Reporter, Write } from "./reporter.ts";
 export type { SavedPane, SavedSession, SavedWindow } from "./saved.ts";
-export type { RunOptions, RunOutcome, Runtime } from "./runtime.ts";
+export type { RunOptions, RunOutcome, Runtime, SpawnedChild } from "./runtime.ts";

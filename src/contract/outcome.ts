@@ -59,6 +59,8 @@ export interface RunFlags {
   /** --detach: build tmux sessions but do not attach or switch. */
   detach: boolean;
   verbose: boolean;
+  /** --wait: a template step ends only once every condition its panes declare holds. */
+  wait?: boolean;
 }
 
 /** What an executor gets besides its step. */

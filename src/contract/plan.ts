@@ -5,6 +5,7 @@
  * handle.
  */
 import type { Issue, Location } from "../base/mod.ts";
+import type { SessionReadiness, WaitTarget } from "./readiness.ts";
 
 /** start and stop run from `rune start|stop`; enter and leave from the shell hook. */
 export type RitualName = "start" | "stop" | "enter" | "leave";
@@ -28,6 +29,8 @@ interface StepBase {
   optional: boolean;
   /** Where the command is written in the config. */
   where?: Location;
+  /** Panes or windows of earlier template steps that must be ready before it runs. */
+  waitFor?: WaitTarget[];
 }
 
 /** Environment a child receives: the filtered parent env plus the command's own `env`. */
@@ -78,6 +81,8 @@ export interface TmuxStep extends StepBase {
    * set on every tmux step before the Plan runs or is printed.
    */
   tmux?: TmuxCalls;
+  /** A later step waits for panes of this one: keep watching them after it is built. */
+  watched?: boolean;
 }
 
 /** What the tmux executor runs for one step. */
@@ -142,6 +147,11 @@ export interface BuiltPane {
   program?: string;
   /** Typed after `commands` without Enter (a restored program that is not restarted). */
   pending?: string;
+  /**
+   * An exec pane that waits for others: built on a placeholder, and started by this command
+   * (respawn-pane) once they are ready.
+   */
+  respawn?: string[];
 }
 
 /** Which `script` a machine has: util-linux (`script -c CMD FILE`) or BSD/macOS. */
@@ -168,6 +178,8 @@ export interface SessionLayout {
   onReuse?: string[];
   /** false: the session stays detached (`attach: false`). */
   attach?: boolean;
+  /** Declared readiness (ready, depends_on), when the template declares any. */
+  readiness?: SessionReadiness;
 }
 
 export interface WindowLayout {

@@ -23,9 +23,26 @@ export interface RunOutcome {
   stderr: string;
 }
 
+/** A long-lived child with piped stdio (a tmux control client); Deno.ChildProcess fits it. */
+export interface SpawnedChild {
+  stdin: WritableStream<Uint8Array>;
+  stdout: ReadableStream<Uint8Array>;
+  stderr: ReadableStream<Uint8Array>;
+  status: Promise<{ code: number; signal: string | null }>;
+  kill(signal?: "SIGTERM" | "SIGKILL"): void;
+}
+
 export interface Runtime {
   /** Runs argv[0] with argv.slice(1) and waits. A missing program gives code 127. */
   run(argv: readonly string[], options?: RunOptions): Promise<RunOutcome>;
+  /**
+   * Starts argv with piped stdin, stdout and stderr and does not wait: undefined when the
+   * program is not installed. Optional: a runtime without it gets no tmux control client.
+   */
+  spawn?(
+    argv: readonly string[],
+    options: { env: Record<string, string>; clearEnv: true },
+  ): SpawnedChild | undefined;
   env(): Record<string, string>;
   cwd(): string;
   now(): number;

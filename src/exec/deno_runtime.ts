@@ -62,6 +62,23 @@ export const denoRuntime: Runtime = {
       stderr: options.inheritOutput ? "" : decoder.decode(out.stderr),
     };
   },
+  spawn(argv, options) {
+    const program = spawnablePath(argv[0]);
+    if (program === undefined) return undefined;
+    try {
+      return new Deno.Command(program, {
+        args: argv.slice(1),
+        env: childEnv(options),
+        clearEnv: true,
+        stdin: "piped",
+        stdout: "piped",
+        stderr: "piped",
+      }).spawn();
+    } catch (e) {
+      if (e instanceof Deno.errors.NotFound) return undefined;
+      throw e;
+    }
+  },
   env: () => Deno.env.toObject(),
   cwd: () => Deno.cwd(),
   now: () => Date.now(),

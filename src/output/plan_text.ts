@@ -6,6 +6,7 @@
 import { formatDuration, shortenValue, visible } from "../base/mod.ts";
 import type { Colors } from "../base/mod.ts";
 import type { Plan, SessionLayout, Step } from "../contract/mod.ts";
+import { readinessLines, waitForLine } from "./readiness_text.ts";
 
 /** Longest command or value shown whole; `--json` keeps every value whole. */
 const SHOWN_MAX = 1000;
@@ -55,6 +56,7 @@ export function formatPlan(plan: Plan, options: FormatOptions): string[] {
         c.dim(`[${tags.join(", ")}]`),
     );
     const indent = " ".repeat(width + 2);
+    if (step.waitFor?.length) out.push(`${indent}${waitForLine(step.waitFor)}`);
     for (const line of stepDetails(step, tilde, options)) out.push(`${indent}${line}`);
   }
   return out;
@@ -165,5 +167,6 @@ function layoutLines(layout: SessionLayout, tilde: (p: string) => string): strin
       out.push(`  pane ${pi + 1}: ${cmds}${extra.length ? `  (${extra.join(", ")})` : ""}`);
     });
   });
+  if (layout.readiness) out.push(...readinessLines(layout.readiness));
   return out;
 }

@@ -6,6 +6,7 @@
  * list` and `rune ls`. Pure: every problem is collected and located before anything runs.
  */
 export { DEFAULT_TIMEOUT_MS, HOOK_TIMEOUT_MS, planRitual } from "./plan.ts";
+export { DEFAULT_READY_TIMEOUT_MS } from "./readiness.ts";
 export type { PlanFacts } from "./plan.ts";
 export { allTemplates, findTemplate, perProjectKey, ritualCommands } from "./select.ts";
 export type { FoundTemplate, SelectedCommand } from "./select.ts";

@@ -15,6 +15,8 @@ import { startDirIssues } from "./start_dirs.ts";
 import { absoluteDir, resolveLayout } from "./layout.ts";
 import type { Expander } from "./layout.ts";
 import { selectWindows } from "./window_select.ts";
+import { planReadiness } from "./readiness.ts";
+import { resolveWaitFor } from "./wait_for.ts";
 
 /** Rune's own default: a command gets 30 s unless settings or the command say otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -57,12 +59,20 @@ export function planRitual(
       ? ""
       : expander(spec.command, baseVars, "shell", at("command"));
     const vars: Variables = { ...baseVars, Command: command };
+    const waitFor = resolveWaitFor(spec.wait_for, steps, {
+      config,
+      step: spec.name,
+      path: at("wait_for"),
+      locate: loaded.locate,
+      issues,
+    });
     const base = {
       id: steps.length + 1,
       name: spec.name,
       scope: entry.scope,
       optional: spec.optional === true,
       where: loaded.locate(entry.path),
+      ...(waitFor ? { waitFor } : {}),
     };
     const cwd = resolveWorkingDir(spec, project, facts, expander, vars, at("working_dir"));
     if (!facts.isDirectory(cwd)) {
@@ -123,6 +133,12 @@ export function planRitual(
         isDirectory: facts.isDirectory,
       }));
       const layout = chosen.value.layout;
+      const readiness = planReadiness(template.spec, spec.tmux_template, template.path, {
+        layout,
+        home: vars.Home,
+        text: (v, p) => expander(v, vars, "text", p),
+      });
+      if (readiness) layout.readiness = readiness;
       steps.push({
         ...base,
         kind: "tmux",

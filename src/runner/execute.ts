@@ -54,12 +54,16 @@ export async function executePlan(plan: Plan, o: ExecuteOptions): Promise<RunSum
       }),
       signal: controller.signal,
       onInteractive: (active) => interactive = active,
+      waitFor: (step, ctx) => tmux.awaitTargets(step, ctx),
     });
+    // No control client of rune's stays attached to a session it shows or leaves.
+    await tmux.close();
     if (!summary.interrupted) {
       for (const line of await tmux.finish(o.runtime)) o.reporter.note(line);
     }
     return summary;
   } finally {
+    await tmux.close();
     for (const s of signals) Deno.removeSignalListener(s, onSignal);
   }
 }

@@ -48,6 +48,11 @@ export interface RunPlanOptions {
   signal?: AbortSignal;
   /** True while an interactive step owns the terminal (Ctrl-C then belongs to it). */
   onInteractive?: (active: boolean) => void;
+  /**
+   * Before a step with wait_for: waits for those panes (the tmux executor's awaitTargets);
+   * an outcome means the step fails (or was interrupted) without running.
+   */
+  waitFor?: (step: Step, ctx: ExecContext) => Promise<StepOutcome | undefined>;
 }
 
 export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunSummary> {
@@ -72,7 +77,10 @@ export async function runPlan(plan: Plan, options: RunPlanOptions): Promise<RunS
     }
     reporter.stepStarted(step);
     const ctx = contextFor(options, signal, reporter);
-    const outcome = await runStep(step, ctx, plan, options);
+    const waited = step.waitFor?.length && options.waitFor
+      ? await options.waitFor(step, ctx)
+      : undefined;
+    const outcome = waited ?? await runStep(step, ctx, plan, options);
     results.push({ step, outcome });
     reporter.stepFinished({ step, outcome });
     if (outcome.status === "interrupted") stopReason = "interrupted";

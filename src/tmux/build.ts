@@ -116,6 +116,7 @@ export function buildSession(layout: SessionLayout, options: BuildOptions): Sess
       print: PRINT_ID,
       env: options.env,
       markerDir: options.markerDir,
+      layout,
     })
   );
   const last: string[][] = [

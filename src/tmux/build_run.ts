@@ -167,12 +167,12 @@ export function tmuxMissing(): StepOutcome {
   };
 }
 
-function failedOutcome(message: string, code: number | null): StepOutcome {
+export function failedOutcome(message: string, code: number | null): StepOutcome {
   return { status: "failed", exitCode: code, durationMs: 0, message };
 }
 
 /** Why a call failed; a tmux too old for a flag rune uses is reported as missing (exit 3). */
-async function buildFailed(
+export async function buildFailed(
   step: TmuxStep,
   r: RunOutcome,
   ctx: ExecContext,

@@ -7,10 +7,17 @@
  * (`select-pane -T`), so it is written as a literal format; option values are not expanded by
  * tmux and go as they are (`#{pane_index}` in pane-border-format is the user's format).
  */
-import type { BuiltPane, PaneLayout, SyncWindow, WindowLayout } from "../contract/mod.ts";
+import type {
+  BuiltPane,
+  PaneLayout,
+  SessionLayout,
+  SyncWindow,
+  WindowLayout,
+} from "../contract/mod.ts";
 import { shellQuote } from "../shell/mod.ts";
 import { literalFormat } from "./escape.ts";
 import type { Piece } from "./pack.ts";
+import { paneReadinessBuild } from "./readiness_build.ts";
 
 /** Panes beyond this get `select-layout tiled` between splits so there is room to split. */
 const RETILE_AFTER = 3;
@@ -32,6 +39,8 @@ export interface WindowBuildOptions {
   /** The step's env, under each pane's own (-e). */
   env: Readonly<Record<string, string>>;
   markerDir: string;
+  /** The session's layout, for its declared readiness (remain-on-exit, panes started later). */
+  layout?: SessionLayout;
 }
 
 /** A window always has a pane: one with none listed gets a plain shell in the window's dir. */
@@ -51,12 +60,15 @@ export function windowPieces(window: WindowLayout, wi: number, o: WindowBuildOpt
   const panes = panesOf(window);
   return panes.map((pane, pi) => {
     const commands: string[][] = [];
+    const key = `w${wi + 1}p${pi + 1}`;
+    const env = envFlags({ ...o.env, ...pane.env });
+    const ready = o.layout ? paneReadinessBuild(o.layout, key, pane, env) : { after: [] };
     const tail = [
       "-c",
       literalFormat(pane.dir),
-      ...envFlags({ ...o.env, ...pane.env }),
+      ...env,
       ...o.print,
-      ...paneProcess(pane),
+      ...(ready.process ?? paneProcess(pane)),
     ];
     if (pi === 0) {
       const name = window.name === undefined ? [] : ["-n", literalFormat(window.name)];
@@ -68,8 +80,10 @@ export function windowPieces(window: WindowLayout, wi: number, o: WindowBuildOpt
       commands.push(["split-window", ...tail]);
       if (panes.length > RETILE_AFTER) commands.push(["select-layout", "tiled"]);
     }
+    commands.push(...ready.after);
     if (pane.title !== undefined) commands.push(["select-pane", "-T", literalFormat(pane.title)]);
-    const built = builtPane(`w${wi + 1}p${pi + 1}`, pane, o.markerDir, commands);
+    const built = builtPane(key, pane, o.markerDir, commands);
+    if (ready.respawn) built.respawn = ready.respawn;
     if (pi === panes.length - 1) windowTail(window, commands);
     return { commands, panes: [built], continues: pi > 0 };
   });

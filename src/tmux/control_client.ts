@@ -1,8 +1,8 @@
 /**
  * One tmux control-mode client (`tmux -C`) run from Deno: start it on a session, run commands
  * and await their replies, watch its events, and detach it so nothing stays attached.
- * Needs --allow-run=tmux. A prototype: it spawns tmux itself rather than through the Runtime
- * seam, which has no long-lived process yet. Expected failures are values (ControlIssue).
+ * Needs --allow-run=tmux. Spawned through the Runtime seam's `spawn` when the caller passes it
+ * (the executor does), else with Deno.Command. Expected failures are values (ControlIssue).
  *
  * Guards, each for something seen on tmux 3.3a (see the control-mode notes):
  * - It never sends `refresh-client -C`: a control client that never set its size does not
@@ -13,6 +13,7 @@
  *   command that timed out keeps its place, so its late reply is not taken for the next one.
  * - Parent death closes its stdin, and tmux then detaches it: a crash leaves nothing attached.
  */
+import type { SpawnedChild } from "../contract/mod.ts";
 import { commandLine, ControlDecoder, type ControlEvent } from "./control_protocol.ts";
 
 export interface ControlIssue {
@@ -21,6 +22,8 @@ export interface ControlIssue {
   hint?: string;
   /** tmux's own lines: the %error reply, or why the client exited. */
   lines?: string[];
+  /** A failed list: the replies of its commands that ran before the one that failed. */
+  replies?: string[][];
 }
 
 export type ControlResult<T> = { ok: true; value: T } | { ok: false; error: ControlIssue };
@@ -44,6 +47,8 @@ export interface ControlClientOptions {
   timeoutMs?: number;
   /** Subscribed before tmux starts, so it sees the first pane's first output too. */
   listener?: (e: ControlEvent) => void;
+  /** Starts `tmux ARGS…` (the Runtime's spawn): undefined when tmux is not installed. */
+  spawn?: (argv: string[], env: Record<string, string>) => SpawnedChild | undefined;
 }
 
 /** How the client ended: `reason` is tmux's %exit text, e.g. "server exited unexpectedly". */
@@ -64,19 +69,27 @@ interface Pending {
 export async function openControlClient(
   options: ControlClientOptions,
 ): Promise<ControlResult<ControlClient>> {
-  let child: Deno.ChildProcess;
+  let child: SpawnedChild | undefined;
+  const argv = ["tmux", ...options.socket, ...(options.global ?? []), "-C", ...options.start];
+  const env = options.env ?? parentEnv();
   try {
-    child = new Deno.Command("tmux", {
-      args: [...options.socket, ...(options.global ?? []), "-C", ...options.start],
-      env: options.env ?? parentEnv(),
+    child = options.spawn ? options.spawn(argv, env) : new Deno.Command(argv[0], {
+      args: argv.slice(1),
+      env,
       clearEnv: true,
       stdin: "piped",
       stdout: "piped",
       stderr: "piped",
     }).spawn();
   } catch (e) {
+    if (e instanceof Deno.errors.NotCapable) throw e;
     return fail("spawn", `Cannot start a tmux control client: ${(e as Error).message}`, {
       hint: "Install tmux, or grant --allow-run=tmux",
+    });
+  }
+  if (!child) {
+    return fail("spawn", "Cannot start a tmux control client: tmux is not installed", {
+      hint: "Install tmux 3.2 or newer",
     });
   }
   const client = new ControlClient(child, options.timeoutMs ?? 5_000, options.listener);
@@ -87,7 +100,7 @@ export async function openControlClient(
 }
 
 export class ControlClient {
-  #child: Deno.ChildProcess;
+  #child: SpawnedChild;
   #writer: WritableStreamDefaultWriter<Uint8Array>;
   #decoder = new ControlDecoder();
   #listeners = new Set<(e: ControlEvent) => void>();
@@ -103,7 +116,7 @@ export class ControlClient {
   #wake: () => void = () => {};
 
   /** Use openControlClient(): it waits until tmux has attached the client. */
-  constructor(child: Deno.ChildProcess, timeoutMs: number, listener?: (e: ControlEvent) => void) {
+  constructor(child: SpawnedChild, timeoutMs: number, listener?: (e: ControlEvent) => void) {
     this.#child = child;
     if (listener) this.#listeners.add(listener);
     this.#timeoutMs = timeoutMs;
@@ -116,6 +129,11 @@ export class ControlClient {
   /** The session the client is attached to ("$3"), once tmux said so. */
   get session(): string | undefined {
     return this.#session;
+  }
+
+  /** The reply lines of the client's own start command (new-session -P prints here). */
+  get startLines(): readonly string[] {
+    return this.#startReply?.lines ?? [];
   }
 
   /** Set once the client has exited. */
@@ -261,7 +279,9 @@ export class ControlClient {
     p.replies.push(lines);
     if (kind === "error") {
       this.#pending.shift();
-      p.done(fail("refused", `tmux: ${lines.join(" ")}`, { lines }));
+      p.done(
+        fail("refused", `tmux: ${lines.join(" ")}`, { lines, replies: p.replies.slice(0, -1) }),
+      );
     } else if (--p.remaining === 0) {
       this.#pending.shift();
       p.done({ ok: true, value: p.replies });

@@ -32,3 +32,17 @@ export function chain(commands: readonly (readonly string[])[]): string[] {
   });
   return out;
 }
+
+/**
+ * The command list that `chain` made `args` from: split at the ";" elements, each trailing
+ * `\;` turned back into `;`. For sending a planned argv as one control-mode line (commandLine
+ * quotes every argument, so there a trailing ";" is plain text).
+ */
+export function unchain(args: readonly string[]): string[][] {
+  const commands: string[][] = [[]];
+  for (const a of args) {
+    if (a === ";") commands.push([]);
+    else commands[commands.length - 1].push(a.endsWith("\\;") ? `${a.slice(0, -2)};` : a);
+  }
+  return commands.filter((c) => c.length);
+}

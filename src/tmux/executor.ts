@@ -1,24 +1,27 @@
 /**
- * Runs tmux steps: builds a template's session in as few tmux calls as fit (or reuses rune's
- * own session of that name), types pane commands after the readiness handshake, and attaches
- * once the ritual is over (finish). Two tmux processes per session in the common case. The
- * argv comes ready-made in the step (`step.tmux`, see step_plan.ts); the world says which
- * server, with what environment, and how to show the session.
- * Needs --allow-run=tmux, --allow-write and --allow-read on the temp dir (pane markers).
+ * Runs tmux steps: builds a template's session through one control client (or, without
+ * control mode, in as few tmux calls as fit), or reuses rune's own session of that name;
+ * starts every pane (typed after the handshake, and after what it waits for when the
+ * template declares readiness); keeps watching sessions later steps wait for; detaches every
+ * control client (close) and attaches once the ritual is over (finish). One tmux process per
+ * session in the common case. The argv comes ready-made in the step (`step.tmux`, see
+ * step_plan.ts); the world says which server, with what environment, and how to show it.
+ * Needs --allow-run=tmux, --allow-write and --allow-read on the temp dir (pane markers of the
+ * old path), --allow-net=127.0.0.1 for port conditions.
  */
-import type { ExecContext, StepOutcome, TmuxCalls, TmuxStep } from "../contract/mod.ts";
+import type { ExecContext, Step, StepOutcome, TmuxCalls, TmuxStep } from "../contract/mod.ts";
 import type { BuiltPane } from "../contract/mod.ts";
-import { buildTyping, markerLine } from "./build.ts";
 import { runTmux, tmuxCommand } from "./client.ts";
-import { reuseOrRefuse, runAddWindow, runCreate, tmuxMissing, windowOf } from "./build_run.ts";
-import { chain } from "./escape.ts";
-import { awaitPanes } from "./handshake.ts";
-import type { ReadyPane } from "./handshake.ts";
+import { tmuxMissing, windowOf } from "./build_run.ts";
+import { connect } from "./connect.ts";
+import { PaneOutputs } from "./pane_output.ts";
+import { startPanes } from "./start_panes.ts";
+import { awaitTargets } from "./wait_ready.ts";
+import type { LiveSession } from "./wait_ready.ts";
 import { stepLayout } from "./step_plan.ts";
 import { detachedHint, finishAttach } from "./attach.ts";
 import { runHooks } from "./hooks_run.ts";
-import { runAppend } from "./append_run.ts";
-import { SyncTyping } from "./sync_typing.ts";
+import { reuseSession } from "./reuse_run.ts";
 import type { TmuxWorld } from "./world.ts";
 
 export interface TmuxExecutorOptions {
@@ -29,13 +32,28 @@ export interface TmuxExecutorOptions {
 
 export interface TmuxExecutor {
   execute(step: TmuxStep, ctx: ExecContext): Promise<StepOutcome>;
+  /**
+   * Before a step with wait_for: waits until those panes and windows are ready; a failed
+   * outcome when one failed, timed out, or its session was never built.
+   */
+  awaitTargets(step: Step, ctx: ExecContext): Promise<StepOutcome | undefined>;
+  /** Detaches every control client still watching a session (call it whatever happened). */
+  close(): Promise<void>;
   /** After the ritual: attach, switch-client, or the lines saying how to attach. */
   finish(runtime: ExecContext["runtime"]): Promise<string[]>;
 }
 
 export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
   let last: { session: string; detached: boolean } | undefined;
+  const live = new Map<number, LiveSession>();
+  const outcomes = new Map<number, StepOutcome>();
   return {
+    awaitTargets: (step, ctx) => awaitTargets(step, ctx, { live, outcomes }),
+    async close() {
+      const all = [...live.values()];
+      live.clear();
+      await Promise.all(all.map((l) => l.link.close()));
+    },
     async execute(step, ctx) {
       const started = ctx.runtime.now();
       if (ctx.flags.noTmux) {
@@ -48,10 +66,11 @@ export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
         };
       }
       if (!step.tmux) throw new Error(`tmux step "${step.name}" has no tmux calls planned`);
-      const outcome = await buildOrReuse(step, step.tmux, ctx, options);
+      const outcome = await buildOrReuse(step, step.tmux, ctx, options, (id, l) => live.set(id, l));
       if (outcome.status === "ok" || outcome.status === "started") {
         last = { session: step.session, detached: step.layout?.attach === false };
       }
+      outcomes.set(step.id, outcome);
       return { ...outcome, durationMs: ctx.runtime.now() - started, via: "tmux" };
     },
     finish: (runtime) =>
@@ -66,6 +85,9 @@ export function createTmuxExecutor(options: TmuxExecutorOptions): TmuxExecutor {
 interface BuildContext {
   clientEnv: Record<string, string>;
   handshakeDeadlineMs?: number;
+  control: boolean;
+  /** Keeps a session's watcher (and its link) for later wait_for steps. */
+  keep: (step: number, live: LiveSession) => void;
 }
 
 async function buildOrReuse(
@@ -73,10 +95,13 @@ async function buildOrReuse(
   calls: TmuxCalls,
   ctx: ExecContext,
   options: TmuxExecutorOptions,
+  keep: BuildContext["keep"],
 ): Promise<StepOutcome> {
   const bc: BuildContext = {
     clientEnv: options.world.clientEnv,
     handshakeDeadlineMs: options.handshakeDeadlineMs,
+    control: options.world.control,
+    keep,
   };
   // The planned path, made here and only here: 0700, and refused if something is already there.
   try {
@@ -107,23 +132,37 @@ async function buildOrReuse(
         if (failed) return failed;
       }
     }
-    const created = await runCreate(step, calls, ctx, bc.clientEnv);
-    if (created.kind === "failed") return created.outcome;
-    let panes: BuiltPane[] = calls.create.flatMap((c) => c.panes);
-    let ids: string[];
-    let window: string | undefined;
-    if (created.kind === "exists") {
-      // It exists (or another rune won the race to create it): nothing of ours was applied.
-      if (!calls.addWindow) return await reuse(step, calls, ctx, bc);
-      const added = await runAddWindow(step, calls, ctx, bc.clientEnv);
-      if (added.kind === "failed") return added.outcome;
-      panes = calls.addWindow.panes;
-      ids = added.paneIds;
-      window = added.window;
-    } else {
-      ids = created.paneIds;
+    const outputs = new PaneOutputs(() => ctx.runtime.now());
+    const connected = await connect(step, calls, ctx, {
+      env: bc.clientEnv,
+      control: bc.control,
+      listener: (e) => {
+        if (e.kind === "output") outputs.feed(e.pane, e.data);
+      },
+    });
+    if (connected.kind === "failed") return connected.outcome;
+    if (connected.kind === "exists") return await reuseSession(step, calls, ctx, bc);
+    const panes: BuiltPane[] = connected.kind === "added"
+      ? calls.addWindow!.panes
+      : calls.create.flatMap((c) => c.panes);
+    const ids = connected.paneIds;
+    const window = connected.window;
+    let keep = false;
+    try {
+      const started = await startPanes(step, panes, ids, calls, ctx, {
+        connected,
+        outputs,
+        deadlineMs: bc.handshakeDeadlineMs,
+      });
+      // A later step waits for its panes: keep watching them until the ritual ends.
+      if (started.watcher && step.watched && !started.watcher.resolved()) {
+        keep = true;
+        bc.keep(step.id, { watcher: started.watcher, link: connected.link });
+      }
+      if (started.failure) return started.failure;
+    } finally {
+      if (!keep) await connected.link.close();
     }
-    await typeCommands(panes, ids, calls, ctx, bc);
     if (ctx.signal.aborted) {
       return {
         status: "interrupted",
@@ -143,12 +182,12 @@ async function buildOrReuse(
     if (!step.layout) {
       // A tmux_session step's command keeps running in its window: started, like a background
       // command, not done.
-      window ??= await windowOf(ids[0], calls, ctx, bc.clientEnv);
+      const shown = window ?? await windowOf(ids[0], calls, ctx, bc.clientEnv);
       return {
         status: "started",
         exitCode: null,
         durationMs: 0,
-        message: `in window ${window} of session "${step.session}"`,
+        message: `in window ${shown} of session "${step.session}"`,
       };
     }
     return {
@@ -163,117 +202,4 @@ async function buildOrReuse(
       Deno.removeSync(calls.markerDir, { recursive: true });
     } catch { /* already gone */ }
   }
-}
-
-/**
- * Types each typed pane's commands as soon as its shell reads input (handshake.ts), panes that
- * became ready together in one call; closes rune's output pipes on the way.
- */
-async function typeCommands(
-  panes: readonly BuiltPane[],
-  ids: readonly string[],
-  calls: TmuxCalls,
-  ctx: ExecContext,
-  bc: BuildContext,
-): Promise<void> {
-  const { markerDir, socket } = calls;
-  const idOf = new Map(panes.map((p, i) => [p.key, ids[i]]));
-  const byKey = new Map(panes.map((p) => [p.key, p]));
-  const typed = panes.filter((p) => (p.commands.length || p.pending) && idOf.get(p.key));
-  if (!typed.length) return;
-  const run = async (argvs: string[][]) => {
-    for (const argv of argvs) await runTmux(ctx.runtime, argv, bc.clientEnv);
-  };
-  const sync = new SyncTyping<ReadyPane>(calls.synchronize ?? [], typed.map((p) => p.key));
-  const synchronize = (keys: string[]) =>
-    keys.length
-      ? run([[
-        "tmux",
-        ...socket,
-        ...chain(
-          keys.map((k) => ["set-option", "-w", "-t", idOf.get(k)!, "synchronize-panes", "on"]),
-        ),
-      ]])
-      : Promise.resolve();
-  const result = await awaitPanes(markerDir, typed.map((p) => p.key), {
-    deadlineMs: bc.handshakeDeadlineMs,
-    signal: ctx.signal,
-    programs: new Set(typed.filter((p) => p.program !== undefined).map((p) => p.key)),
-    typeMarkers: (keys) =>
-      run(buildTyping(
-        socket,
-        keys.map((k) => ({ id: idOf.get(k)!, lines: [markerLine(markerDir, k)] })),
-      )),
-    ready: async (ready) => {
-      for (const { key, how } of ready) {
-        if (how !== "deadline") continue;
-        ctx.note(
-          `pane ${key} (${idOf.get(key)}) never showed a ready shell; typed its commands anyway`,
-        );
-      }
-      const now = sync.ready(ready);
-      await synchronize(now.syncFirst);
-      await run(buildTyping(
-        socket,
-        now.type.map(({ key, piped }) => ({
-          id: idOf.get(key)!,
-          lines: byKey.get(key)!.commands,
-          pending: byKey.get(key)!.pending,
-          closePipe: piped,
-        })),
-      ));
-      await synchronize(sync.typed(now.type.map((p) => p.key)));
-    },
-  });
-  // Ctrl-C: the panes left untyped keep no pipe of rune's open.
-  const open = [...result.untyped, ...sync.held()].filter((p) => p.piped);
-  if (open.length) {
-    await run([[
-      "tmux",
-      ...socket,
-      ...chain(open.map((p) => ["pipe-pane", "-t", idOf.get(p.key)!])),
-    ]]);
-  }
-}
-
-/**
- * The session exists: reused when it is rune's (its on_reuse hooks run), refused otherwise;
- * with --append, the template's windows it lacks are added first and typed.
- */
-async function reuse(
-  step: TmuxStep,
-  calls: TmuxCalls,
-  ctx: ExecContext,
-  bc: BuildContext,
-): Promise<StepOutcome> {
-  const layout = stepLayout(step);
-  let outcome: StepOutcome | undefined;
-  if (calls.appendWindows) {
-    const r = await runAppend(step, calls, ctx, bc.clientEnv);
-    if (r.kind === "failed") return r.outcome;
-    if (r.kind === "appended" && r.added.length) {
-      await typeCommands(r.panes, r.paneIds, calls, ctx, bc);
-      if (ctx.signal.aborted) {
-        return {
-          status: "interrupted",
-          exitCode: null,
-          durationMs: 0,
-          message: `added window(s) to "${step.session}"; their pane commands were not typed`,
-        };
-      }
-      outcome = {
-        status: "ok",
-        exitCode: 0,
-        durationMs: 0,
-        message: `added ${r.added.length} window(s) to session "${step.session}": ` +
-          r.added.join(", "),
-      };
-    } else if (r.kind === "appended") {
-      ctx.note(`tmux session "${step.session}" has every window of the template: reusing it`);
-      outcome = { status: "ok", exitCode: 0, durationMs: 0, message: "reused existing session" };
-    }
-  }
-  outcome ??= await reuseOrRefuse(step, calls, ctx, bc.clientEnv);
-  if (outcome.status !== "ok") return outcome;
-  return await runHooks("on_reuse", layout.onReuse ?? [], step, layout.dir, ctx) ?? outcome;
 }

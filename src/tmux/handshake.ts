@@ -4,16 +4,17 @@
  * drains typeahead, and show twice when the tty echoes them before the line editor runs.
  *
  * bash ≥ 5.1, zsh ≥ 5.1 and fish switch on bracketed paste (ESC[?2004h) when their line
- * editor starts reading, after the whole rc file and PROMPT_COMMAND/precmd. The build pipes
- * each typed pane's output (pipe-pane, in the same command list as the pane, so from its first
- * byte) into DIR/KEY.out, and this watches those files: a pane is ready on that sequence, and
- * nothing but its commands is ever typed, so it shows the prompt and the commands only.
+ * editor starts reading, after the whole rc file and PROMPT_COMMAND/precmd. rune sees each
+ * typed pane's output from its first byte, through the build's control client (%output) or,
+ * when control mode is not usable, through a pipe-pane file (DIR/KEY.out, see fileSource): a
+ * pane is ready on that sequence, and nothing but its commands is ever typed, so it shows the
+ * prompt and the commands only.
  *
  * A shell that never sends it (dash, bracketed paste turned off), or a pane whose output rune
  * could not pipe (the user's own pipe-pane), gets the marker line instead once it has printed
- * and gone quiet: the marker touches DIR/KEY and clears the screen and scrollback it ran on.
- * It can be retyped any number of times, so slow and lost never need telling apart. Watching
- * costs no tmux process. Needs --allow-read on DIR.
+ * and gone quiet: the marker clears the screen and scrollback it ran on and signals rune (an
+ * OSC sequence in its output, or a file it touches). It can be retyped any number of times,
+ * so slow and lost never need telling apart.
  *
  * A pane that runs a program instead of a shell (a template's `shell:`: python, vim, top) must
  * never get the marker, which is shell text: it is ready on READING (vim says so too), else
@@ -34,11 +35,34 @@ export interface ReadyPane {
   how: "editor" | "marker" | "quiet" | "deadline";
 }
 
+/** What rune has seen of one pane's output so far. */
+export interface PaneLook {
+  /** rune sees this pane's output (the control client, or its pipe file exists). */
+  watched: boolean;
+  /** How much it printed: a change means new output. */
+  bytes: number;
+  /** The last output ended a line (an rc's output, not a prompt). */
+  lineEnded: boolean;
+  /** Its line editor said it reads (READING). */
+  reading: boolean;
+  /** rune's marker line ran in it. */
+  marker: boolean;
+}
+
+/** Where the handshake looks: the control client's view, or pipe-pane files (fileSource). */
+export interface PaneSource {
+  look(key: string): PaneLook;
+  /** rune's pipe-pane is open on watched panes (close it before typing). */
+  pipes: boolean;
+  /** Waits `ms`, or less when new output came (default: a timer). */
+  wait?(ms: number): Promise<void>;
+}
+
 export interface HandshakeOptions {
-  /** Types the marker line into these panes (one tmux call for all). */
-  typeMarkers(keys: string[]): Promise<void>;
   /** Panes that run a program, not a shell: never typed the marker (see the module doc). */
   programs?: ReadonlySet<string>;
+  /** Types the marker line into these panes (one tmux call for all). */
+  typeMarkers(keys: string[]): Promise<void>;
   /** These panes read input now: type their commands. */
   ready(panes: ReadyPane[]): Promise<void>;
   /** Give up waiting after this long (default 15 s): the rest are typed anyway. */
@@ -90,7 +114,7 @@ interface Watch {
 
 /** Waits for each pane in `keys`, handing each to `ready` as soon as it reads input. */
 export async function awaitPanes(
-  dir: string,
+  source: PaneSource,
   keys: readonly string[],
   options: HandshakeOptions,
 ): Promise<HandshakeResult> {
@@ -114,12 +138,12 @@ export async function awaitPanes(
     const t = now();
     const markers: Watch[] = [];
     for (const w of [...pending]) {
-      let how = t >= deadline ? "deadline" : check(dir, w, t);
+      let how = t >= deadline ? "deadline" : check(source, w, t);
       const quiet = !how && options.programs?.has(w.key) && wantsMarker(w, t, start, options);
       if (quiet) how = "quiet";
       if (how) {
         if (!waiting.length) since = t;
-        waiting.push({ key: w.key, piped: w.piped, how });
+        waiting.push({ key: w.key, piped: w.piped && source.pipes, how });
         pending.splice(pending.indexOf(w), 1);
       } else if (wantsMarker(w, t, start, options)) markers.push(w);
     }
@@ -137,33 +161,33 @@ export async function awaitPanes(
       result.markers += markers.length;
       await options.typeMarkers(markers.map((w) => w.key));
     }
-    if (pending.length) await new Promise((r) => setTimeout(r, pollMs));
+    if (pending.length) {
+      await (source.wait ? source.wait(pollMs) : new Promise((r) => setTimeout(r, pollMs)));
+    }
   }
   result.untyped = [
     ...waiting,
-    ...pending.map((w): ReadyPane => ({ key: w.key, piped: w.piped, how: "deadline" })),
+    ...pending.map((w): ReadyPane => ({
+      key: w.key,
+      piped: w.piped && source.pipes,
+      how: "deadline",
+    })),
   ];
   return result;
 }
 
-/** Reads what the pane printed since the last look; how it is ready, if it is. */
-function check(dir: string, w: Watch, t: number): ReadyPane["how"] | undefined {
-  if (w.marker && exists(`${dir}/${w.key}`)) return "marker";
-  let size: number;
-  try {
-    size = Deno.statSync(`${dir}/${w.key}.out`).size;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotCapable) throw e;
-    return undefined;
-  }
+/** What the pane printed since the last look; how it is ready, if it is. */
+function check(source: PaneSource, w: Watch, t: number): ReadyPane["how"] | undefined {
+  const look = source.look(w.key);
+  if (w.marker && look.marker) return "marker";
+  if (!look.watched) return undefined;
   w.piped = true;
-  if (size === w.size) return undefined;
-  w.size = size;
+  if (look.bytes === w.size) return undefined;
+  w.size = look.bytes;
   w.printed = true;
   w.lastOutput = t;
-  const text = new TextDecoder().decode(Deno.readFileSync(`${dir}/${w.key}.out`));
-  w.lineEnded = /\n$/.test(text);
-  return text.includes(READING) ? "editor" : undefined;
+  w.lineEnded = look.lineEnded;
+  return look.reading ? "editor" : undefined;
 }
 
 function wantsMarker(w: Watch, t: number, start: number, o: HandshakeOptions): boolean {
@@ -174,6 +198,39 @@ function wantsMarker(w: Watch, t: number, start: number, o: HandshakeOptions): b
     return t - w.lastOutput >= (w.lineEnded ? quiet.line : quiet.prompt);
   }
   return t - start >= (o.silentMs ?? 8000);
+}
+
+/**
+ * Typed panes' output in pipe-pane files: DIR/KEY.out (from the build's pipe-pane), and the
+ * marker's file DIR/KEY. Needs --allow-read on DIR.
+ */
+export function fileSource(dir: string): PaneSource {
+  const seen = new Map<string, { size: number; look: PaneLook }>();
+  return {
+    pipes: true,
+    look(key) {
+      const marker = exists(`${dir}/${key}`);
+      let size: number;
+      try {
+        size = Deno.statSync(`${dir}/${key}.out`).size;
+      } catch (e) {
+        if (e instanceof Deno.errors.NotCapable) throw e;
+        return { watched: false, bytes: 0, lineEnded: false, reading: false, marker };
+      }
+      const last = seen.get(key);
+      if (last && last.size === size) return { ...last.look, marker };
+      const text = new TextDecoder().decode(Deno.readFileSync(`${dir}/${key}.out`));
+      const look = {
+        watched: true,
+        bytes: size,
+        lineEnded: /\n$/.test(text),
+        reading: text.includes(READING),
+        marker,
+      };
+      seen.set(key, { size, look });
+      return look;
+    },
+  };
 }
 
 function exists(path: string): boolean {

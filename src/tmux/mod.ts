@@ -3,12 +3,13 @@
  * tmux: the world of one command (which server, the client environment, how to show a
  * session), the exact argv that builds a session in as few chained calls as fit tmux's message
  * limit (pure, nothing addressed by index, both injection holes closed), the executor that runs
- * it with the readiness handshake, rune's sessions on a server, the close hook, auto_tmux,
- * attaching, and saving sessions (read off the server) and restoring them (through the same
- * build).
+ * it through one control client with the readiness handshake and declared readiness
+ * (ready, depends_on, wait_for), rune's sessions on a server and their panes' status, the
+ * close hook, auto_tmux, attaching, and saving sessions (read off the server) and restoring
+ * them (through the same build).
  * Needs --allow-run=tmux.
  */
-export { decideTmuxWorld, DETACHED_SIZE, tmuxClientEnv } from "./world.ts";
+export { CONTROL_ENV, decideTmuxWorld, DETACHED_SIZE, tmuxClientEnv } from "./world.ts";
 export type { TmuxWorld, TmuxWorldFacts } from "./world.ts";
 export { planTmuxCalls, stepLayout, tmuxCalls } from "./step_plan.ts";
 export type { TmuxCallOptions } from "./step_plan.ts";
@@ -64,3 +65,5 @@ export {
   SHAPE_FORMAT,
 } from "./restore_plan.ts";
 export type { BuiltShape, RestoreChoices, RestorePlan } from "./restore_plan.ts";
+export { decideStatus, parseStatusRows, sessionStatus } from "./session_status.ts";
+export type { PaneStatus, PaneStatusKind, StatusResult } from "./session_status.ts";

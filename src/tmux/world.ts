@@ -51,7 +51,16 @@ export interface TmuxWorld {
   size: { columns: number; rows: number };
   /** Names the env filter withheld: hidden from every pane of a session rune builds. */
   hide: string[];
+  /**
+   * Build through one tmux control client (watching every pane's output) where it works;
+   * false when RUNE_TMUX_CONTROL is 0/off/no: then the planned calls run one by one and the
+   * handshake watches pipe-pane files.
+   */
+  control: boolean;
 }
+
+/** Set to 0, off or no: never use a tmux control client (the older, slower path). */
+export const CONTROL_ENV = "RUNE_TMUX_CONTROL";
 
 export function decideTmuxWorld(f: TmuxWorldFacts): TmuxWorld {
   const socket = chooseSocket(f.flags, f.env, f.setting);
@@ -81,6 +90,7 @@ export function decideTmuxWorld(f: TmuxWorldFacts): TmuxWorld {
     caller: !f.env.TMUX ? "outside" : insideServer(socket, f.env, f.uid) ? "inside" : "elsewhere",
     size,
     hide: hiddenNames(f.env, f.baseEnv),
+    control: !/^(0|off|no|false)$/i.test(f.env[CONTROL_ENV] ?? ""),
   };
 }
 

@@ -34,11 +34,14 @@ Deno.test("the schema names rune's parts and documents its keys", () => {
   };
   deepStrictEqual(Object.keys(schema.$defs).sort(), [
     "Command",
+    "DependsOn",
     "Duration",
     "HookRitual",
     "Pane",
+    "Ready",
     "Ritual",
     "Template",
+    "WaitFor",
     "Window",
   ]);
   deepStrictEqual(Object.keys(schema.properties), [

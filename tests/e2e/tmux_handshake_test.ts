@@ -3,7 +3,8 @@
  * prompt and the user's command, typed once, and nothing of rune's handshake, on screen or in
  * the scrollback. bash, zsh and fish say when their line editor reads (bracketed paste); a bash
  * rc that drains typeahead must still get the command exactly once; dash says nothing and gets
- * the marker, which wipes itself.
+ * the marker, which wipes itself. Both ways rune watches panes: its control client, and the
+ * pipe-pane files it falls back to.
  */
 import { doesNotMatch, match, strictEqual } from "node:assert/strict";
 import { runRune } from "../helpers/run_rune.ts";
@@ -88,9 +89,11 @@ rituals:
       windows: [{name: a, panes: ["echo ran-once"]}]
 `;
 
-for (const shell of SHELLS) {
+// Watched through the build's control client, and the old way (control mode forced off).
+for (const shell of SHELLS.flatMap((s) => [{ ...s, control: true }, { ...s, control: false }])) {
   Deno.test({
-    name: `a fresh ${shell.name} pane shows the prompt and the command only, typed once`,
+    name: `a fresh ${shell.name} pane shows the prompt and the command only, typed once` +
+      (shell.control ? "" : " (RUNE_TMUX_CONTROL=0)"),
     ignore: !have(shell.program),
   }, async () => {
     const home = makeTempHome();
@@ -102,7 +105,11 @@ for (const shell of SHELLS) {
         await tmux.tmux("new-session", "-d", "-s", "keep");
         await tmux.tmux("set-option", "-g", "default-command", shell.rc(home.dir));
         const r = await runRune(["start", "web"], {
-          env: { ...home.env, RUNE_TMUX_SOCKET: tmux.socket },
+          env: {
+            ...home.env,
+            RUNE_TMUX_SOCKET: tmux.socket,
+            ...(shell.control ? {} : { RUNE_TMUX_CONTROL: "0" }),
+          },
           cwd: dir,
         });
         strictEqual(r.code, 0, r.stderr);

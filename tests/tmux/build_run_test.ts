@@ -92,7 +92,7 @@ Deno.test("a build of several calls binds the session id into the later ones", a
     ["new-window", "-t", "$9:"],
     ["split-window", "-t", "$9:"],
     ["kill-window", "-t", "$9:^"],
-    ["pipe-pane", "-t", "%1"],
+    ["display-message", "-p", "-t"],
   ]);
   ok(!calls.flat().some((a) => a.includes("$SESSION")));
 });

@@ -1,5 +1,5 @@
 import { deepStrictEqual, strictEqual } from "node:assert/strict";
-import { chain, literalFormat, tmuxArg } from "../../src/tmux/escape.ts";
+import { chain, literalFormat, tmuxArg, unchain } from "../../src/tmux/escape.ts";
 import { HASH_SEQUENCES } from "../helpers/hostile.ts";
 
 Deno.test("tmuxArg() escapes a trailing ; and nothing else (FACTS §2 round trip)", async (t) => {
@@ -28,4 +28,16 @@ Deno.test("chain() joins commands with separate ; elements and escapes their arg
     chain([["new-session", "-d", "-s", "a;"], ["send-keys", "-l", "x;"], ["send-keys", "Enter"]]),
     ["new-session", "-d", "-s", "a\\;", ";", "send-keys", "-l", "x\\;", ";", "send-keys", "Enter"],
   );
+});
+
+Deno.test("unchain() gives back the commands chain() joined, every argument exact", () => {
+  const commands = [
+    ["new-session", "-d", "-s", "a;"],
+    ["send-keys", "-l", "echo c \\;"],
+    ["send-keys", "-l", ";"],
+    ["send-keys", "-l", "d;;"],
+    ["send-keys", "-l", "mid;dle", ""],
+    ["select-layout", "tiled"],
+  ];
+  deepStrictEqual(unchain(chain(commands)), commands);
 });

@@ -24,7 +24,10 @@ Deno.test("synchronize: after sets synchronize-panes once the window's panes are
     "ok",
   );
   deepStrictEqual(runtime.calls.slice(1).map(names), [
-    ["pipe-pane", "send-keys", "send-keys", "pipe-pane", "send-keys", "send-keys"],
+    [
+      ...["display-message", "copy-mode", "pipe-pane", "send-keys", "send-keys"],
+      ...["display-message", "copy-mode", "pipe-pane", "send-keys", "send-keys"],
+    ],
     ["set-option"],
   ]);
   deepStrictEqual(runtime.calls[2].slice(4), [
@@ -42,7 +45,10 @@ Deno.test("synchronize: before sets it once all the window's panes read, then ty
   await createTmuxExecutor({ world }).execute(synced("before"), ctxWith(runtime));
   deepStrictEqual(runtime.calls.slice(1).map(names), [
     ["set-option"],
-    ["pipe-pane", "send-keys", "send-keys", "pipe-pane", "send-keys", "send-keys"],
+    [
+      ...["display-message", "copy-mode", "pipe-pane", "send-keys", "send-keys"],
+      ...["display-message", "copy-mode", "pipe-pane", "send-keys", "send-keys"],
+    ],
   ]);
 });
 

@@ -19,6 +19,21 @@ import {
 } from "./executor_fixture.ts";
 import { createTmuxExecutor } from "../../src/tmux/executor.ts";
 
+/** What each pane's first typed group starts with: out of any mode (view-mode eats keys). */
+const leaveModes = (id: string) => [
+  "display-message",
+  "-p",
+  "-t",
+  id,
+  "MODE #{pane_id} #{pane_mode}",
+  ";",
+  "copy-mode",
+  "-q",
+  "-t",
+  id,
+  ";",
+];
+
 Deno.test("the common case is two tmux calls: build, then type every pane's commands", async () => {
   const runtime = fakeRuntime([shellsAnswer(["%1", "%2"]), { code: 0 }]);
   const { calls } = runtime;
@@ -31,6 +46,7 @@ Deno.test("the common case is two tmux calls: build, then type every pane's comm
     "-u",
     "-L",
     "t",
+    ...leaveModes("%1"),
     "pipe-pane",
     "-t",
     "%1",
@@ -46,6 +62,7 @@ Deno.test("the common case is two tmux calls: build, then type every pane's comm
     "%1",
     "Enter",
     ";",
+    ...leaveModes("%2"),
     "pipe-pane",
     "-t",
     "%2",
@@ -83,8 +100,9 @@ Deno.test("a pane rune could not pipe gets the marker, retyped when drained, the
   const outcome = await ex.execute(planned(unplanned), ctxWith(runtime));
   strictEqual(outcome.status, "ok");
   strictEqual(calls.length, 5);
-  deepStrictEqual(calls[1].slice(4, 7), ["pipe-pane", "-t", "%1"]);
+  deepStrictEqual(calls[1].slice(4, 18), [...leaveModes("%1"), "pipe-pane", "-t", "%1"]);
   deepStrictEqual(calls[2].slice(4), [
+    ...leaveModes("%2"),
     "send-keys",
     "-t",
     "%2",
@@ -99,6 +117,7 @@ Deno.test("a pane rune could not pipe gets the marker, retyped when drained, the
   deepStrictEqual(calls[3], calls[2]);
   // No pipe of rune's to close on the second pane: it may be the user's.
   deepStrictEqual(calls[4].slice(4), [
+    ...leaveModes("%2"),
     "send-keys",
     "-t",
     "%2",

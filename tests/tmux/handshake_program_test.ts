@@ -4,7 +4,7 @@
  * (bracketed paste) or has printed and gone quiet.
  */
 import { deepStrictEqual } from "node:assert/strict";
-import { awaitPanes, READING } from "../../src/tmux/handshake.ts";
+import { awaitPanes, fileSource, READING } from "../../src/tmux/handshake.ts";
 import type { ReadyPane } from "../../src/tmux/handshake.ts";
 
 async function run(setup: (dir: string) => void, programs: string[], keys: string[]) {
@@ -13,7 +13,7 @@ async function run(setup: (dir: string) => void, programs: string[], keys: strin
     setup(dir);
     const ready: ReadyPane[] = [];
     const markers: string[][] = [];
-    const r = await awaitPanes(dir, keys, {
+    const r = await awaitPanes(fileSource(dir), keys, {
       programs: new Set(programs),
       // The shells that get the marker run it.
       typeMarkers: (k) => {

@@ -3,7 +3,7 @@
  * (DIR/KEY.out) and marker (DIR/KEY) would receive; typeMarkers() and ready() record the calls.
  */
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
-import { awaitPanes, READING } from "../../src/tmux/handshake.ts";
+import { awaitPanes, fileSource, READING } from "../../src/tmux/handshake.ts";
 import type { HandshakeOptions, ReadyPane } from "../../src/tmux/handshake.ts";
 
 function withDir(fn: (dir: string) => Promise<void>) {
@@ -41,7 +41,7 @@ Deno.test(
     append(`${dir}/w1p2.out`, "rc output\r\n\x1b[?20");
     setTimeout(() => append(`${dir}/w1p2.out`, "04hzsh% "), 30);
     const { calls, options } = recorder({});
-    const r = await awaitPanes(dir, ["w1p1", "w1p2"], options);
+    const r = await awaitPanes(fileSource(dir), ["w1p1", "w1p2"], options);
     // The first waits a little for the second, so both are typed in one tmux call.
     deepStrictEqual(calls.ready, [[
       { key: "w1p1", piped: true, how: "editor" },
@@ -65,7 +65,7 @@ Deno.test(
       batchMs: 0,
       onMarker: () => Deno.writeTextFileSync(`${dir}/w1p1`, ""),
     });
-    const r = await awaitPanes(dir, ["w1p1", "w1p2"], options);
+    const r = await awaitPanes(fileSource(dir), ["w1p1", "w1p2"], options);
     deepStrictEqual(calls.markers, [["w1p1"]]);
     deepStrictEqual(calls.ready, [
       [{ key: "w1p1", piped: true, how: "marker" }],
@@ -87,7 +87,7 @@ Deno.test(
         if (++typed === 2) Deno.writeTextFileSync(`${dir}/w2p1`, "");
       },
     });
-    const r = await awaitPanes(dir, ["w2p1"], options);
+    const r = await awaitPanes(fileSource(dir), ["w2p1"], options);
     deepStrictEqual(calls.markers, [["w2p1"], ["w2p1"]]);
     deepStrictEqual(calls.ready, [[{ key: "w2p1", piped: false, how: "marker" }]]);
     strictEqual(r.markers, 2);
@@ -99,12 +99,12 @@ Deno.test(
   withDir(async (dir) => {
     append(`${dir}/w1p1.out`, "");
     const { calls, options } = recorder({ deadlineMs: 80, silentMs: 60_000 });
-    await awaitPanes(dir, ["w1p1"], options);
+    await awaitPanes(fileSource(dir), ["w1p1"], options);
     deepStrictEqual(calls.ready, [[{ key: "w1p1", piped: true, how: "deadline" }]]);
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 20);
     const started = Date.now();
-    const stopped = await awaitPanes(dir, ["w1p1"], {
+    const stopped = await awaitPanes(fileSource(dir), ["w1p1"], {
       ...recorder({}).options,
       deadlineMs: 60_000,
       silentMs: 60_000,

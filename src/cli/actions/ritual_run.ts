@@ -52,6 +52,8 @@ export interface RitualCommandOptions {
   windows?: string[];
   /** --append: add the template's windows a running session lacks. */
   append?: boolean;
+  /** --wait: tmux steps end only once every declared readiness condition holds. */
+  wait?: boolean;
 }
 
 export async function runRitualCommand(
@@ -184,6 +186,7 @@ async function ritualCommand(
         noPty: options.noPty === true,
         detach: options.detach,
         verbose: globals.verbose,
+        wait: options.wait === true,
       },
       stateDir,
       transcripts: config.settings?.audit?.transcripts === true,

@@ -56,7 +56,7 @@ export async function sessionWorld(
   });
 }
 
-async function runeSessions(world: TmuxWorld): Promise<SessionInfo[] | number> {
+export async function runeSessions(world: TmuxWorld): Promise<SessionInfo[] | number> {
   const r = await listRuneSessions(denoRuntime, world.socketArgs, world.clientEnv);
   if (r.ok) return r.sessions;
   console.error(visible(`rune: cannot list tmux sessions: ${r.message}`));
@@ -109,7 +109,7 @@ export async function sessionList(
  * The world and the session `given` means among rune's (its name, its project's name, or a
  * unique beginning of its name); else the exit code, after saying why.
  */
-async function runeSession(
+export async function runeSession(
   flags: SocketChoice,
   given: string,
   globals: GlobalOptions,

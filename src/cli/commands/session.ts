@@ -1,6 +1,6 @@
 /**
- * `rune session ls | attach NAME | kill NAME | share | join | unshare`: the tmux sessions rune
- * made; `save | restore | saved` (session_saves.ts) keep them on disk.
+ * `rune session ls | status [NAME] | attach NAME | kill NAME | share | join | unshare`: the tmux
+ * sessions rune made; `save | restore | saved` (session_saves.ts) keep them on disk.
  */
 import type { CommandInput, CommandSpec } from "../spec.ts";
 import { JOIN, SHARE, SHARE_EVENT, UNSHARE } from "./session_share.ts";
@@ -42,6 +42,7 @@ export const SESSION: CommandSpec = {
   examples: [
     ["rune session ls", "rune's sessions on your tmux server"],
     ["rune session ls --json", "the same, for scripts"],
+    ["rune session status dev-web", "which panes are ready, and what the others wait for"],
     ["rune session attach dev-web", "attach (or switch, inside tmux) to dev-web"],
     ["rune session kill dev-web", "kill dev-web, if rune made it"],
     ["rune session share dev-web --user alice", "let alice watch dev-web (read-only)"],
@@ -64,6 +65,27 @@ export const SESSION: CommandSpec = {
       run: async (input) => {
         const { sessionList } = await import("../actions/session.ts");
         return await sessionList(socketOf(input), input.opts.json === true, input.globals);
+      },
+    },
+    {
+      name: "status",
+      summary: "each pane of rune's sessions: waiting (for what), ready, failed, exited",
+      args: [{ ...NAME_ARG, required: false }],
+      options: [{ flags: "--json", description: "print them as JSON" }],
+      examples: [
+        ["rune session status", "every pane of every session rune made"],
+        ["rune session status dev-web", "the panes of dev-web and what each waits for"],
+        ["rune session status dev-web --json", "the same, for scripts"],
+      ],
+      env: SOCKET_ENV,
+      run: async (input) => {
+        const { sessionStatusCommand } = await import("../actions/session_status.ts");
+        return await sessionStatusCommand(
+          socketOf(input),
+          input.args.name,
+          input.opts.json === true,
+          input.globals,
+        );
       },
     },
     {

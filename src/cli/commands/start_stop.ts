@@ -70,6 +70,7 @@ export async function runRitual(
     vars: list(o.var),
     windows: list(o.windows),
     append: o.append === true,
+    wait: o.wait === true,
   }, input.globals);
 }
 
@@ -120,6 +121,10 @@ export const START: CommandSpec = {
       flags: "--append",
       description: "if the session is running, add the template's windows it lacks (by name)",
     },
+    {
+      flags: "--wait",
+      description: "return only once every pane's declared readiness (ready:) holds, or failed",
+    },
     ...SOCKET_OPTIONS,
     ...TERMINAL_OPTIONS,
     AT_OPTION,
@@ -135,6 +140,7 @@ export const START: CommandSpec = {
     ["rune start web --var branch=main", "the templates' {{.Var.branch}} is main"],
     ["rune start web --windows editor,logs", "only those windows of the session"],
     ["rune start web --append", "add the windows the running session lacks"],
+    ["rune start --detach --wait", "and return once its panes are ready (ready: in templates)"],
     ["rune start --socket work", "use the tmux server `tmux -L work`"],
     ["rune start --no-tmux", "interactive commands in this terminal, no tmux"],
     ["rune start web --at 9:15", "you began at 9:15: the session starts then"],
@@ -147,6 +153,7 @@ export const START: CommandSpec = {
     ["RUNE_TMUX_SOCKET", "tmux server to use: a socket name, or a path if it has a /"],
     ["TMUX", "inside tmux, rune switches the client instead of attaching"],
     ["RUNE_NO_AUTO_TMUX", "set: never re-run `rune start` in a new tmux session (auto_tmux)"],
+    ["RUNE_TMUX_CONTROL", "0: build without a tmux control client (the slower path)"],
   ],
   run: (input) => runRitual("start", input, true),
 };
