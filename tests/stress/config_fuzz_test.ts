@@ -4,7 +4,7 @@
  * (file:line:col), and never run anything when invalid: every command a generated config holds
  * creates a marker file, so a refused config must leave none. In process (the loader and the
  * planner, ≥ 1,000 configs per run) and through the bundle with `rune start` on a private tmux
- * server (24 configs in `make test`, 1,000 under `make stress`); then mutations of the
+ * server (16 configs in `make test`, 1,000 under `make stress`); then mutations of the
  * tmuxinator and tmuxp files of ../shared/compat through `rune import`, and of a trusted
  * `.rune.yaml` through `rune trust` and `rune start`.
  */
@@ -93,7 +93,7 @@ Deno.test({
     try {
       const configs = fc.sample(mutatedConfig(PLACEHOLDER), {
         seed: SEED,
-        numRuns: scaled(24, 1000),
+        numRuns: scaled(16, 1000),
       });
       await t.step(`${configs.length} mutated configs: rune start --detach`, async () => {
         await pool(configs, 2, async (m, i, worker) => {
@@ -141,11 +141,11 @@ Deno.test({
       });
       await t.step(
         "mutated tmuxinator and tmuxp files through rune import",
-        () => importFuzz(home, tally, scaled(12, 300)),
+        () => importFuzz(home, tally, scaled(8, 300)),
       );
       await t.step(
         "mutated .rune.yaml through rune trust and rune start",
-        () => localFuzz(home, tally, scaled(6, 150)),
+        () => localFuzz(home, tally, scaled(4, 150)),
       );
     } finally {
       for (const worker of [0, 1]) await killServer(`${home.dir}/w${worker}/tmux.sock`);

@@ -27,15 +27,15 @@ Deno.test({
   ignore: !hasTmux,
   async fn(t) {
     const tally = new Tally("hostile values", ["executed", "leaked", "stack traces", "altered"]);
-    const few = (salt: number) => sample(ARGV_VALUES, scaled(6, ARGV_VALUES.length), salt);
+    const few = (salt: number) => sample(ARGV_VALUES, scaled(4, ARGV_VALUES.length), salt);
     for (const server of FULL ? ["existing", "new"] as const : ["existing"] as const) {
       await t.step(
         `--var and env values into every field (${server} server)`,
         () =>
           withWorld(async (w) => {
-            const values = sample(ARGV_VALUES, scaled(24, ARGV_VALUES.length), 1);
+            const values = sample(ARGV_VALUES, scaled(16, ARGV_VALUES.length), 1);
             await variablesCheck(w, tally, "var", values);
-            await variablesCheck(w, tally, "env", sample(ARGV_VALUES, scaled(12, 1e9), 2));
+            await variablesCheck(w, tally, "env", sample(ARGV_VALUES, scaled(8, 50), 2));
           }, { server }),
       );
     }
@@ -50,17 +50,17 @@ Deno.test({
         manifestCheck(
           w,
           tally,
-          sample(VALUES, scaled(3, VALUES.length), 5),
+          sample(VALUES, scaled(2, 25), 5),
           FULL ? ["package.json", "Cargo.toml", "go.mod", "pyproject.toml"] : ["package.json"],
         )
       ));
     await t.step(
       "a git remote",
-      () => withWorld((w) => gitRemoteCheck(w, tally, sample(VALUES, scaled(3, VALUES.length), 6))),
+      () => withWorld((w) => gitRemoteCheck(w, tally, sample(VALUES, scaled(2, 40), 6))),
     );
     await t.step(
       "configured names",
-      () => withWorld((w) => namesCheck(w, tally, sample(VALUES, scaled(5, VALUES.length), 7))),
+      () => withWorld((w) => namesCheck(w, tally, sample(VALUES, scaled(4, VALUES.length), 7))),
     );
     tally.finish();
   },
