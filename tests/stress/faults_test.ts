@@ -37,7 +37,9 @@ rituals:
       windows:
 ${
   Array.from({ length: 100 }, (_, i) =>
-    `        - {name: w${i}, panes: ["echo ${i}", "echo ${i}b", "echo ${i}c", "echo ${i}d"]}`).join("\n")
+    `        - {name: w${i}, panes: ["echo ${i}", "echo ${i}b", "echo ${i}c", "echo ${i}d"]}`).join(
+      "\n",
+    )
 }
 `;
 

@@ -33,7 +33,11 @@ Deno.test({
         `--var and env values into every field (${server} server)`,
         () =>
           withWorld(async (w) => {
-            const values = sample(ARGV_VALUES, scaled(16, ARGV_VALUES.length), 1);
+            const values = sample(
+              ARGV_VALUES,
+              scaled(16, server === "new" ? 50 : ARGV_VALUES.length),
+              1,
+            );
             await variablesCheck(w, tally, "var", values);
             await variablesCheck(w, tally, "env", sample(ARGV_VALUES, scaled(8, 50), 2));
           }, { server }),
