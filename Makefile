@@ -12,12 +12,13 @@ export DENO
 RUN := $(DENO) run -q --no-prompt --config deno.json -P
 DEMO_SOCKET ?= rune-demo
 
-.PHONY: help setup run test build bundle compile install bench bench-startup lint fmt check clean
+.PHONY: help setup run test stress build bundle compile install bench bench-startup lint fmt check clean
 
 help:
 	@echo "make setup   install Deno $(DENO_VERSION) into .tools/ when none is on PATH"
 	@echo "make run     run the demo: rune start on templates/demo.yaml (own tmux socket: $(DEMO_SOCKET))"
 	@echo "make test    build the bundle, then run every unit and e2e test"
+	@echo "make stress  the reliability suite's long part (RUNE_STRESS_SEED=N to rerun a seed); updates README's table"
 	@echo "make build   dist/rune.js (deno bundle) and, where the runtime can be fetched, dist/rune"
 	@echo "make install install rune into PREFIX/bin (default ~/.local): the binary, or a launcher"
 	@echo "make bench   run the benchmarks in bench/ (installs hyperfine, tmuxinator, tmuxp)"
@@ -58,6 +59,16 @@ run: bundle
 test: bundle
 	@bash scripts/test_deps.sh
 	@bash scripts/test.sh
+
+# The reliability suite (issue 18) at full strength; the fast part runs in `make test`. Its output
+# goes to .test-results/stress.txt, from which README's reliability table is generated.
+RUNE_STRESS_SEED ?= $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+stress: bundle
+	@bash scripts/test_deps.sh
+	@mkdir -p .test-results
+	@echo "make stress: seed $(RUNE_STRESS_SEED)"
+	set -o pipefail; RUNE_STRESS=full RUNE_STRESS_SEED=$(RUNE_STRESS_SEED) $(DENO) test -P --frozen-lockfile --no-prompt tests/stress/ 2>&1 | tee .test-results/stress.txt
+	$(DENO) run -q --no-prompt --allow-read --allow-write scripts/reliability_table.ts .test-results/stress.txt README.md
 
 bench: bundle
 	bash bench/run.sh

@@ -9,9 +9,12 @@ import { helpText } from "./help.ts";
 import { parseArgv } from "./parse.ts";
 import { ROOT } from "./tree.ts";
 import { EXIT } from "./exit_codes.ts";
-import { describePermissionError, isPermissionError } from "./permission_error.ts";
+import { describePermissionError, isPermissionError, requireGranted } from "./permission_error.ts";
 import { writeOrStop } from "../output/mod.ts";
 import { UnusableDirectory } from "./cwd.ts";
+
+/** Commands that work with no permission at all (doctor reports what is granted itself). */
+const NEEDS_NOTHING = new Set(["completion", "config schema"]);
 
 export async function main(argv: string[]): Promise<number> {
   const parsed = parseArgv(ROOT, argv);
@@ -35,6 +38,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     case "run":
       try {
+        // Every command but these reads the environment and files at once: a missing env or
+        // read permission is rune's one line before Deno could ask for it in a terminal.
+        if (!NEEDS_NOTHING.has(parsed.path.join(" ")) && parsed.path[0] !== "doctor") {
+          requireGranted({ name: "env" }, { name: "read" });
+        }
         return await parsed.command.run!(parsed.input);
       } catch (e) {
         if (isPermissionError(e)) {

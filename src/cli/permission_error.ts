@@ -33,3 +33,16 @@ export function isPermissionError(e: unknown): e is Error {
   return e instanceof Deno.errors.NotCapable || e instanceof Deno.errors.PermissionDenied &&
       /Requires .* access/.test(e.message);
 }
+
+/**
+ * Throws Deno's NotCapable (which main turns into the one-line message, exit 3) unless every
+ * descriptor is granted. Asking first is what keeps rune out of Deno's "Allow?" prompt when it
+ * runs in a terminal without --no-prompt: a permission in the "prompt" state counts as missing.
+ */
+export function requireGranted(...descriptors: Deno.PermissionDescriptor[]): void {
+  for (const d of descriptors) {
+    if (Deno.permissions.querySync(d).state === "granted") continue;
+    const target = "kind" in d && d.kind ? ` to "${d.kind}"` : "";
+    throw new Deno.errors.NotCapable(`Requires ${d.name} access${target}`);
+  }
+}

@@ -2,6 +2,7 @@
  * The facts about rune's terminal and tmux, read once per command and turned into the tmux
  * world every tmux caller shares (src/tmux/world.ts decides; this only reads).
  */
+import { requireGranted } from "./permission_error.ts";
 import type { Config } from "../config/mod.ts";
 import { decideTmuxWorld } from "../tmux/mod.ts";
 import type { SocketChoice, TmuxWorld } from "../tmux/mod.ts";
@@ -36,7 +37,13 @@ export function tmuxWorldFor(f: {
     baseEnv: f.baseEnv,
     terminal: { stdin: f.terminal.stdin, stdout: f.terminal.stdout },
     detach: f.detach,
-    uid: Deno.uid() ?? 0,
+    uid: currentUid(),
     terminalSize: f.terminal.size,
   });
+}
+
+/** This user's uid (tmux's socket path); a missing sys permission is rune's one line. */
+function currentUid(): number {
+  requireGranted({ name: "sys", kind: "uid" });
+  return Deno.uid() ?? 0;
 }

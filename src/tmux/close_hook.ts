@@ -7,7 +7,7 @@
  *
  * The hook runs `rune stop PROJECT` under the tmux SERVER's environment, not rune's: so it
  * carries what the stop ritual needs from the start that set it (HOME, PATH, the XDG dirs,
- * the config file, the project dir) and reaches the server's own socket (`#{socket_path}`).
+ * the agent sockets and display, the config file, the project dir) and reaches the server's own socket (`#{socket_path}`).
  * It must never touch a client: run-shell shows a job's output, and "'…' returned 1" when it
  * fails, in the view mode of whatever pane is active, another session's included. So the
  * job's own output goes nowhere, rune stop runs detached from it with everything appended to
@@ -41,6 +41,14 @@ export const CARRIED_ENV = [
   "XDG_STATE_HOME",
   "XDG_CACHE_HOME",
   "XDG_RUNTIME_DIR",
+  // What tools in the stop ritual need (git over ssh, gpg, notifications): the server's job
+  // environment may lack them, as tmux copies them only into sessions made by such a client.
+  "SSH_AUTH_SOCK",
+  "SSH_AGENT_PID",
+  "GPG_AGENT_INFO",
+  "DBUS_SESSION_BUS_ADDRESS",
+  "DISPLAY",
+  "WAYLAND_DISPLAY",
 ] as const;
 
 /** The start's values of CARRIED_ENV. Pure. */

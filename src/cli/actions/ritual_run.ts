@@ -120,6 +120,8 @@ async function ritualCommand(
   }
 
   const name = project.value.name;
+  // What the work session is tracked under: a stop of the open session keeps its stored name.
+  const tracked = ritual === "stop" && tracker ? tracker.stopName(asked.argument, name) : name;
   const policy = config.settings?.tracking?.on_switch;
   const stopOther = (other: string) =>
     runRitualCommand("stop", other, {
@@ -134,7 +136,7 @@ async function ritualCommand(
     const refused = ritual === "start"
       ? await tracker.beforeStart(name, { policy, stopOther })
       : undefined;
-    return refused ?? tracker.after(ritual, { project: name, code: EXIT.ok });
+    return refused ?? tracker.after(ritual, { project: tracked, code: EXIT.ok });
   }
   const planned = planRitual(loaded.value, ritual, project.value, {
     env,
@@ -202,7 +204,7 @@ async function ritualCommand(
       });
     }
     const code = exitCodeFor(summary);
-    return tracker ? tracker.after(ritual, { project: name, code }) : code;
+    return tracker ? tracker.after(ritual, { project: tracked, code }) : code;
   } finally {
     reporter.restoreTerminal?.();
   }

@@ -57,6 +57,19 @@ export class RitualTracker {
   }
 
   /**
+   * The name a stop of `argument` tracks: the open session's own name when the argument is
+   * that name, else `resolved`. A project renamed or removed from the config since it was
+   * started is an unknown name now, which project detection rewrites ("web app" becomes
+   * "web-app"); the session rune recorded must still close under the name it recorded.
+   */
+  stopName(argument: string | undefined, resolved: string): string {
+    if (argument === undefined) return resolved;
+    const open = this.#store.currentSession();
+    const stored = open.ok ? open.value?.project : undefined;
+    return stored !== undefined && stored === argument.toLowerCase() ? stored : resolved;
+  }
+
+  /**
    * Before the start ritual of `project`: checks --at, and when another project is open stops
    * it (through `stopOther`, its stop ritual included), asks, or refuses. An exit code means
    * "do not go on"; undefined means go on.
