@@ -1,6 +1,6 @@
 /**
  * Runs a prepared Plan for real: the executors of every kind wired together (shell and
- * background from src/exec, tmux and pty through the interactive router), Ctrl-C and TERM
+ * background from src/exec, tmux and pty through the interactive router), Ctrl-C, TERM and HUP
  * turned into an abort (while no interactive step owns the terminal), and the built tmux
  * session shown once the ritual is over. The CLI prints; this only runs.
  */
@@ -33,7 +33,8 @@ export async function executePlan(plan: Plan, o: ExecuteOptions): Promise<RunSum
   const onSignal = () => {
     if (!interactive) controller.abort();
   };
-  const signals: Deno.Signal[] = ["SIGINT", "SIGTERM"];
+  // HUP too: a closed terminal must end the ritual's command, not leave it running (orphaned).
+  const signals: Deno.Signal[] = ["SIGINT", "SIGTERM", "SIGHUP"];
   for (const s of signals) Deno.addSignalListener(s, onSignal);
   const tmux = createTmuxExecutor({ world: o.world });
   try {
