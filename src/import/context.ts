@@ -3,12 +3,32 @@
  * Every string that lands in the rune template passes through `text` (rune expands it: `{{` is
  * escaped, ERB placeholders become variables) or `literal` (rune expands nothing there).
  */
-import { errorIssue, warningIssue } from "../base/mod.ts";
-import type { Issue, Location } from "../base/mod.ts";
+import { err, errorIssue, ok, warningIssue } from "../base/mod.ts";
+import type { Issue, Location, Result } from "../base/mod.ts";
 import type { ErbVariable } from "./erb.ts";
+import { parseSource } from "./source.ts";
 import type { DataPath, ParsedSource } from "./source.ts";
 import { escapeBraces, findShellVariables } from "./text.ts";
-import type { ImportFacts, SourceKind } from "./types.ts";
+import type { ImportFacts, ImportResult, SourceKind } from "./types.ts";
+
+/**
+ * One import from start to end, the same for every tool: parse the text (line:col kept),
+ * convert it with the tool's own `convert`, and give the result with its warnings, or every
+ * issue found.
+ */
+export function runImport(
+  text: string,
+  file: string,
+  facts: ImportFacts,
+  options: { kind: SourceKind; erb?: ErbVariable[] },
+  convert: (ctx: ImportContext) => ImportResult | undefined,
+): Result<ImportResult, Issue[]> {
+  const parsed = parseSource(text, file);
+  if (!parsed.ok) return parsed;
+  const ctx = new ImportContext(parsed.value, facts, options);
+  const result = convert(ctx);
+  return result && !ctx.failed ? ok({ ...result, warnings: ctx.issues }) : err(ctx.issues);
+}
 
 export class ImportContext {
   readonly issues: Issue[] = [];

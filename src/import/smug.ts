@@ -6,12 +6,12 @@
  * turns the ones in names, roots and env values into variables and leaves those in commands to
  * the shell.
  */
-import { err, ok } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
-import { ImportContext } from "./context.ts";
+import { runImport } from "./context.ts";
+import type { ImportContext } from "./context.ts";
 import { isAnchored, joinDir, normalizeDir } from "./dirs.ts";
 import { focusWindow, makePane } from "./panes.ts";
-import { describeValue, isRecord, parseSource } from "./source.ts";
+import { describeValue, isRecord } from "./source.ts";
 import type { DataPath } from "./source.ts";
 import { fileStem, hasVariable, relativeRootWarning, sessionStep, unknownKeys } from "./steps.ts";
 import { findShellVariables, looseBoolean, projectKey, scalarText } from "./text.ts";
@@ -58,11 +58,7 @@ export function importSmug(
   file: string,
   facts: ImportFacts,
 ): Result<ImportResult, Issue[]> {
-  const parsed = parseSource(text, file);
-  if (!parsed.ok) return parsed;
-  const ctx = new ImportContext(parsed.value, facts, { kind: "smug" });
-  const result = convert(ctx);
-  return result && !ctx.failed ? ok({ ...result, warnings: ctx.issues }) : err(ctx.issues);
+  return runImport(text, file, facts, { kind: "smug" }, convert);
 }
 
 function convert(ctx: ImportContext): ImportResult | undefined {

@@ -5,13 +5,14 @@
  * when the user detaches, which is when tmuxinator runs on_project_exit), first_start/restart
  * become the template's on_first_start/on_reuse, on_project_stop a stop command.
  */
-import { err, ok } from "../base/mod.ts";
+import { err } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
-import { ImportContext } from "./context.ts";
+import { runImport } from "./context.ts";
+import type { ImportContext } from "./context.ts";
 import { isAnchored, normalizeDir } from "./dirs.ts";
 import { scanErb } from "./erb.ts";
 import { applyStartup, paneTitleOptions } from "./tmuxinator_options.ts";
-import { describeValue, isRecord, parseSource } from "./source.ts";
+import { describeValue, isRecord } from "./source.ts";
 import { fileStem, hasVariable, hookCommand, relativeRootWarning, sessionStep } from "./steps.ts";
 import { looseBoolean, projectKey, scalarText } from "./text.ts";
 import { convertWindows } from "./tmuxinator_windows.ts";
@@ -61,11 +62,7 @@ export function importTmuxinator(
 ): Result<ImportResult, Issue[]> {
   const erb = scanErb(text, file);
   if (erb.issues.length) return err(erb.issues);
-  const parsed = parseSource(erb.text, file);
-  if (!parsed.ok) return parsed;
-  const ctx = new ImportContext(parsed.value, facts, { kind: "tmuxinator", erb: erb.variables });
-  const result = convert(ctx);
-  return result && !ctx.failed ? ok({ ...result, warnings: ctx.issues }) : err(ctx.issues);
+  return runImport(erb.text, file, facts, { kind: "tmuxinator", erb: erb.variables }, convert);
 }
 
 function convert(ctx: ImportContext): ImportResult | undefined {

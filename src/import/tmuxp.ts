@@ -3,11 +3,11 @@
  * expands and builds it (src/tmuxp/workspace/loader.py, builder/classic.py). tmuxp has no
  * hooks besides before_script (run once, when the session is built: rune's `before`).
  */
-import { err, ok } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
-import { ImportContext } from "./context.ts";
+import { runImport } from "./context.ts";
+import type { ImportContext } from "./context.ts";
 import { isAnchored, joinDir } from "./dirs.ts";
-import { describeValue, isRecord, parseSource } from "./source.ts";
+import { describeValue, isRecord } from "./source.ts";
 import type { DataPath } from "./source.ts";
 import { fileStem, hasVariable, relativeRootWarning, sessionStep, unknownKeys } from "./steps.ts";
 import { projectKey, scalarText, shellWord } from "./text.ts";
@@ -42,11 +42,7 @@ export function importTmuxp(
   file: string,
   facts: ImportFacts,
 ): Result<ImportResult, Issue[]> {
-  const parsed = parseSource(text, file);
-  if (!parsed.ok) return parsed;
-  const ctx = new ImportContext(parsed.value, facts, { kind: "tmuxp" });
-  const result = convert(ctx);
-  return result && !ctx.failed ? ok({ ...result, warnings: ctx.issues }) : err(ctx.issues);
+  return runImport(text, file, facts, { kind: "tmuxp" }, convert);
 }
 
 function convert(ctx: ImportContext): ImportResult | undefined {

@@ -12,6 +12,7 @@ import { HOOK_TIMEOUT_MS, planRitual, ritualCommands } from "../../planning/mod.
 import { withoutNames } from "../../env/mod.ts";
 import { denoRuntime, printable, runShellStep } from "../../exec/mod.ts";
 import type { ProjectConfig } from "../project_config.ts";
+import { isDirectory } from "../fs_facts.ts";
 
 /** The line is cut to this many characters. */
 const LINE_MAX = 160;
@@ -88,13 +89,4 @@ function lastLine(output: string): string {
 
 function line(text: string): string {
   return visible(shortenValue(text.replace(/\s+/g, " "), LINE_MAX));
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return Deno.statSync(path).isDirectory;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotCapable) throw e;
-    return false;
-  }
 }

@@ -30,6 +30,7 @@ import { currentDir } from "../cwd.ts";
 import { RitualTracker, type TrackingRequest } from "./ritual_tracking.ts";
 import { parseVars, parseWindows } from "../ritual_args.ts";
 import { autosaveFor } from "./session_hooks.ts";
+import { isDirectory } from "../fs_facts.ts";
 
 export interface RitualCommandOptions {
   dryRun: boolean;
@@ -258,15 +259,6 @@ function reportIssues(issues: Issue[], what: string): number {
   const errors = issues.filter((i) => i.severity === "error").length;
   console.error(visible(`rune: ${what}: ${errors} problem(s); nothing ran`));
   return errors ? EXIT.usage : EXIT.ok;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return Deno.statSync(path).isDirectory;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotCapable) throw e;
-    return false;
-  }
 }
 
 /** This run's pane-marker base: unguessable, so nobody can make it first. */

@@ -36,6 +36,7 @@ import { currentDir } from "../cwd.ts";
 import { chooseSaves, readSaves, savesDir } from "./saved_files.ts";
 import type { SavedOnDisk } from "./saved_files.ts";
 import { autosaveFor, markerDirFor } from "./session_hooks.ts";
+import { isDirectory } from "../fs_facts.ts";
 
 export interface RestoreOptions {
   names: string[];
@@ -258,13 +259,4 @@ function closeHookFor(
     projectDir: s.env.RUNE_PROJECT_DIR ?? s.dir,
     env: carriedEnv(env),
   };
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return Deno.statSync(path).isDirectory;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotCapable) throw e;
-    return false;
-  }
 }

@@ -12,6 +12,7 @@ import type { LocalConfig, TemplateSpec } from "../../config/mod.ts";
 import { formatIssue, visible } from "../../base/mod.ts";
 import type { Colors } from "../../base/mod.ts";
 import { localDetectedBy } from "../project_config.ts";
+import { isDirectory } from "../fs_facts.ts";
 
 const RITUALS: RitualName[] = ["start", "stop", "enter", "leave"];
 
@@ -57,13 +58,4 @@ export function whatItAdds(
   if (templates.length) out.push("", o.colors.bold("templates"), ...templates);
   if (!out.length) out.push("", "it adds no commands and no templates");
   return out;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return Deno.statSync(path).isDirectory;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotCapable) throw e;
-    return false;
-  }
 }
