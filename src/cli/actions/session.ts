@@ -19,6 +19,7 @@ import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
 import { readTerminal, tmuxWorldFor } from "../world.ts";
 import { currentDir } from "../cwd.ts";
+import { loadConfigCached } from "../load_config.ts";
 
 /**
  * The tmux world for a `rune session` command. The config is read once, and only when no flag
@@ -29,8 +30,7 @@ async function sessionWorld(flags: SocketChoice, globals: GlobalOptions): Promis
   const env = Deno.env.toObject();
   let config: Config | undefined;
   if (!flags.name && !flags.path && !env.RUNE_TMUX_SOCKET) {
-    const { loadConfig } = await import("../../config/mod.ts");
-    const loaded = await loadConfig({
+    const loaded = await loadConfigCached({
       flag: globals.config,
       env,
       cwd: currentDir(),

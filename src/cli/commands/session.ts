@@ -1,4 +1,5 @@
 /** `rune session ls | attach NAME | kill NAME`: the tmux sessions rune made. */
+import { importLazy } from "../../base/mod.ts";
 import type { CommandInput, CommandSpec } from "../spec.ts";
 
 const SOCKET_ENV: [string, string][] = [
@@ -53,7 +54,9 @@ export const SESSION: CommandSpec = {
       ],
       env: SOCKET_ENV,
       run: async (input) => {
-        const { sessionList } = await import("../actions/session.ts");
+        const { sessionList } = await importLazy<typeof import("../actions/session.ts")>(
+          "src/cli/actions/session",
+        );
         return await sessionList(socketOf(input), input.opts.json === true, input.globals);
       },
     },
@@ -67,7 +70,9 @@ export const SESSION: CommandSpec = {
       ],
       env: SOCKET_ENV,
       run: async (input) => {
-        const { sessionAttach } = await import("../actions/session.ts");
+        const { sessionAttach } = await importLazy<typeof import("../actions/session.ts")>(
+          "src/cli/actions/session",
+        );
         return await sessionAttach(socketOf(input), input.args.name!, input.globals);
       },
     },
@@ -81,7 +86,9 @@ export const SESSION: CommandSpec = {
       ],
       env: SOCKET_ENV,
       run: async (input) => {
-        const { sessionKill } = await import("../actions/session.ts");
+        const { sessionKill } = await importLazy<typeof import("../actions/session.ts")>(
+          "src/cli/actions/session",
+        );
         return await sessionKill(socketOf(input), input.args.name!, input.globals);
       },
     },

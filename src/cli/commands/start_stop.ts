@@ -1,4 +1,5 @@
 /** `rune start [project]` and `rune stop [project]`. */
+import { importLazy } from "../../base/mod.ts";
 import { CONFIG_ENV } from "../help.ts";
 import type { CommandInput, CommandSpec, OptionSpec } from "../spec.ts";
 
@@ -20,7 +21,9 @@ const TERMINAL_OPTIONS: OptionSpec[] = [
 ];
 
 async function run(ritual: "start" | "stop", input: CommandInput): Promise<number> {
-  const { runRitualCommand } = await import("../actions/ritual_run.ts");
+  const { runRitualCommand } = await importLazy<typeof import("../actions/ritual_run.ts")>(
+    "src/cli/actions/ritual_run",
+  );
   const o = input.opts;
   return await runRitualCommand(ritual, input.args.project, {
     dryRun: o.dryRun === true,
