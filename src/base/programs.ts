@@ -10,4 +10,5 @@ export const RUN_PROGRAMS = [
   "kill", // signals to process groups (Deno.kill needs the full run permission)
   "ps", // process start times and group liveness (Deno reads /proc only with --allow-all)
   "scriptreplay", // rune audit show --replay
+  "setsid", // a step's own session without a fork (where installed; else Deno's detached)
 ] as const;
