@@ -46,10 +46,10 @@ bundle: setup
 
 # deno compile downloads its runtime (denort); where that is impossible the bundle is the artifact.
 # The lazily loaded modules are not in main.ts's graph: each must be --include'd.
-COMPILE_FLAGS = --frozen-lockfile --no-prompt -P --include templates $(addprefix --include ,$(LAZY_ENTRIES))
+COMPILE_FLAGS = --frozen-lockfile -P --include templates $(addprefix --include ,$(LAZY_ENTRIES))
 compile: setup
 	@mkdir -p dist
-	@if $(DENO) compile -q $(COMPILE_FLAGS) -o dist/rune main.ts 2>dist/compile.err; then \
+	@if $(DENO) compile -q --no-prompt $(COMPILE_FLAGS) -o dist/rune main.ts 2>dist/compile.err; then \
 	  echo "dist/rune: compiled" >&2; \
 	else \
 	  echo "dist/rune: not built (deno compile could not fetch its runtime here; see dist/compile.err). dist/rune.js is the tested artifact." >&2; \
@@ -58,7 +58,7 @@ compile: setup
 # The release workflow's binaries: make release-binary TARGET=x86_64-unknown-linux-gnu
 release-binary: setup
 	@mkdir -p dist
-	$(DENO) compile $(COMPILE_FLAGS) --target $(TARGET) -o dist/rune-$(TARGET) main.ts
+	$(DENO) compile --no-prompt $(COMPILE_FLAGS) --target $(TARGET) -o dist/rune-$(TARGET) main.ts
 
 PREFIX ?= $(HOME)/.local
 install: build
