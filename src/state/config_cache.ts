@@ -66,10 +66,25 @@ export interface CachedConfig {
   templatesChecked: boolean;
 }
 
-/** The cache file of `query`'s lookup. */
-export async function configCacheFile(query: ConfigCacheQuery): Promise<string> {
+/**
+ * The cache file of `query`'s lookup, named by a hash of it (no name from the config reaches
+ * a path). Two lookups that collide only take turns in one file: the entry names its own.
+ */
+export function configCacheFile(query: ConfigCacheQuery): string {
   const key = JSON.stringify(query.candidates.map((c) => [c.path, c.source, c.explicit]));
-  return `${query.cacheDir}/config-${(await sha256(key)).slice(0, 24)}.json`;
+  return `${query.cacheDir}/config-${fnv1a(key, 0x811c9dc5)}${fnv1a(key, 0x050c5d1f)}${
+    fnv1a(key, 0x1b873593)
+  }.json`;
+}
+
+/** 32-bit FNV-1a of `text` from `seed`, as 8 hex digits: cheap, and needs no crypto. */
+function fnv1a(text: string, seed: number): string {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
 }
 
 /**
@@ -81,12 +96,12 @@ export async function findCachedConfig(
   query: ConfigCacheQuery,
   clock: { now(): number } = Date,
 ): Promise<CachedConfig | undefined> {
-  const path = await configCacheFile(query);
+  const path = configCacheFile(query);
   if (!granted({ name: "read", path })) return undefined;
   const startedAt = clock.now();
   let entry: Entry;
   try {
-    const parsed: unknown = JSON.parse(await Deno.readTextFile(path));
+    const parsed: unknown = JSON.parse(Deno.readTextFileSync(path));
     if (!isEntry(parsed)) return undefined;
     entry = parsed;
   } catch {
@@ -173,7 +188,7 @@ export async function saveCachedConfig(
   } catch {
     return;
   }
-  writeEntry(await configCacheFile(query), entry);
+  writeEntry(configCacheFile(query), entry);
 }
 
 function writeEntry(path: string, entry: Entry): void {

@@ -79,12 +79,12 @@ Deno.test("a hit gives back the config, its warnings, its source and its locatio
 Deno.test("the cache file is 0600 in a 0700 dir, named for the lookup", async () => {
   await withCache(async ({ config, query }) => {
     await loadAndSave(query, config);
-    const file = await configCacheFile(query);
+    const file = configCacheFile(query);
     strictEqual(file.startsWith(`${query.cacheDir}/config-`), true);
     strictEqual(Deno.statSync(file).mode! & 0o777, 0o600);
     strictEqual(Deno.statSync(query.cacheDir).mode! & 0o777, 0o700);
     const other = { ...query, candidates: [{ ...query.candidates[0], path: `${config}.other` }] };
-    ok(await configCacheFile(other) !== file, "another lookup, another file");
+    ok(configCacheFile(other) !== file, "another lookup, another file");
   });
 });
 
@@ -164,7 +164,7 @@ Deno.test("an earlier candidate that appears (a file or a dir) is a miss", async
 Deno.test("a damaged entry is a miss, and the next load writes a good one", async () => {
   await withCache(async ({ config, query }) => {
     await loadAndSave(query, config);
-    const file = await configCacheFile(query);
+    const file = configCacheFile(query);
     const good = Deno.readTextFileSync(file);
     const entry = JSON.parse(good);
     const damaged = [
@@ -189,7 +189,7 @@ Deno.test("a damaged entry is a miss, and the next load writes a good one", asyn
 Deno.test("a hash-checked hit, once the file is older than the window, skips the hash next time", async () => {
   await withCache(async ({ config, query }) => {
     await loadAndSave(query, config);
-    const file = await configCacheFile(query);
+    const file = configCacheFile(query);
     const before = JSON.parse(Deno.readTextFileSync(file)).checkedAt;
     const later = { now: () => Date.now() + 10_000 };
     ok(await findCachedConfig(query, later));
