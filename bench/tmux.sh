@@ -5,7 +5,9 @@
 # tmux call); 50 x 4 and 100 x 4 (rune vs the chained calls, as few as fit tmux's message
 # limit): the cost per pane. Then the tmux clients each starts (a PATH shim counts them), and
 # rune's peak RSS on a 10 x 4 start (VmHWM, read from /proc by a step that runs after the
-# session is built). Panes run /bin/sh with a bare HOME.
+# session is built). Panes run bash (PANE_SHELL) with a bare HOME: rune types a pane's
+# commands once its line editor reads (bracketed paste on); the rows with sh panes show the
+# fallback, a marker typed once the shell has gone quiet for 150 ms.
 # RUNE_BEFORE=DIR adds an older build's rune rows. Writes bench/results/tmux*.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -16,7 +18,8 @@ need tmuxp
 [ -f "$BENCH_ROOT/dist/rune.js" ] || { echo "run make bundle first" >&2; exit 2; }
 tmp=$(mktemp -d)
 sock=rune-bench-$$
-export TMUX_TMPDIR="$tmp/tmux" SHELL=/bin/sh HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config"
+export TMUX_TMPDIR="$tmp/tmux" SHELL=${PANE_SHELL:-/bin/bash} HOME="$tmp/home"
+export XDG_CONFIG_HOME="$tmp/config"
 export XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache" NO_COLOR=1
 mkdir -p "$TMUX_TMPDIR" "$HOME" "$tmp/proj"
 trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
@@ -38,8 +41,10 @@ rune_start() { echo "$1 --config $tmp/$2/rune.yaml start bench --detach --socket
 names=() cmds=()
 row() { names+=("$1"); cmds+=("$2"); }
 row "1x1 rune start --detach" "$(rune_start "$RUNE" 1x1)"
+row "1x1 rune start --detach, sh panes" "env SHELL=/bin/sh $(rune_start "$RUNE" 1x1)"
 row "1x1 tmuxinator" "tmuxinator start -p $tmp/1x1/tmuxinator.yml"
 row "10x4 rune start --detach" "$(rune_start "$RUNE" 10x4)"
+row "10x4 rune start --detach, sh panes" "env SHELL=/bin/sh $(rune_start "$RUNE" 10x4)"
 row "10x4 rune start --dry-run (no tmux)" "$RUNE --config $tmp/10x4/rune.yaml start bench --dry-run"
 row "10x4 chained tmux call" "sh $tmp/10x4/chained.sh"
 row "10x4 one tmux call per operation" "sh $tmp/10x4/per-op.sh"
@@ -110,6 +115,9 @@ def ratio(a, b, aim):
 ratio("1x1 rune start --detach", "1x1 tmuxinator", "<= 0.5x")
 ratio("10x4 rune start --detach", "10x4 chained tmux call", "<= 1.3x")
 ratio("10x4 rune start --detach", "10x4 tmuxinator", "")
+ratio("1x1 rune start --detach, sh panes", "1x1 tmuxinator", "")
+ratio("10x4 rune start --detach, sh panes", "10x4 chained tmux call", "")
+ratio("10x4 rune start --dry-run (no tmux)", "10x4 chained tmux call", "")
 per = lambda name: (r[f"100x4 {name}"] - r[f"50x4 {name}"]) / 200 * 1000
 rp, cp = per("rune start --detach"), per("chained tmux calls")
 print(f"cost per pane, 50x4 -> 100x4: rune {rp:.2f} ms, chained calls {cp:.2f} ms: {rp/cp:.2f}x (aim <= 1.3x)")
