@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Engine: rituals of 50 and 500 `true` commands run by `rune start`, against a bash loop
-# running the same `sh -c true`, in ONE hyperfine run so the ratios hold on a noisy machine.
+# running the same `sh -c true`, side by side in one hyperfine run (in rounds, lib.sh) so the
+# ratios hold on a noisy machine.
 # Also bare Deno loops spawning the same 50 (attached, and detached as rune once did: the
 # floor for any Deno program), rune with no steps (its fixed cost), and rune in a
 # pseudo-terminal (`script`), where it draws its live display. The cost per step is the
@@ -60,9 +61,7 @@ fi
 args=()
 for i in "${!names[@]}"; do args+=(-n "${names[$i]}" "${cmds[$i]}"); done
 for c in "${cmds[@]}"; do sh -c "$c" >/dev/null 2>&1 || echo "($c failed)" >&2; done
-wait_quiet
-hyperfine -N --style basic --warmup 2 --runs "${RUNS:-15}" \
-  --export-markdown "$RESULTS/engine.md" --export-json "$RESULTS/engine.json" "${args[@]}"
+RUNS=${RUNS:-3} hyperfine_rounds engine -N "${args[@]}"
 python3 - "$RESULTS/engine.json" <<'PY' | tee "$RESULTS/engine.txt"
 import json, sys
 r = {x["command"]: x["median"] * 1000 for x in json.load(open(sys.argv[1]))["results"]}

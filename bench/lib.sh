@@ -32,6 +32,38 @@ wait_quiet() {
   echo "the machine stayed ${busy}% busy; measuring anyway" >&2
 }
 
+# hyperfine_rounds NAME [hyperfine options and commands…]: hyperfine ROUNDS times (default 6),
+# RUNS runs of each command per round (default 5) after one warmup, each round after
+# wait_quiet; the rounds' times merged into bench/results/NAME.{json,md}. On a shared machine
+# a burst of load then lands on every command alike, not on one row of a long run.
+hyperfine_rounds() {
+  local name=$1 rounds=${ROUNDS:-6} dir
+  shift
+  dir=$(mktemp -d)
+  for r in $(seq "$rounds"); do
+    wait_quiet
+    echo "round $r of $rounds" >&2
+    hyperfine --style none --warmup 1 --runs "${RUNS:-5}" --export-json "$dir/$r.json" "$@" >/dev/null
+  done
+  python3 - "$RESULTS/$name" "$dir"/*.json <<'PY'
+import json, statistics, sys
+out, files = sys.argv[1], sys.argv[2:]
+merged = {}
+for f in files:
+    for r in json.load(open(f))["results"]:
+        merged.setdefault(r["command"], []).extend(r["times"])
+results = [{"command": c, "times": t, "median": statistics.median(t), "mean": statistics.mean(t),
+            "min": min(t), "max": max(t)} for c, t in merged.items()]
+json.dump({"results": results, "rounds": len(files)}, open(out + ".json", "w"), indent=1)
+with open(out + ".md", "w") as md:
+    md.write("| command | median ms | mean ms | min ms | max ms | runs |\n|---|---:|---:|---:|---:|---:|\n")
+    for r in results:
+        md.write(f'| {r["command"]} | {r["median"]*1000:.1f} | {r["mean"]*1000:.1f} | '
+                 f'{r["min"]*1000:.1f} | {r["max"]*1000:.1f} | {len(r["times"])} |\n')
+PY
+  rm -rf "$dir"
+}
+
 # summary JSON BASELINE-NAME: each row's median and its ratio to the baseline row.
 summary() {
   python3 - "$1" "$2" <<'PY'

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Startup: rune's front door against an empty `deno run`, in ONE hyperfine run so the ratios
-# hold on a noisy machine. An unchanged 3-project config (answered from the validated-config
-# cache); the first run after an edit (the config rewritten before each run, so every run
-# parses it); and the first run after install: an empty DENO_DIR and an empty rune cache
-# before each run, against an empty `deno run` with an empty DENO_DIR too.
-# RUNE_BEFORE=DIR adds an older build's rows to the same run. Writes bench/results/startup.*.
+# Startup: rune's front door against an empty `deno run`, side by side in one hyperfine run
+# (in rounds: lib.sh's hyperfine_rounds) so the ratios hold on a noisy machine. An unchanged
+# 3-project config (answered from the validated-config cache); the first run after an edit
+# (the config rewritten before each run, so every run parses it); and the first run after
+# install: an empty DENO_DIR and an empty rune cache before each run, against an empty
+# `deno run` with an empty DENO_DIR too. RUNE_BEFORE=DIR adds an older build's rows to the
+# same run. Writes bench/results/startup.{json,md,txt}.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 need hyperfine
@@ -89,11 +90,10 @@ for i in "${!names[@]}"; do args+=(--prepare "${preps[$i]}" -n "${names[$i]}" "$
 cd "$tmp/web"
 # Each command once, so the config cache holds the config before the measured runs.
 for c in "${cmds[@]}"; do $c >/dev/null 2>&1 || true; done
-wait_quiet
-hyperfine -N --style basic --warmup 3 --runs "${RUNS:-30}" \
-  --export-markdown "$RESULTS/startup.md" --export-json "$RESULTS/startup.json" "${args[@]}"
+hyperfine_rounds startup -N "${args[@]}"
 {
-  echo "measured $(date -u +%Y-%m-%d), ${RUNS:-30} runs, medians; cold rows vs the cold empty run"
+  echo "measured $(date -u +%Y-%m-%d), ${ROUNDS:-6} rounds of ${RUNS:-5} runs, medians;" \
+    "cold rows vs the cold empty run"
   summary "$RESULTS/startup.json" "empty deno run" | grep -v cold
   summary "$RESULTS/startup.json" "cold: empty deno run" | grep cold
 } | tee "$RESULTS/startup.txt"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tmux session builds, detached, each on a fresh private server (its own TMUX_TMPDIR and -L
-# socket), in ONE hyperfine run: 1 x 1 (rune vs tmuxinator: startup is all of it); 10 x 4
+# socket), side by side in one hyperfine run (in rounds, lib.sh): 1 x 1 (rune vs tmuxinator:
+# startup is all of it); 10 x 4
 # (rune vs tmuxinator, tmuxp, one tmux call per operation, and the session as one chained
 # tmux call); 50 x 4 and 100 x 4 (rune vs the chained calls, as few as fit tmux's message
 # limit): the cost per pane. Then the tmux clients each starts (a PATH shim counts them), and
@@ -64,9 +65,7 @@ for i in "${!names[@]}"; do args+=(-n "${names[$i]}" "${cmds[$i]}"); done
 cd "$tmp/proj"
 # Each once, so the config cache holds each config before the measured runs.
 for c in "${cmds[@]}"; do sh "$tmp/reset.sh"; sh -c "$c" >/dev/null 2>&1 || echo "($c failed)" >&2; done
-wait_quiet
-hyperfine --style basic --warmup 1 --runs "${RUNS:-10}" --prepare "sh $tmp/reset.sh" \
-  --export-markdown "$RESULTS/tmux.md" --export-json "$RESULTS/tmux.json" "${args[@]}"
+RUNS=${RUNS:-2} hyperfine_rounds tmux --prepare "sh $tmp/reset.sh" "${args[@]}"
 
 # tmux client processes each starts, counted by a PATH shim that logs every call (strace -f
 # cannot: it would follow the daemonized server and wait for it), and the panes really built.
