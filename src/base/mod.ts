@@ -4,7 +4,8 @@
  * mean", the safe names rune gives tmux and paths, colours, control characters made visible,
  * rune's XDG directories and where the config is looked for, its version and the programs it
  * runs, and `importLazy`, the one way to load rune's own modules on first use. Imports no other
- * folder; nothing here touches the file system (importLazy only loads a module) or spawns.
+ * folder; nothing here touches the file system (importLazy only loads a module; writeOrStop
+ * writes to the stream it is given) or spawns.
  */
 export { err, errorIssue, formatIssue, hasErrors, ok, warningIssue } from "./result.ts";
 export type { Issue, Location, Result } from "./result.ts";
@@ -37,3 +38,5 @@ export { visible } from "./visible.ts";
 export { RUN_PROGRAMS } from "./programs.ts";
 export { importLazy, LAZY_MODULES, lazyModuleUrl } from "./lazy.ts";
 export type { LazyModule } from "./lazy.ts";
+export { writeOrStop } from "./write.ts";
+export type { SyncStream } from "./write.ts";

@@ -45,6 +45,18 @@ Deno.test("`rune --version` evaluates rune.js alone", () => {
   deepStrictEqual(graphOf(bundle, "rune.js", { literalDynamic: false }).files, ["rune.js"]);
 });
 
+Deno.test("`rune --help` evaluates the command tree and none of the layers that do the work", () => {
+  const [cli] = bundle.get("rune.js")!.literalDynamic;
+  ok(cli, "rune.js loads src/cli with a literal import(): --help needs no permission");
+  const graph = graphOf(bundle, cli, { literalDynamic: false });
+  const working = graph.modules.filter((m) =>
+    m.startsWith("npm:") ||
+    /^src\/(config|templates|planning|project|state|exec|tmux|pty|output|runner)\//.test(m)
+  );
+  deepStrictEqual(working, []);
+  deepStrictEqual(graph.external, []);
+});
+
 Deno.test("Deno's graph of rune.js (--version, --help) holds no lazy module and nothing heavy", () => {
   const graph = graphOf(bundle, "rune.js");
   deepStrictEqual(heavyIn(graph.modules), []);

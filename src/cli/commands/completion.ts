@@ -1,6 +1,5 @@
 /** `rune completion bash|zsh|fish`, and the hidden `rune __complete` its scripts call. */
-import { importLazy } from "../../base/mod.ts";
-import { writeOrStop } from "../../output/mod.ts";
+import { importLazy, writeOrStop } from "../../base/mod.ts";
 import type { CompletionShell } from "../completion_scripts.ts";
 import { EXIT } from "../exit_codes.ts";
 import type { CommandSpec } from "../spec.ts";

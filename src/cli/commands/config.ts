@@ -1,6 +1,5 @@
 /** `rune config path|show|validate|edit|schema`. */
-import { importLazy } from "../../base/mod.ts";
-import { writeOrStop } from "../../output/mod.ts";
+import { importLazy, writeOrStop } from "../../base/mod.ts";
 import { EXIT } from "../exit_codes.ts";
 import { CONFIG_ENV } from "../help.ts";
 import type { CommandSpec } from "../spec.ts";
