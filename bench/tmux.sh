@@ -122,4 +122,7 @@ rp, cp = per("rune start --detach"), per("chained tmux calls")
 print(f"cost per pane, 50x4 -> 100x4: rune {rp:.2f} ms, chained calls {cp:.2f} ms: {rp/cp:.2f}x (aim <= 1.3x)")
 for s in ("50x4", "100x4"):
     ratio(f"{s} rune start --detach", f"{s} chained tmux calls", "")
+for s in ("1x1", "10x4", "50x4", "100x4"):
+    if f"before: {s} rune start --detach" in r:
+        ratio(f"before: {s} rune start --detach", f"{s} rune start --detach", "(before / now)")
 PY
