@@ -11,8 +11,11 @@ export DENO
 # --no-prompt: rune must never stop in a Deno permission prompt; a denial is its one-line error.
 RUN := $(DENO) run -q --no-prompt --config deno.json -P
 DEMO_SOCKET ?= rune-demo
+# The modules rune loads with importLazy: LAZY_MODULES in src/base/lazy.ts is the one list.
+# Each is a bundle entry point, so they stay out of every other module's graph.
+LAZY_ENTRIES := $(shell sed -n 's|^  "\(src/[a-z_/]*\)",$$|\1.ts|p' src/base/lazy.ts)
 
-.PHONY: help setup run test stress build bundle compile install bench bench-startup lint fmt check clean
+.PHONY: help setup run test stress build bundle compile release-binary install bench bench-startup lint fmt check clean
 
 help:
 	@echo "make setup   install Deno $(DENO_VERSION) into .tools/ when none is on PATH"
@@ -35,19 +38,28 @@ build: bundle compile
 
 bundle: setup
 	@mkdir -p dist
-	rm -rf dist/chunks dist/rune.js dist/*.js
-	$(DENO) bundle -q --frozen-lockfile --platform deno --code-splitting --outdir dist main.ts
+	rm -rf dist/chunks dist/src dist/rune.js dist/*.js
+	@# --platform browser: yaml's and handlebars' ESM/browser builds, so no chunk needs the
+	@# createRequire shim (node:module); Deno's own APIs and node:sqlite still work.
+	$(DENO) bundle -q --frozen-lockfile --platform browser --code-splitting --outdir dist main.ts $(LAZY_ENTRIES)
 	mv dist/main.js dist/rune.js
 	@$(RUN) dist/rune.js --version >/dev/null && echo "dist/rune.js: built and runs" >&2
 
 # deno compile downloads its runtime (denort); where that is impossible the bundle is the artifact.
+# The lazily loaded modules are not in main.ts's graph: each must be --include'd.
+COMPILE_FLAGS = --frozen-lockfile -P --include templates $(addprefix --include ,$(LAZY_ENTRIES))
 compile: setup
 	@mkdir -p dist
-	@if $(DENO) compile -q --frozen-lockfile --no-prompt -P --include templates -o dist/rune main.ts 2>dist/compile.err; then \
+	@if $(DENO) compile -q --no-prompt $(COMPILE_FLAGS) -o dist/rune main.ts 2>dist/compile.err; then \
 	  echo "dist/rune: compiled" >&2; \
 	else \
 	  echo "dist/rune: not built (deno compile could not fetch its runtime here; see dist/compile.err). dist/rune.js is the tested artifact." >&2; \
 	fi
+
+# The release workflow's binaries: make release-binary TARGET=x86_64-unknown-linux-gnu
+release-binary: setup
+	@mkdir -p dist
+	$(DENO) compile --no-prompt $(COMPILE_FLAGS) --target $(TARGET) -o dist/rune-$(TARGET) main.ts
 
 PREFIX ?= $(HOME)/.local
 install: build

@@ -15,11 +15,13 @@ if [ -x dist/rune ]; then
   exit 0
 fi
 [ -f dist/rune.js ] || { echo "dist/rune.js is missing: run make build first" >&2; exit 1; }
-# The bundle, its chunks, a deno.json holding only the permission set (read by -P; the close
+# The bundle, its chunks, the modules rune loads on first use (dist/src/…, kept in the source
+# layout: src/base/lazy.ts), a deno.json holding only the permission set (read by -P; the close
 # hook finds it beside rune.js), and the Deno that built it, so the install needs nothing else.
 rm -rf "$lib.new"
 mkdir -p "$lib.new"
 cp -R dist/*.js "$lib.new/"
+[ ! -d dist/src ] || cp -R dist/src "$lib.new/"
 python3 - "$lib.new/deno.json" <<'PY'
 import json, sys
 config = json.load(open("deno.json"))

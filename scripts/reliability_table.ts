@@ -5,7 +5,10 @@
  * Usage: deno run --allow-read --allow-write scripts/reliability_table.ts OUTPUT README.md
  */
 const [output, readme] = Deno.args;
-const text = Deno.readTextFileSync(output).replace(/\x1b\[[0-9;]*m/g, "");
+const text = Deno.readTextFileSync(output).replace(
+  new RegExp(String.fromCharCode(27) + "\\[[0-9;]*m", "g"),
+  "",
+);
 const LINE =
   /^\[reliability\] (.+?): tried (\d+), held (\d+), lost (\d+) · (.*) · seed (\d+), (fast|full), ([\d.]+) s, (\d{4}-\d\d-\d\d)$/;
 const rows = new Map<string, RegExpMatchArray>();

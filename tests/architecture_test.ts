@@ -22,6 +22,7 @@ export const LAYERS = [
   "import", //    tmuxinator, tmuxp and smug files → a rune template and rituals (pure)
   "migrate", //   other trackers' history (Go Rune's bbolt, Watson, Timewarrior) read (pure)
   "config", //    find, load and validate the config, every issue located
+  "readiness", // a template's readiness as a graph: names, cycles, start order (pure)
   "templates", // template variables, expanded for where each value lands
   "shell", //     shell quoting: the lexer and the one word quoter
   "env", //       which variables children get (pure)

@@ -12,4 +12,5 @@ export const RUN_PROGRAMS = [
   "scriptreplay", // rune audit show --replay
   "getent", // rune session share/join: users and groups, NSS included (not just /etc/passwd)
   "setfacl", // rune session share/unshare: per-user POSIX ACLs on the share dir and socket
+  "setsid", // a step's own session without a fork (where installed; else Deno's detached)
 ] as const;

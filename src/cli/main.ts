@@ -4,13 +4,12 @@
  * Deno cannot name one line (exit 2); every expected failure arrives from the commands as a
  * value.
  */
-import { VERSION, visible } from "../base/mod.ts";
+import { VERSION, visible, writeOrStop } from "../base/mod.ts";
 import { helpText } from "./help.ts";
 import { parseArgv } from "./parse.ts";
 import { ROOT } from "./tree.ts";
 import { EXIT } from "./exit_codes.ts";
 import { describePermissionError, isPermissionError, requireGranted } from "./permission_error.ts";
-import { writeOrStop } from "../output/mod.ts";
 import { UnusableDirectory } from "./cwd.ts";
 
 /** Commands that work with no permission at all (doctor reports what is granted itself). */

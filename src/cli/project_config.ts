@@ -6,23 +6,23 @@
  * config and every file merged into it plugs in). An untrusted file is never parsed, let alone
  * run; the caller reports it once per content.
  */
-import {
-  loadConfig,
-  LOCAL_CONFIG_NAME,
-  mergeLocalConfig,
-  parseLocalConfig,
-  readConfigText,
-  TEMPLATE_PLACES,
-  templateFieldCheck,
-  templatesAt,
-} from "../config/mod.ts";
 import type { LoadedConfig, LoadFailure, MergedLocal } from "../config/mod.ts";
 import { findLocalFile } from "../project/mod.ts";
 import type { LocalFile } from "../project/mod.ts";
 import { firstNotice, readTrustStore, sha256Hex, trustState } from "../state/mod.ts";
-import { err, formatIssue, type Issue, ok, type Result, runePaths, visible } from "../base/mod.ts";
+import {
+  err,
+  formatIssue,
+  importLazy,
+  type Issue,
+  LOCAL_CONFIG_NAME,
+  ok,
+  type Result,
+  runePaths,
+  visible,
+} from "../base/mod.ts";
 import type { GlobalOptions } from "./spec.ts";
-import { reportLoadFailure } from "./load_config.ts";
+import { loadConfigCached, reportLoadFailure } from "./load_config.ts";
 import { currentDir } from "./cwd.ts";
 
 export type ProjectConfig = LoadedConfig & { local?: MergedLocal };
@@ -56,13 +56,22 @@ export interface ProjectConfigOptions {
   templates?: boolean;
 }
 
-/** The user's config with the trusted local file of `cwd` merged in. Needs --allow-read. */
+/** src/config, loaded only once a project's own file is there to read. */
+const configModule = () => importLazy<typeof import("../config/mod.ts")>("src/config/mod");
+
+/**
+ * The user's config with the trusted local file of `cwd` merged in. Needs --allow-read. The
+ * user's config comes through the validated-config cache; a local file is read and checked
+ * afresh each time (its trust is a hash of its text).
+ */
 export async function loadProjectConfig(o: ProjectConfigOptions): Promise<ProjectConfigLoad> {
-  const user = await loadConfig(o);
+  const user = await loadConfigCached(o);
   const found = await findLocalFile(o.cwd, o.env, LOCAL_CONFIG_NAME);
   if (!found || (user.ok && await sameFile(user.value.file, found.path))) return { config: user };
   if (!user.ok && user.error.kind !== "not-found") return { config: user };
   const checked = await checkLocal(found, o.env);
+  const { mergeLocalConfig, parseLocalConfig, TEMPLATE_PLACES, templateFieldCheck, templatesAt } =
+    await configModule();
   if (checked.kind === "untrusted") return { config: user, local: checked };
   const local = checked as Extract<LocalState, { kind: "trusted" }>;
   const userConfig = user.ok ? user.value : undefined;
@@ -97,6 +106,7 @@ async function checkLocal(
 > {
   const base = { file: found.path, key: found.key };
   if (found.symlink) return { kind: "untrusted", ...base, why: "symlink", version: "symlink" };
+  const { readConfigText } = await configModule();
   const read = await readConfigText(found.path, env);
   if (!read.ok) {
     const issue = read.error.kind === "invalid" ? read.error.issues[0] : undefined;

@@ -2,13 +2,13 @@
  * Templates' readiness, checked before anything runs (issue 17): every depends_on names a
  * window or pane of its template, nothing waits for itself in a circle, and each `ready`
  * holds exactly one condition that can hold. Each problem located at what to change. Pure;
- * reads the typed config (the graph is readiness_graph.ts's, shared with the planner).
+ * reads the typed config (the graph is src/readiness, shared with the planner).
  */
 import { errorIssue } from "../base/mod.ts";
 import type { Issue } from "../base/mod.ts";
 import type { Locator } from "./positions.ts";
 import { TEMPLATE_PLACES } from "./raw.ts";
-import { templateGraph } from "./readiness_graph.ts";
+import { templateGraph } from "../readiness/mod.ts";
 import type { Config, TemplateSpec } from "./schema.ts";
 
 export function readinessIssues(config: Config, where: Locator): Issue[] {

@@ -4,12 +4,18 @@
  * for both `exec` and `shell`, and titles that would put control characters on a border. Option
  * names tmux may know but rune does not are accepted: only tmux can tell. Pure; raw data.
  */
-import { errorIssue, hasUnprintable, shortenValue, warningIssue } from "../base/mod.ts";
+import {
+  errorIssue,
+  hasUnprintable,
+  knownOptionScope,
+  OPTION_NAME,
+  shortenValue,
+  warningIssue,
+} from "../base/mod.ts";
 import type { Issue } from "../base/mod.ts";
 import type { ConfigPath, Locator } from "./positions.ts";
 import { isMap, rawTemplates } from "./raw.ts";
 import type { RawMap } from "./raw.ts";
-import { knownOptionScope, OPTION_NAME } from "./tmux_options.ts";
 
 /** A name `-e NAME=VALUE` can carry and a shell can read back. */
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -4,7 +4,7 @@
  * keys Rune's docs use and rune ignores. templates/config.schema.json is this text, committed;
  * a test keeps the two equal (`rune config schema > templates/config.schema.json` refreshes it).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { ConfigSchema } from "./schema.ts";
 
 export function configJsonSchema(): Record<string, unknown> {

@@ -8,7 +8,7 @@ import { configCandidates } from "./locate.ts";
 import type { ConfigCandidate } from "./locate.ts";
 import { validateConfigText } from "./validate.ts";
 import type { TemplateFieldCheck } from "./validate.ts";
-import { err, hasErrors, ok } from "../base/mod.ts";
+import { err, hasErrors, importLazy, ok } from "../base/mod.ts";
 import type { Issue, Location, Result } from "../base/mod.ts";
 import type { ConfigPath } from "./positions.ts";
 import { maxConfigBytes, tooLargeIssue } from "./limits.ts";
@@ -24,6 +24,11 @@ export interface LoadedConfig {
   locateKey(path: ConfigPath): Location | undefined;
   /** Why this file: "--config", "RUNE_CONFIG", "XDG_CONFIG_HOME", "~/.rune" (or "text"). */
   source: string;
+  /**
+   * Every file this config was made from, with the exact text parsed (the validated-config
+   * cache fingerprints each one). Absent when the config came from that cache.
+   */
+  texts?: { path: string; text: string }[];
 }
 
 export type LoadFailure =
@@ -49,7 +54,9 @@ export interface LoadOptions {
 
 /** checkTemplateFields, imported on first use: it brings the template engine with it. */
 export async function templateFieldCheck(): Promise<TemplateFieldCheck> {
-  const { checkTemplateFields } = await import("./check_variables.ts");
+  const { checkTemplateFields } = await importLazy<typeof import("./check_variables.ts")>(
+    "src/config/check_variables",
+  );
   return checkTemplateFields;
 }
 
@@ -137,5 +144,6 @@ export function parseConfig(
     locate: checked.where.value,
     locateKey: checked.where.key,
     source: options.source ?? "text",
+    texts: [{ path: file, text }],
   });
 }

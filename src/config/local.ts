@@ -7,7 +7,7 @@
  * every project) or another project's per_project commands, nor redefine a template of the
  * user's config. Each such key is an error located in the local file. Pure.
  */
-import { err, errorIssue, hasErrors, ok } from "../base/mod.ts";
+import { err, errorIssue, hasErrors, LOCAL_CONFIG_NAME, ok } from "../base/mod.ts";
 import type { Issue, Location, Result } from "../base/mod.ts";
 import type { Config } from "./schema.ts";
 import type { ConfigPath } from "./positions.ts";
@@ -16,7 +16,6 @@ import type { TemplateFieldCheck } from "./validate.ts";
 import { TEMPLATE_PLACES } from "./raw.ts";
 
 /** The file name rune looks for at a project's root. */
-export const LOCAL_CONFIG_NAME = ".rune.yaml";
 
 /** The rituals a local file may add to (templates aside). */
 export const LOCAL_RITUALS = ["start", "stop", "enter", "leave"] as const;

@@ -1,35 +1,6 @@
 /**
- * Which config file rune reads. Pure: takes the flag value and the environment.
- * Order: --config, RUNE_CONFIG, $XDG_CONFIG_HOME/rune/config.yaml, ~/.rune/config.yaml.
+ * Which config file rune reads: configCandidates, kept in src/base (config_paths.ts) so that
+ * finding the config loads no YAML parser or schema. Re-exported here for src/config's users.
  */
-import { expandHome, runePaths } from "../base/mod.ts";
-
-export interface ConfigCandidate {
-  path: string;
-  /** Why this path: "--config", "RUNE_CONFIG", "XDG_CONFIG_HOME", "~/.rune". */
-  source: string;
-  /** An explicit choice (--config / RUNE_CONFIG) must exist; the defaults are tried in turn. */
-  explicit: boolean;
-}
-
-/** The paths to try, in order. The first explicit one is the only one when present. */
-export function configCandidates(
-  flag: string | undefined,
-  env: Readonly<Record<string, string | undefined>>,
-  cwd: string,
-): ConfigCandidate[] {
-  const absolute = (p: string) => (p.startsWith("/") ? p : `${cwd}/${p}`);
-  if (flag) return [{ path: absolute(expandHome(flag, env)), source: "--config", explicit: true }];
-  if (env.RUNE_CONFIG) {
-    return [{
-      path: absolute(expandHome(env.RUNE_CONFIG, env)),
-      source: "RUNE_CONFIG",
-      explicit: true,
-    }];
-  }
-  const paths = runePaths(env);
-  return [
-    { path: `${paths.configDir}/config.yaml`, source: "XDG_CONFIG_HOME", explicit: false },
-    { path: `${paths.legacyDir}/config.yaml`, source: "~/.rune", explicit: false },
-  ];
-}
+export { configCandidates } from "../base/mod.ts";
+export type { ConfigCandidate } from "../base/mod.ts";

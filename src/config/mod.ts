@@ -25,15 +25,16 @@ export type { DetectedKind, Detection, SourceKind } from "./foreign.ts";
 export type { Validation } from "./validate.ts";
 export { configJsonSchema, configJsonSchemaText } from "./json_schema.ts";
 export { LAYOUT_PRESETS } from "./schema.ts";
-export { LOCAL_CONFIG_NAME, parseLocalConfig, templatesAt } from "./local.ts";
+export { parseLocalConfig, templatesAt } from "./local.ts";
+export { LOCAL_CONFIG_NAME } from "../base/mod.ts";
 export type { LocalConfig, LocalParseOptions } from "./local.ts";
 export { LOCAL_SOURCE, mergeLocalConfig } from "./local_merge.ts";
 export type { MergedLocal } from "./local_merge.ts";
 export { TEMPLATE_PLACES } from "./raw.ts";
-export { knownOptionScope, optionValue } from "./tmux_options.ts";
-export type { TmuxOptionScope } from "./tmux_options.ts";
-export { resolveName, templateGraph } from "./readiness_graph.ts";
-export type { GraphPane, GraphWindow, ReadySpec, TemplateGraph } from "./readiness_graph.ts";
+export { knownOptionScope, optionValue } from "../base/mod.ts";
+export type { TmuxOptionScope } from "../base/mod.ts";
+export { resolveName, templateGraph } from "../readiness/mod.ts";
+export type { GraphPane, GraphWindow, ReadySpec, TemplateGraph } from "../readiness/mod.ts";
 export type {
   CommandSpec,
   Config,

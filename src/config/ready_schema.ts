@@ -5,7 +5,7 @@
  * compiles, names that resolve and cycles are checked by check_readiness.ts, with located
  * messages zod's unions cannot give.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The schemas, given schema.ts's DurationSchema (passed in, so this file imports nothing of

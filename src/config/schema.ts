@@ -5,7 +5,7 @@
  * these schemas: the loader reports them as located warnings (or errors when they look like a
  * misspelling of a known key), because Rune's own docs use many keys Go Rune never read.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { readinessSchemas } from "./ready_schema.ts";
 
 /** Go-style duration ("30s", "2m", "1h30m", "500ms") or a number of seconds; 0 means none. */

@@ -1,10 +1,6 @@
 /**
- * What to tell a person who has no config yet: the ONE text `rune doctor` and every command
- * print. `rune init` writes a starter config where rune will read it. Pure.
+ * What to tell a person who has no config yet: noConfigHint, kept in src/base
+ * (config_paths.ts) so that `rune doctor` and the hot commands print it without loading the
+ * YAML parser or schema. Re-exported here for src/config's users.
  */
-
-/** "run `rune init` to write a starter config to PATH (…), or pass --config PATH" */
-export function noConfigHint(path: string): string {
-  return `run \`rune init\` to write a starter config to ${path} ` +
-    "(`rune init --guided` asks first), or pass --config PATH";
-}
+export { noConfigHint } from "../base/mod.ts";

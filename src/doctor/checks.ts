@@ -2,7 +2,7 @@
  * `rune doctor`'s judgement: facts gathered by the CLI → checks with a status and a fix.
  * Pure, so every verdict is table-tested.
  */
-import { noConfigHint } from "../config/mod.ts";
+import { noConfigHint } from "../base/mod.ts";
 import { shellQuote } from "../shell/mod.ts";
 
 export type CheckStatus = "ok" | "warn" | "fail";

@@ -57,7 +57,8 @@ export async function runBackgroundStep(
     stdin: "null",
     stdout: "null",
     stderr: "null",
-    detached: true,
+    // Its own session: no terminal's hangup reaches it, and `rune stop` ends its whole group.
+    ownSession: true,
   }, { durationMs: ctx.runtime.now() - started, via: "background" });
   if (!(child instanceof Deno.ChildProcess)) return child;
   child.unref();

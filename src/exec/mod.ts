@@ -7,7 +7,8 @@
  * Needs --allow-run for sh, kill and ps.
  */
 export { childEnv, denoRuntime } from "./deno_runtime.ts";
-export { spawnStep } from "./spawn.ts";
+export { ownSessionLauncher, spawnStep } from "./spawn.ts";
+export type { StepSpawnOptions } from "./spawn.ts";
 export { findProgram, searchPath, spawnablePath } from "./program.ts";
 export { explainExit, missingProgram, spawnFailure } from "./exit_reason.ts";
 export { OutputTail, printable } from "./output_tail.ts";

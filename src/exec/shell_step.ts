@@ -1,10 +1,11 @@
 /**
  * Runs a non-interactive step: `sh -c COMMAND` in its own session and process group, output
  * captured (bounded tail), the whole group ended on timeout or Ctrl-C.
- * Needs --allow-run=sh,kill and --allow-env.
+ * Needs --allow-run=sh,kill (and setsid, where installed) and --allow-env.
  *
  * Deno.Command quirks this relies on (checked on Deno 2.9.6):
- * - `detached: true` takes effect with spawn() only; Command.output() ignores it.
+ * - `detached: true` takes effect with spawn() only; Command.output() ignores it; and it forks,
+ *   so the own session comes from `setsid` where there is one (spawn.ts).
  * - Deno.kill needs the full run permission, so group signals go through the `kill` program.
  * - A command that leaves `x &` behind keeps the pipes open after `sh` exits: the step ends
  *   when `sh` exits, and reading stops after a short drain.
@@ -45,7 +46,7 @@ export async function runShellStep(
     stdout: "piped",
     stderr: "piped",
     // Its own session and process group: timeouts and Ctrl-C reach grandchildren too.
-    detached: true,
+    ownSession: true,
   }, { durationMs: ctx.runtime.now() - started, via: "shell" });
   if (!(child instanceof Deno.ChildProcess)) return child;
 

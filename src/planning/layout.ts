@@ -4,8 +4,7 @@
  * window options: the template's, then the window's). Pure.
  */
 import type { ConfigPath, TemplateSpec } from "../config/mod.ts";
-import { knownOptionScope, optionValue } from "../config/mod.ts";
-import { expandHome } from "../base/mod.ts";
+import { expandHome, knownOptionScope, optionValue } from "../base/mod.ts";
 import type { FieldContext, Variables } from "../templates/mod.ts";
 import type { PaneLayout, ProjectInfo, SessionLayout, WindowLayout } from "../contract/mod.ts";
 

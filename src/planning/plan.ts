@@ -2,7 +2,7 @@
  * Config + project + a snapshot of the world → the Plan. Pure: no I/O; the only view of the
  * file system is `facts.isDirectory`. Every problem is collected and located before returning.
  */
-import type { CommandSpec, Config, ConfigPath, LoadedConfig, TemplateSpec } from "../config/mod.ts";
+import type { CommandSpec, Config, ConfigPath, LoadedConfig } from "../config/mod.ts";
 import { expandField } from "../templates/mod.ts";
 import type { Variables } from "../templates/mod.ts";
 import { err, errorIssue, ok, parseDuration } from "../base/mod.ts";

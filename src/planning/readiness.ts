@@ -3,10 +3,11 @@
  * timeout in ms (default 60 s) and its file as an absolute path (variables expanded, relative
  * to the pane's or window's directory), what each pane waits for, and the order panes start
  * in. Undefined when the template declares nothing, so the Plan is as before. Pure; the graph
- * (names, cycles) is the validator's (config/readiness_graph.ts).
+ * (names, cycles) is the validator's (src/readiness).
  */
-import { templateGraph } from "../config/mod.ts";
-import type { ConfigPath, ReadySpec, TemplateSpec } from "../config/mod.ts";
+import { templateGraph } from "../readiness/mod.ts";
+import type { ReadySpec } from "../readiness/mod.ts";
+import type { ConfigPath, TemplateSpec } from "../config/mod.ts";
 import { expandHome, parseDuration } from "../base/mod.ts";
 import type { ReadyCondition, SessionLayout, SessionReadiness } from "../contract/mod.ts";
 

@@ -7,7 +7,7 @@
  */
 import { errorIssue } from "../base/mod.ts";
 import type { Issue, Location } from "../base/mod.ts";
-import { resolveName } from "../config/mod.ts";
+import { resolveName } from "../readiness/mod.ts";
 import type { Config, ConfigPath } from "../config/mod.ts";
 import type { Step, TmuxStep, WaitTarget } from "../contract/mod.ts";
 import { findTemplate } from "./select.ts";

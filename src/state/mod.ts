@@ -8,7 +8,7 @@
  * only: nothing here starts a process. Also the trust store of project-local `.rune.yaml` files
  * (path, SHA-256, the trusted text) under $XDG_DATA_HOME/rune, and which untrusted ones were
  * already reported; and saved tmux sessions (one file each, the previous save kept, one writer at a
- * time).
+ * time). Under $XDG_CACHE_HOME/rune, the validated-config cache.
  */
 export {
   appendAudit,
@@ -31,9 +31,18 @@ export { writeFileAtomic } from "./atomic_file.ts";
 export { lastLines, listLogs, type LogFile, readSince } from "./logs.ts";
 export { formatSaved, SAVED_FORMAT, savedBody, yamlString } from "./saved_format.ts";
 export { parseSaved } from "./saved_parse.ts";
-export type { SavedFile } from "./saved_parse.ts";
+export type { SavedFile, YamlModule } from "./saved_parse.ts";
 export { listSaved, savedDir, savedStem, withSaveLock, writeSaved } from "./saved_store.ts";
 export type { SavedEntry, SavedWrite } from "./saved_store.ts";
+export {
+  AMBIGUOUS_MS,
+  configCacheFile,
+  findCachedConfig,
+  saveCachedConfig,
+} from "./config_cache.ts";
+export type { CachedConfig, ConfigCacheQuery, FileStamp } from "./config_cache.ts";
+export { positionTable, tableLocators } from "./config_positions.ts";
+export type { PositionTable } from "./config_positions.ts";
 export { prepareTranscript, replayArgv, stripScriptMarkers, transcriptDir } from "./transcripts.ts";
 export { openStore, WORK_STORE_FILE, WorkStore, workStorePath } from "./work_store.ts";
 export type {

@@ -1,7 +1,8 @@
 /**
  * A saved session's file → the SavedSession it holds, or every problem with it, each naming
- * the key (the file may have been edited by hand). Loads npm:yaml only when called, so
- * nothing on `rune session save`'s path pays for it.
+ * the key (the file may have been edited by hand). The caller hands in npm:yaml (`await
+ * import("yaml")`), so that no command that loads src/state (start, status, the hooks) has the
+ * YAML parser in its module graph: only `session restore` and `session saved` read saves.
  */
 import { errorIssue } from "../base/mod.ts";
 import type { Issue, Result } from "../base/mod.ts";
@@ -16,10 +17,16 @@ export interface SavedFile {
 
 type Raw = Record<string, unknown>;
 
-export async function parseSaved(text: string, file: string): Promise<Result<SavedFile, Issue[]>> {
-  const loaded = await import("yaml");
-  // The bundle loads yaml's CommonJS build here: its exports are the default export.
-  const { parseDocument, LineCounter } = (loaded.default ?? loaded) as typeof loaded;
+/** npm:yaml, as `await import("yaml")` gives it. */
+export type YamlModule = typeof import("yaml");
+
+export function parseSaved(
+  text: string,
+  file: string,
+  yaml: YamlModule,
+): Result<SavedFile, Issue[]> {
+  // A CommonJS build of yaml puts its exports on the default export.
+  const { parseDocument, LineCounter } = (yaml as { default?: YamlModule }).default ?? yaml;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length) {

@@ -5,7 +5,7 @@
  */
 import { deepStrictEqual } from "node:assert/strict";
 import { validateConfigText } from "../../src/config/validate.ts";
-import { templateGraph } from "../../src/config/readiness_graph.ts";
+import { templateGraph } from "../../src/readiness/mod.ts";
 import type { TemplateSpec } from "../../src/config/schema.ts";
 
 const FILE = "/c.yaml";

@@ -26,8 +26,11 @@ function tree(dir: string, prefix = ""): string[] {
 async function createdOutsideState(home: TempHome, fn: () => Promise<void>): Promise<string[]> {
   const before = new Set(tree(home.dir));
   await fn();
-  // rune's own places: its state, its data (the work-session store), and Deno's cache.
-  const allowed = (p: string) => /^\/(state|data)\/rune(\/|$)|^\/cache\/deno(\/|$)/.test(p);
+  // rune's own places: its state, its data (the work-session store), Deno's cache, and the
+  // validated-config cache, whose file is named by a hash, never by a name from the config.
+  const allowed = (p: string) =>
+    /^\/(state|data)\/rune(\/|$)|^\/cache\/deno(\/|$)|^\/cache\/rune(\/config-[0-9a-f]{24}\.json)?$/
+      .test(p);
   return tree(home.dir).filter((p) => !before.has(p) && !allowed(p));
 }
 

@@ -80,11 +80,18 @@ Deno.test("the starters are in the bundle: init works from a copy with no templa
     const copy = `${home.dir}/dist`;
     Deno.mkdirSync(copy);
     const dist = BUNDLE.slice(0, BUNDLE.lastIndexOf("/"));
-    for (const e of Deno.readDirSync(dist)) {
-      if (e.isFile && e.name.endsWith(".js")) {
-        Deno.copyFileSync(`${dist}/${e.name}`, `${copy}/${e.name}`);
+    // Every .js of the bundle, the lazily loaded dist/src/… included.
+    const copyJs = (from: string, to: string) => {
+      for (const e of Deno.readDirSync(from)) {
+        if (e.isDirectory) {
+          Deno.mkdirSync(`${to}/${e.name}`);
+          copyJs(`${from}/${e.name}`, `${to}/${e.name}`);
+        } else if (e.isFile && e.name.endsWith(".js")) {
+          Deno.copyFileSync(`${from}/${e.name}`, `${to}/${e.name}`);
+        }
       }
-    }
+    };
+    copyJs(dist, copy);
     Deno.copyFileSync(DENO_CONFIG, `${home.dir}/deno.json`);
     const out = await new Deno.Command(Deno.execPath(), {
       args: [

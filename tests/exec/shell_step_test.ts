@@ -163,3 +163,24 @@ Deno.test("the child gets only the (filtered) base env, not rune's own", async (
     Deno.env.delete("RUNE_TEST_SECRET_TOKEN");
   }
 });
+
+Deno.test("an abort (Ctrl-C) ends the whole group too: children, subshells, nested sh", async () => {
+  const marker = uniqueMarker("int-grandchildren");
+  const controller = new AbortController();
+  // `&` children of a non-interactive shell ignore INT: only the KILL after the grace ends
+  // them, and it must reach every one of them.
+  const command = `sh -c 'sleep 300; : ${marker}' & (sh -c 'sleep 300; : ${marker}' &) ; ` +
+    `sh -c 'sh -c "sleep 300; : ${marker}"' & wait`;
+  const running = runShellStep(shell(1, "tree", command), context({ signal: controller.signal }), {
+    graceMs: 300,
+  });
+  try {
+    await waitFor(() => pidsWithMarker(marker).length >= 3, { what: "the three to start" });
+    controller.abort();
+    const o = await running;
+    strictEqual(o.status, "interrupted");
+    await waitFor(() => pidsWithMarker(marker).length === 0, { what: "every one to be gone" });
+  } finally {
+    killMarked(marker);
+  }
+});

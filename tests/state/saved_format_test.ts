@@ -6,6 +6,7 @@ import { parseSaved } from "../../src/state/saved_parse.ts";
 import type { SavedSession } from "../../src/contract/mod.ts";
 import { HASH_SEQUENCES } from "../helpers/hostile.ts";
 import { HOSTILE } from "../templates/hostile_values.ts";
+import * as YAML from "yaml";
 
 const STRANGE = [
   ...HOSTILE,
@@ -68,9 +69,9 @@ const SESSION: SavedSession = {
   ],
 };
 
-Deno.test("formatSaved() and parseSaved() give back the same session", async () => {
+Deno.test("formatSaved() and parseSaved() give back the same session", () => {
   const text = formatSaved(SESSION, "2026-11-27T12:00:00.000Z");
-  const back = await parseSaved(text, "dev-web.yaml");
+  const back = parseSaved(text, "dev-web.yaml", YAML);
   deepStrictEqual(back, {
     ok: true,
     value: { session: SESSION, savedAt: "2026-11-27T12:00:00.000Z" },
@@ -88,7 +89,7 @@ Deno.test("formatSaved() and parseSaved() give back the same session", async () 
     })),
   };
   const text2 = formatSaved(hostile, "t");
-  const again = await parseSaved(text2, "f");
+  const again = parseSaved(text2, "f", YAML);
   deepStrictEqual(again.ok && again.value.session, hostile);
   // Nothing in the file moves a cursor, hides text or breaks a line on screen: all escaped.
   strictEqual(
@@ -123,12 +124,12 @@ Deno.test("parseSaved() names every problem of an edited file", async (t) => {
     },
   ];
   for (const c of cases) {
-    await t.step(c.name, async () => {
-      const r = await parseSaved(c.text, "f.yaml");
+    await t.step(c.name, () => {
+      const r = parseSaved(c.text, "f.yaml", YAML);
       deepStrictEqual(r.ok ? [] : r.error.map((i) => i.code), c.want);
     });
   }
-  const r = await parseSaved(good.replace('size: "200x50"', "size: big"), "f.yaml");
+  const r = parseSaved(good.replace('size: "200x50"', "size: big"), "f.yaml", YAML);
   strictEqual(
     !r.ok && r.error[0].problem,
     'Cannot read the saved session "f.yaml": size must look like "200x50"',

@@ -14,7 +14,6 @@ import { hasTmux, withTmuxServer } from "../helpers/tmux_server.ts";
 import { waitFor } from "../helpers/wait_for.ts";
 import { runInPane } from "../e2e/pty_pane.ts";
 import { FULL, Tally } from "./lib/tally.ts";
-import { killServer } from "./lib/world.ts";
 import { read, tmuxOn } from "./lib/probe.ts";
 import {
   fill,
@@ -144,7 +143,7 @@ async function missingPrograms(tally: Tally) {
       unclear(r, [3], /tmux/).map((why) => ({ counter: "unclear", why })),
     );
   });
-  await withHome(async (home, dir) =>
+  await withHome((home, dir) =>
     withTmuxServer(async (tmux) => {
       home.writeConfig(
         `rituals: {start: {global: [{name: ask, interactive: true, command: "echo asked > ${dir}/asked"}]}}\n`,

@@ -15,7 +15,7 @@ const synced = (when: "before" | "after") =>
   withLayout({ windows: [{ ...unplanned.layout!.windows[0], synchronize: when }] });
 /** The tmux commands of a call (after `tmux -L t`), by name. */
 const names = (argv: string[]) =>
-  argv.slice(4).filter((a, i, all) => i === 0 || all[i - 1] === ";");
+  argv.slice(4).filter((_a, i, all) => i === 0 || all[i - 1] === ";");
 
 Deno.test("synchronize: after sets synchronize-panes once the window's panes are typed", async () => {
   const runtime = fakeRuntime([shellsAnswer(["%1", "%2"]), {}, {}]);

@@ -1,23 +1,19 @@
 /**
- * `rune completion SHELL` prints the script; `rune __complete -- WORDS…` answers it. Commands
+ * `rune __complete -- WORDS…` answers the completion scripts (`rune completion SHELL` prints them,
+ * from commands/completion.ts: it needs no permission, so it loads nothing from here). Commands
  * and options come from the tree alone; project and template names need the config (loaded
  * without the template-variable check, which is the slow part), session names one tmux call.
  * Anything that fails offers nothing: a completion never prints an error into the prompt.
  */
 import { completeWords, completionLines } from "../complete.ts";
 import type { Candidate, DynamicSource } from "../complete.ts";
-import { completionScript } from "../completion_scripts.ts";
-import type { CompletionShell } from "../completion_scripts.ts";
 import type { Config } from "../../config/mod.ts";
 import type { CommandSpec, GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
 import { writeOrStop } from "../../output/mod.ts";
 import { currentDir } from "../cwd.ts";
-
-export function runCompletion(shell: string): number {
-  writeOrStop(Deno.stdout, completionScript(shell as CompletionShell));
-  return EXIT.ok;
-}
+import { loadConfigCached } from "../load_config.ts";
+import { importLazy } from "../../base/mod.ts";
 
 export async function runComplete(
   root: CommandSpec,
@@ -57,15 +53,14 @@ async function dynamicNames(
   source: DynamicSource,
   from: { config?: string; socket?: string; socketPath?: string },
 ): Promise<Candidate[]> {
-  const { loadConfig } = await import("../../config/mod.ts");
-  const loaded = await loadConfig({
+  const loaded = await loadConfigCached({
     flag: from.config,
     env: Deno.env.toObject(),
     cwd: currentDir(),
     templates: false,
   });
   if (source === "session") {
-    const { runeSessions } = await import("./ls.ts");
+    const { runeSessions } = await importLazy<typeof import("./ls.ts")>("src/cli/actions/ls");
     // A config that does not load names no server; the flags or RUNE_TMUX_SOCKET still do.
     const config: Config = loaded.ok ? loaded.value.config : {};
     const sessions = await runeSessions(config, { name: from.socket, path: from.socketPath });
@@ -74,7 +69,9 @@ async function dynamicNames(
       : [];
   }
   if (!loaded.ok) return [];
-  const { configOverview } = await import("../../planning/mod.ts");
+  const { configOverview } = await importLazy<typeof import("../../planning/mod.ts")>(
+    "src/planning/mod",
+  );
   const overview = configOverview(loaded.value.config);
   return source === "project"
     ? overview.projects.map((p) => ({ word: p.name, description: p.detect.join(", ") }))

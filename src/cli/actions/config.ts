@@ -1,19 +1,22 @@
-/** `rune config path|show|validate|schema`: the shell around src/config. */
-import { stringify } from "yaml";
-import {
-  configJsonSchemaText,
-  findConfigFile,
-  readConfigText,
-  templateFieldCheck,
-  validateConfigText,
-} from "../../config/mod.ts";
-import type { ConfigCandidate } from "../../config/mod.ts";
-import { errorIssue, formatIssue, hasErrors, visible } from "../../base/mod.ts";
-import type { Issue } from "../../base/mod.ts";
+/**
+ * `rune config path|show|validate|schema`: the shell around src/config. `config validate` on an
+ * unchanged config answers from the validated-config cache; src/config (YAML, the schema) is
+ * loaded only when it is needed.
+ */
+import type { ConfigCandidate, LoadedConfig, LoadFailure } from "../../config/mod.ts";
+import { errorIssue, formatIssue, hasErrors, importLazy, visible } from "../../base/mod.ts";
+import type { Issue, Result } from "../../base/mod.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
-import { issueCounts, loadConfigOrReport, notFoundMessage } from "../load_config.ts";
+import {
+  issueCounts,
+  loadConfigCached,
+  loadConfigOrReport,
+  notFoundMessage,
+} from "../load_config.ts";
 import { currentDir } from "../cwd.ts";
+
+const configModule = () => importLazy<typeof import("../../config/mod.ts")>("src/config/mod");
 
 interface JsonOption {
   json: boolean;
@@ -21,6 +24,7 @@ interface JsonOption {
 
 export async function runConfigPath(options: JsonOption, globals: GlobalOptions): Promise<number> {
   const env = Deno.env.toObject();
+  const { findConfigFile } = await configModule();
   const found = await findConfigFile({ flag: globals.config, env, cwd: currentDir() });
   const chosen = found.ok ? found.value : found.error[0];
   if (options.json) {
@@ -74,6 +78,7 @@ export async function runConfigShow(options: JsonOption, globals: GlobalOptions)
     const header = `# ${
       visible(file)
     }, as rune reads it (merges resolved, keys rune does not use left out)`;
+    const { stringify } = await import("yaml");
     // YAML escapes ESC and CR itself, but not bidi controls.
     const yaml = visible(stringify(config, { lineWidth: 0 }), { keepNewlines: true });
     console.log(`${header}\n${yaml}`.trimEnd());
@@ -85,21 +90,17 @@ export async function runConfigValidate(
   options: JsonOption,
   globals: GlobalOptions,
 ): Promise<number> {
-  const found = await findConfigFile({
+  const loaded = await loadConfigCached({
     flag: globals.config,
     env: Deno.env.toObject(),
     cwd: currentDir(),
+    strict: globals.strict,
   });
-  if (!found.ok && !options.json) {
-    console.error(notFoundMessage(found.error));
+  if (!loaded.ok && loaded.error.kind === "not-found" && !options.json) {
+    console.error(notFoundMessage(loaded.error.tried));
     return EXIT.usage;
   }
-  const file = found.ok ? found.value.path : found.error[0].path;
-  const issues = found.ok
-    ? await validateFile(file, globals.strict)
-    : [errorIssue("no-config", `Cannot validate the config: "${file}" does not exist`, {
-      hint: "Run `rune init` to write a starter config there",
-    })];
+  const { file, issues } = validation(loaded);
   if (options.json) {
     console.log(JSON.stringify(issues, null, 2));
   } else {
@@ -111,8 +112,35 @@ export async function runConfigValidate(
   return hasErrors(issues) ? EXIT.usage : EXIT.ok;
 }
 
+/** The file `config validate` names and every issue it lists, from one load. */
+function validation(loaded: Result<LoadedConfig, LoadFailure>): { file: string; issues: Issue[] } {
+  if (loaded.ok) return { file: loaded.value.file, issues: loaded.value.warnings };
+  const failure = loaded.error;
+  switch (failure.kind) {
+    case "invalid":
+      return { file: failure.file, issues: failure.issues };
+    case "unreadable":
+      return {
+        file: failure.file,
+        issues: [
+          errorIssue("unreadable", `Cannot read the config "${failure.file}": ${failure.message}`),
+        ],
+      };
+    case "not-found": {
+      const file = failure.tried[0].path;
+      return {
+        file,
+        issues: [errorIssue("no-config", `Cannot validate the config: "${file}" does not exist`, {
+          hint: "Run `rune init` to write a starter config there",
+        })],
+      };
+    }
+  }
+}
+
 /** Every issue of the config file, as `config validate` lists them (an unreadable file too). */
 export async function validateFile(file: string, strict: boolean): Promise<Issue[]> {
+  const { readConfigText, templateFieldCheck, validateConfigText } = await configModule();
   const read = await readConfigText(file, Deno.env.toObject());
   if (!read.ok) {
     const failure = read.error;
@@ -125,7 +153,8 @@ export async function validateFile(file: string, strict: boolean): Promise<Issue
   return validateConfigText(text, file, { strict, checkTemplates, maxBytes }).issues;
 }
 
-export function runConfigSchema(): number {
+export async function runConfigSchema(): Promise<number> {
+  const { configJsonSchemaText } = await configModule();
   // The text ends in its newline; console.log adds it back, so stdout equals the committed file.
   console.log(configJsonSchemaText().slice(0, -1));
   return EXIT.ok;

@@ -1,10 +1,9 @@
 /** `rune doctor`: gathers the facts (versions, config, tmux, script, permissions) and prints. */
-import { RUN_PROGRAMS, VERSION, visible } from "../../base/mod.ts";
+import { configCandidates, importLazy, RUN_PROGRAMS, VERSION, visible } from "../../base/mod.ts";
 import { outputColors } from "../output.ts";
 import { readTerminal } from "../world.ts";
 import { doctorChecks, doctorExitCode, ignoredKeys, trackingChecks } from "../../doctor/mod.ts";
 import type { DoctorFacts, PermissionFact } from "../../doctor/mod.ts";
-import { configCandidates, loadConfig } from "../../config/mod.ts";
 import { denoRuntime, findProgram } from "../../exec/mod.ts";
 import { isSupported, MIN_TMUX, parseTmuxVersion } from "../../tmux/mod.ts";
 import { detectScriptFlavour } from "../../pty/mod.ts";
@@ -82,6 +81,9 @@ async function configFact(
   globals: GlobalOptions,
   env: Record<string, string>,
 ): Promise<{ fact: DoctorFacts["config"]; ignored?: string[] }> {
+  // Read afresh, not from the validated-config cache: doctor reports on the file as it is.
+  // (Loaded only here: read is granted, and `rune doctor` without it must load nothing big.)
+  const { loadConfig } = await importLazy<typeof import("../../config/mod.ts")>("src/config/mod");
   const loaded = await loadConfig({ flag: globals.config, env, cwd: currentDir() });
   const first = configCandidates(globals.config, env, currentDir())[0];
   if (loaded.ok) {

@@ -11,7 +11,7 @@
  * validated-config cache makes this path cheap. Planning (and the template engine with it) is
  * imported only when an enter or leave ritual has commands to run.
  */
-import { visible } from "../../base/mod.ts";
+import { importLazy, visible } from "../../base/mod.ts";
 import { envCode, type HookShell } from "../../shell/mod.ts";
 import { findProject } from "../../project/mod.ts";
 import type { ProjectInfo } from "../../contract/mod.ts";
@@ -43,7 +43,9 @@ export async function runHookEnv(shell: HookShell, globals: GlobalOptions): Prom
     enterLeave: config?.config.settings?.hooks?.enter_leave === true,
   });
   if (decision.leave || decision.enter) {
-    const { runHookRitual } = await import("./hook_rituals.ts");
+    const { runHookRitual } = await importLazy<typeof import("./hook_rituals.ts")>(
+      "src/cli/actions/hook_rituals",
+    );
     if (decision.leave) {
       const there = await leaveConfig(decision.leave, config!, env, globals);
       const line = await runHookRitual(there, "leave", placeInfo(decision.leave), env);

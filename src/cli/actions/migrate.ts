@@ -4,7 +4,7 @@
  * (planImport: a second run adds nothing) → print (--dry-run) or write in one transaction.
  * The source is only read: Go Rune's ~/.rune/sessions.db is never written.
  */
-import { formatIssue, type Issue } from "../../base/mod.ts";
+import { formatIssue, importLazy, type Issue } from "../../base/mod.ts";
 import { mapProjects, parseProjectMap, planImport } from "../../migrate/mod.ts";
 import type { ImportPlan, ImportSummary } from "../../migrate/mod.ts";
 import { EXIT } from "../exit_codes.ts";
@@ -120,7 +120,7 @@ function printResult(
 /** rune's project names, for Timewarrior's tags; none when there is no config that loads. */
 async function configProjects(globals: GlobalOptions): Promise<string[] | undefined> {
   if (missingPermission([{ name: "env" }])) return undefined;
-  const { loadConfig } = await import("../../config/mod.ts");
+  const { loadConfig } = await importLazy<typeof import("../../config/mod.ts")>("src/config/mod");
   const loaded = await loadConfig({
     flag: globals.config,
     env: Deno.env.toObject(),

@@ -44,7 +44,7 @@ export async function readSaves(
       });
       continue;
     }
-    const parsed = await parseSaved(text, path);
+    const parsed = parseSaved(text, path, await import("yaml"));
     if (!parsed.ok) {
       issues.push(...parsed.error);
       continue;

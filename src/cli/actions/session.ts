@@ -22,6 +22,7 @@ import { readTerminal, tmuxWorldFor } from "../world.ts";
 import { currentDir } from "../cwd.ts";
 import { endSharesWhere, markText, shareMarks } from "./share_end.ts";
 import { sameServer } from "../../share/mod.ts";
+import { loadConfigCached } from "../load_config.ts";
 
 /**
  * The tmux world for a `rune session` command. The config is read once, and only when no flag
@@ -35,8 +36,7 @@ export async function sessionWorld(
   const env = Deno.env.toObject();
   let config: Config | undefined;
   if (!flags.name && !flags.path && !env.RUNE_TMUX_SOCKET) {
-    const { loadConfig } = await import("../../config/mod.ts");
-    const loaded = await loadConfig({
+    const loaded = await loadConfigCached({
       flag: globals.config,
       env,
       cwd: currentDir(),

@@ -37,6 +37,7 @@ import { chooseSaves, readSaves, savesDir } from "./saved_files.ts";
 import type { SavedOnDisk } from "./saved_files.ts";
 import { autosaveFor, markerDirFor } from "./session_hooks.ts";
 import { isDirectory } from "../fs_facts.ts";
+import { loadConfigCached, reportLoadFailure } from "../load_config.ts";
 
 export interface RestoreOptions {
   names: string[];
@@ -233,13 +234,15 @@ async function optionalConfig(
   globals: GlobalOptions,
   env: Record<string, string>,
 ): Promise<LoadedConfig | undefined | number> {
-  const { loadConfig } = await import("../../config/mod.ts");
-  const loaded = await loadConfig({ flag: globals.config, env, cwd: currentDir(), strict: false });
+  const loaded = await loadConfigCached({
+    flag: globals.config,
+    env,
+    cwd: currentDir(),
+    strict: false,
+  });
   if (loaded.ok) return loaded.value;
   if (loaded.error.kind === "not-found" && !globals.config) return undefined;
-  const { loadConfigOrReport } = await import("../load_config.ts");
-  const reported = await loadConfigOrReport(globals);
-  return reported.ok ? reported.value : reported.error;
+  return reportLoadFailure(loaded.error, globals);
 }
 
 /** settings.tmux.stop_on_session_close, for a restored session of a project, as `start` sets it. */

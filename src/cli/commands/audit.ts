@@ -1,4 +1,5 @@
 /** `rune audit ls` and `rune audit show ID`: the log of interactive runs. */
+import { importLazy } from "../../base/mod.ts";
 import type { CommandSpec } from "../spec.ts";
 
 const AUDIT_ENV: [string, string][] = [
@@ -40,7 +41,9 @@ export const AUDIT: CommandSpec = {
       ],
       env: AUDIT_ENV,
       run: async ({ opts, globals }) => {
-        const { auditList } = await import("../actions/audit.ts");
+        const { auditList } = await importLazy<typeof import("../actions/audit.ts")>(
+          "src/cli/actions/audit",
+        );
         return auditList({ json: opts.json === true, limit: String(opts.limit) }, globals);
       },
     },
@@ -66,7 +69,9 @@ export const AUDIT: CommandSpec = {
       ],
       env: AUDIT_ENV,
       run: async ({ args, opts, globals }) => {
-        const { auditShow } = await import("../actions/audit.ts");
+        const { auditShow } = await importLazy<typeof import("../actions/audit.ts")>(
+          "src/cli/actions/audit",
+        );
         return await auditShow(
           args.id!,
           { json: opts.json === true, replay: opts.replay === true },

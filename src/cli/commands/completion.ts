@@ -1,4 +1,7 @@
 /** `rune completion bash|zsh|fish`, and the hidden `rune __complete` its scripts call. */
+import { importLazy, writeOrStop } from "../../base/mod.ts";
+import type { CompletionShell } from "../completion_scripts.ts";
+import { EXIT } from "../exit_codes.ts";
 import type { CommandSpec } from "../spec.ts";
 
 export const COMPLETION: CommandSpec = {
@@ -22,9 +25,11 @@ export const COMPLETION: CommandSpec = {
     ["rune completion fish > ~/.config/fish/completions/rune.fish", "fish, for good"],
   ],
   exitCodes: false,
+  // A literal import, not importLazy: printing the script needs no permission at all.
   run: async ({ args }) => {
-    const { runCompletion } = await import("../actions/completion.ts");
-    return runCompletion(args.shell!);
+    const { completionScript } = await import("../completion_scripts.ts");
+    writeOrStop(Deno.stdout, completionScript(args.shell as CompletionShell));
+    return EXIT.ok;
   },
 };
 
@@ -39,7 +44,9 @@ export const COMPLETE: CommandSpec = {
   examples: [["rune __complete -- start ''", "the projects `rune start` would take"]],
   exitCodes: false,
   run: async ({ rest, globals, root }) => {
-    const { runComplete } = await import("../actions/completion.ts");
+    const { runComplete } = await importLazy<typeof import("../actions/completion.ts")>(
+      "src/cli/actions/completion",
+    );
     return await runComplete(root, rest, globals);
   },
 };

@@ -1,4 +1,5 @@
 /** `rune hook bash|zsh|fish`, the hidden `rune __hook-env SHELL` it calls, and `rune prompt`. */
+import { importLazy, writeOrStop } from "../../base/mod.ts";
 import type { CommandSpec } from "../spec.ts";
 import { CONFIG_ENV } from "../help.ts";
 import { TRACKING_ENV } from "./tracking.ts";
@@ -34,7 +35,6 @@ export const HOOK: CommandSpec = {
   exitCodes: false,
   run: async ({ args }) => {
     const { HOOK_SNIPPETS } = await import("../hook_snippets.ts");
-    const { writeOrStop } = await import("../../output/mod.ts");
     writeOrStop(Deno.stdout, HOOK_SNIPPETS[args.shell as (typeof SHELLS)[number]]);
     return 0;
   },
@@ -51,7 +51,9 @@ export const HOOK_ENV: CommandSpec = {
   env: [["RUNE_PROJECT", "the project the shell had (to leave)"], ...CONFIG_ENV],
   exitCodes: false,
   run: async ({ args, globals }) => {
-    const { runHookEnv } = await import("../actions/hook_env.ts");
+    const { runHookEnv } = await importLazy<typeof import("../actions/hook_env.ts")>(
+      "src/cli/actions/hook_env",
+    );
     return await runHookEnv(args.shell as (typeof SHELLS)[number], globals);
   },
 };
@@ -75,7 +77,9 @@ export const PROMPT: CommandSpec = {
   env: [["RUNE_PROJECT", "shown when no work session is open"], ...TRACKING_ENV],
   exitCodes: false,
   run: async ({ opts }) => {
-    const { runPrompt } = await import("../actions/prompt_segment.ts");
+    const { runPrompt } = await importLazy<typeof import("../actions/prompt_segment.ts")>(
+      "src/cli/actions/prompt_segment",
+    );
     return runPrompt({ format: typeof opts.format === "string" ? opts.format : undefined });
   },
 };

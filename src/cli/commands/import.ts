@@ -1,4 +1,5 @@
 /** `rune import tmuxinator|tmuxp|smug FILE`. */
+import { importLazy } from "../../base/mod.ts";
 import { CONFIG_ENV } from "../help.ts";
 import type { CommandSpec } from "../spec.ts";
 
@@ -50,7 +51,9 @@ export const IMPORT: CommandSpec = {
   ],
   env: CONFIG_ENV,
   run: async ({ args, opts, globals }) => {
-    const { runImport } = await import("../actions/import.ts");
+    const { runImport } = await importLazy<typeof import("../actions/import.ts")>(
+      "src/cli/actions/import",
+    );
     return await runImport(args.tool!, args.file!, {
       write: opts.write === true,
       force: opts.force === true,

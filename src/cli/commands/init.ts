@@ -1,4 +1,5 @@
 /** `rune init [--template NAME] [--guided] [--project] [--force]`. */
+import { importLazy } from "../../base/mod.ts";
 import { CONFIG_ENV } from "../help.ts";
 import type { CommandSpec } from "../spec.ts";
 import { STARTER_NAMES } from "../starter_names.ts";
@@ -34,7 +35,9 @@ export const INIT: CommandSpec = {
   ],
   env: CONFIG_ENV,
   run: async ({ opts, globals }) => {
-    const { runInit } = await import("../actions/init.ts");
+    const { runInit } = await importLazy<typeof import("../actions/init.ts")>(
+      "src/cli/actions/init",
+    );
     return await runInit({
       template: typeof opts.template === "string" ? opts.template : undefined,
       guided: opts.guided === true,

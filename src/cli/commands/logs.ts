@@ -1,4 +1,5 @@
 /** `rune logs`: rune's own logs. */
+import { importLazy } from "../../base/mod.ts";
 import type { CommandSpec } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
 
@@ -31,7 +32,9 @@ export const LOGS: CommandSpec = {
       console.error(`error: option '-n, --lines' wants a whole number, not "${text}"`);
       return EXIT.usage;
     }
-    const { runLogs } = await import("../actions/logs.ts");
+    const { runLogs } = await importLazy<typeof import("../actions/logs.ts")>(
+      "src/cli/actions/logs",
+    );
     return await runLogs({
       file: args.file,
       lines: Number(text),

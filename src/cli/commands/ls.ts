@@ -1,4 +1,5 @@
 /** `rune ls`: projects, templates and running sessions at a glance. */
+import { importLazy } from "../../base/mod.ts";
 import { CONFIG_ENV } from "../help.ts";
 import type { CommandSpec } from "../spec.ts";
 
@@ -28,7 +29,7 @@ export const LS: CommandSpec = {
     ["RUNE_TMUX_SOCKET", "tmux server to use: a socket name, or a path if it has a /"],
   ],
   run: async ({ opts, globals }) => {
-    const { runLs } = await import("../actions/ls.ts");
+    const { runLs } = await importLazy<typeof import("../actions/ls.ts")>("src/cli/actions/ls");
     return await runLs({
       json: opts.json === true,
       socket: {

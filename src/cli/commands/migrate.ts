@@ -1,4 +1,5 @@
 /** `rune migrate rune|watson|timewarrior`: history from other trackers into rune's store. */
+import { importLazy } from "../../base/mod.ts";
 import type { CommandInput, CommandSpec, OptionSpec } from "../spec.ts";
 import { TRACKING_ENV } from "./tracking.ts";
 
@@ -16,7 +17,9 @@ const IDEMPOTENT = " A second run adds nothing: each session is stored under a k
   "its source, and the summary says what was read, added and skipped, and why.";
 
 async function run(source: "rune" | "watson" | "timewarrior", input: CommandInput) {
-  const { runMigrate } = await import("../actions/migrate.ts");
+  const { runMigrate } = await importLazy<typeof import("../actions/migrate.ts")>(
+    "src/cli/actions/migrate",
+  );
   const map = input.opts.projectMap;
   return await runMigrate(source, input.args.path, {
     dryRun: input.opts.dryRun === true,

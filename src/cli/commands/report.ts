@@ -1,4 +1,5 @@
 /** `rune report`: work sessions by day and project, as text, CSV or JSON. */
+import { importLazy } from "../../base/mod.ts";
 import type { CommandInput, CommandSpec } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
 import { TRACKING_ENV } from "./tracking.ts";
@@ -45,7 +46,9 @@ export const REPORT: CommandSpec = {
       console.error(`error: ${parsed}\n(see: rune report --help)`);
       return EXIT.usage;
     }
-    const { runReport } = await import("../actions/report.ts");
+    const { runReport } = await importLazy<typeof import("../actions/report.ts")>(
+      "src/cli/actions/report",
+    );
     return runReport(parsed, input.globals);
   },
 };

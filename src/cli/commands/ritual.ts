@@ -1,4 +1,5 @@
 /** `rune ritual list [project]`, `rune ritual run|test start|stop [project]`. */
+import { importLazy } from "../../base/mod.ts";
 import { CONFIG_ENV } from "../help.ts";
 import type { CommandInput, CommandSpec } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
@@ -61,7 +62,9 @@ export const RITUAL: CommandSpec = {
     ],
     env: CONFIG_ENV,
     run: async ({ args, opts, globals }) => {
-      const { runRitualList } = await import("../actions/ritual_list.ts");
+      const { runRitualList } = await importLazy<typeof import("../actions/ritual_list.ts")>(
+        "src/cli/actions/ritual_list",
+      );
       return await runRitualList(args.project, { json: opts.json === true }, globals);
     },
   }, {

@@ -2,6 +2,7 @@
  * `rune session ls | status [NAME] | attach NAME | kill NAME | share | join | unshare`: the tmux
  * sessions rune made; `save | restore | saved` (session_saves.ts) keep them on disk.
  */
+import { importLazy } from "../../base/mod.ts";
 import type { CommandInput, CommandSpec } from "../spec.ts";
 import { JOIN, SHARE, SHARE_EVENT, UNSHARE } from "./session_share.ts";
 import { RESTORE, SAVE, SAVED } from "./session_saves.ts";
@@ -63,7 +64,9 @@ export const SESSION: CommandSpec = {
       ],
       env: SOCKET_ENV,
       run: async (input) => {
-        const { sessionList } = await import("../actions/session.ts");
+        const { sessionList } = await importLazy<typeof import("../actions/session.ts")>(
+          "src/cli/actions/session",
+        );
         return await sessionList(socketOf(input), input.opts.json === true, input.globals);
       },
     },
@@ -79,7 +82,9 @@ export const SESSION: CommandSpec = {
       ],
       env: SOCKET_ENV,
       run: async (input) => {
-        const { sessionStatusCommand } = await import("../actions/session_status.ts");
+        const { sessionStatusCommand } = await importLazy<
+          typeof import("../actions/session_status.ts")
+        >("src/cli/actions/session_status");
         return await sessionStatusCommand(
           socketOf(input),
           input.args.name,
@@ -98,7 +103,9 @@ export const SESSION: CommandSpec = {
       ],
       env: SOCKET_ENV,
       run: async (input) => {
-        const { sessionAttach } = await import("../actions/session.ts");
+        const { sessionAttach } = await importLazy<typeof import("../actions/session.ts")>(
+          "src/cli/actions/session",
+        );
         return await sessionAttach(socketOf(input), input.args.name!, input.globals);
       },
     },
@@ -112,7 +119,9 @@ export const SESSION: CommandSpec = {
       ],
       env: SOCKET_ENV,
       run: async (input) => {
-        const { sessionKill } = await import("../actions/session.ts");
+        const { sessionKill } = await importLazy<typeof import("../actions/session.ts")>(
+          "src/cli/actions/session",
+        );
         return await sessionKill(socketOf(input), input.args.name!, input.globals);
       },
     },

@@ -2,6 +2,7 @@
  * `rune session save | restore | saved`: sessions kept on disk and built again (issue 16).
  * Part of the `session` group, so its --socket and --socket-path apply.
  */
+import { importLazy } from "../../base/mod.ts";
 import type { CommandInput, CommandSpec } from "../spec.ts";
 
 function socketOf(input: CommandInput): { name?: string; path?: string } {
@@ -56,7 +57,9 @@ export const SAVE: CommandSpec = {
   run: async (input) => {
     const names = input.rest;
     if (input.opts.toConfig === true) {
-      const { sessionToConfig } = await import("../actions/session_to_config.ts");
+      const { sessionToConfig } = await importLazy<
+        typeof import("../actions/session_to_config.ts")
+      >("src/cli/actions/session_to_config");
       return await sessionToConfig(
         socketOf(input),
         names,
@@ -64,7 +67,9 @@ export const SAVE: CommandSpec = {
         input.globals,
       );
     }
-    const { sessionSave } = await import("../actions/session_save.ts");
+    const { sessionSave } = await importLazy<typeof import("../actions/session_save.ts")>(
+      "src/cli/actions/session_save",
+    );
     return await sessionSave(socketOf(input), {
       names,
       all: input.opts.all === true,
@@ -103,7 +108,9 @@ export const RESTORE: CommandSpec = {
   ],
   env: SAVE_ENV,
   run: async (input) => {
-    const { sessionRestore } = await import("../actions/session_restore.ts");
+    const { sessionRestore } = await importLazy<typeof import("../actions/session_restore.ts")>(
+      "src/cli/actions/session_restore",
+    );
     return await sessionRestore(socketOf(input), {
       names: input.rest,
       all: input.opts.all === true,
@@ -126,7 +133,9 @@ export const SAVED: CommandSpec = {
   ],
   env: SAVE_ENV.slice(1),
   run: async (input) => {
-    const { sessionSaved } = await import("../actions/session_saved.ts");
+    const { sessionSaved } = await importLazy<typeof import("../actions/session_saved.ts")>(
+      "src/cli/actions/session_saved",
+    );
     return await sessionSaved(input.opts.json === true);
   },
 };

@@ -2,6 +2,7 @@
  * `rune session share | join | unshare`: a session shared with other Unix users on this
  * machine, and the hidden command the share server's hook runs when a client attaches.
  */
+import { importLazy } from "../../base/mod.ts";
 import type { CommandInput, CommandSpec } from "../spec.ts";
 
 const SHARE_ENV: [string, string][] = [
@@ -57,7 +58,9 @@ export const SHARE: CommandSpec = {
   ],
   env: SHARE_ENV,
   run: async (input) => {
-    const { sessionShare } = await import("../actions/share.ts");
+    const { sessionShare } = await importLazy<typeof import("../actions/share.ts")>(
+      "src/cli/actions/share",
+    );
     return await sessionShare(socketOf(input), input.args.name, {
       users: users(input),
       write: input.opts.write === true,
@@ -82,7 +85,9 @@ export const JOIN: CommandSpec = {
   ],
   env: [["RUNE_SHARE_DIR", "where shares live (default /tmp): the owner's value"]],
   run: async (input) => {
-    const { sessionJoin } = await import("../actions/share_join.ts");
+    const { sessionJoin } = await importLazy<typeof import("../actions/share_join.ts")>(
+      "src/cli/actions/share_join",
+    );
     return await sessionJoin(input.args.target!, input.opts.print === true, input.globals);
   },
 };
@@ -106,7 +111,9 @@ export const UNSHARE: CommandSpec = {
   ],
   env: [["RUNE_SHARE_DIR", "where shares live (default /tmp)"]],
   run: async (input) => {
-    const { sessionUnshare } = await import("../actions/share_end.ts");
+    const { sessionUnshare } = await importLazy<typeof import("../actions/share_end.ts")>(
+      "src/cli/actions/share_end",
+    );
     return await sessionUnshare(input.args.name!, users(input), input.globals);
   },
 };
@@ -128,7 +135,9 @@ export const SHARE_EVENT: CommandSpec = {
     { flags: "--client <name>", description: "the client's name (tty, or client-PID)" },
   ],
   run: async (input) => {
-    const { shareEvent } = await import("../actions/share_end.ts");
+    const { shareEvent } = await importLazy<typeof import("../actions/share_end.ts")>(
+      "src/cli/actions/share_end",
+    );
     const o = input.opts;
     const text = (v: unknown) => (typeof v === "string" ? v : "");
     return shareEvent({

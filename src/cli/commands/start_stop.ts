@@ -1,4 +1,5 @@
 /** `rune start [project]` and `rune stop [project]`. */
+import { importLazy } from "../../base/mod.ts";
 import { CONFIG_ENV } from "../help.ts";
 import type { RitualName } from "../../contract/mod.ts";
 import type { CommandInput, CommandSpec, OptionSpec } from "../spec.ts";
@@ -57,7 +58,9 @@ export async function runRitual(
     if (!at.ok) return at.code;
     tracking = { at: at.value, yes: o.yes === true, skipRituals: o.skipRituals === true };
   }
-  const { runRitualCommand } = await import("../actions/ritual_run.ts");
+  const { runRitualCommand } = await importLazy<typeof import("../actions/ritual_run.ts")>(
+    "src/cli/actions/ritual_run",
+  );
   return await runRitualCommand(ritual, input.args.project, {
     tracking,
     dryRun: o.dryRun === true,

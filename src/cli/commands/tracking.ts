@@ -1,4 +1,5 @@
 /** `rune pause`, `rune resume`, `rune status`: the open work session. */
+import { importLazy } from "../../base/mod.ts";
 import type { CommandSpec, OptionSpec } from "../spec.ts";
 
 /** What the tracking commands read from the environment. */
@@ -28,7 +29,9 @@ export const PAUSE: CommandSpec = {
   ],
   env: TRACKING_ENV,
   run: async ({ opts, globals }) => {
-    const { runTrackEvent } = await import("../actions/track_event.ts");
+    const { runTrackEvent } = await importLazy<typeof import("../actions/track_event.ts")>(
+      "src/cli/actions/track_event",
+    );
     return runTrackEvent("pause", str(opts.at), globals);
   },
 };
@@ -44,7 +47,9 @@ export const RESUME: CommandSpec = {
   ],
   env: TRACKING_ENV,
   run: async ({ opts, globals }) => {
-    const { runTrackEvent } = await import("../actions/track_event.ts");
+    const { runTrackEvent } = await importLazy<typeof import("../actions/track_event.ts")>(
+      "src/cli/actions/track_event",
+    );
     return runTrackEvent("resume", str(opts.at), globals);
   },
 };
@@ -66,7 +71,9 @@ export const STATUS: CommandSpec = {
   ],
   env: TRACKING_ENV,
   run: async ({ opts }) => {
-    const { runStatus } = await import("../actions/status.ts");
+    const { runStatus } = await importLazy<typeof import("../actions/status.ts")>(
+      "src/cli/actions/status",
+    );
     return runStatus({ json: opts.json === true });
   },
 };

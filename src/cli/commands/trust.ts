@@ -1,4 +1,5 @@
 /** `rune trust [PATH] [--yes] [--list [--json]]`, `rune untrust [PATH]`. */
+import { importLazy } from "../../base/mod.ts";
 import { CONFIG_ENV } from "../help.ts";
 import type { CommandSpec } from "../spec.ts";
 
@@ -37,7 +38,9 @@ export const TRUST: CommandSpec = {
   ],
   env: TRUST_ENV,
   run: async ({ args, opts, globals }) => {
-    const { runTrust, runTrustList } = await import("../actions/trust.ts");
+    const { runTrust, runTrustList } = await importLazy<typeof import("../actions/trust.ts")>(
+      "src/cli/actions/trust",
+    );
     if (opts.list === true) return runTrustList({ json: opts.json === true });
     return await runTrust(args.path, { yes: opts.yes === true }, globals);
   },
@@ -55,7 +58,9 @@ export const UNTRUST: CommandSpec = {
   ],
   env: TRUST_ENV,
   run: async ({ args }) => {
-    const { runUntrust } = await import("../actions/trust.ts");
+    const { runUntrust } = await importLazy<typeof import("../actions/trust.ts")>(
+      "src/cli/actions/trust",
+    );
     return await runUntrust(args.path);
   },
 };

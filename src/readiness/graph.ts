@@ -11,8 +11,36 @@
  * for a window means every pane of it is ready, and the window's own condition holds.
  */
 import type { GateRef } from "../contract/mod.ts";
-import type { ConfigPath } from "./positions.ts";
-import type { TemplateSpec } from "./schema.ts";
+
+/** Where in the config a value sits: keys and list positions (config's ConfigPath). */
+export type ConfigPath = readonly (string | number)[];
+
+/**
+ * The parts of a template the graph reads: config's GraphTemplate fits it. Here, not in
+ * src/config, so that the planner builds a Plan's readiness without loading the config's
+ * parser and schema (the validated-config cache hands it a typed config).
+ */
+export interface GraphTemplate {
+  windows?: readonly GraphTemplateWindow[] | null;
+}
+
+export interface GraphTemplateWindow {
+  name?: string;
+  ready?: ReadySpec;
+  depends_on?: string | string[];
+  panes?: readonly GraphTemplatePane[] | null;
+}
+
+export type GraphTemplatePane =
+  | string
+  | null
+  | {
+    name?: string;
+    ready?: ReadySpec;
+    depends_on?: string | string[];
+    exec?: boolean;
+    command?: unknown;
+  };
 
 export interface ReadySpec {
   output?: string;
@@ -60,7 +88,7 @@ export interface TemplateGraph {
   declared: boolean;
 }
 
-export function templateGraph(spec: TemplateSpec, name: string, path: ConfigPath): TemplateGraph {
+export function templateGraph(spec: GraphTemplate, name: string, path: ConfigPath): TemplateGraph {
   const problems: GraphProblem[] = [];
   const windows: GraphWindow[] = [];
   const panes: GraphPane[] = [];
@@ -123,7 +151,7 @@ export function templateGraph(spec: TemplateSpec, name: string, path: ConfigPath
 }
 
 /** WINDOW or WINDOW.PANE in `spec`; the whole text as a window name first (names may hold "."). */
-export function resolveName(spec: TemplateSpec, ref: string): GateRef | undefined {
+export function resolveName(spec: GraphTemplate, ref: string): GateRef | undefined {
   const list = spec.windows ?? [];
   const wi = list.findIndex((w) => w.name === ref);
   if (wi >= 0) return { kind: "window", window: wi + 1 };
@@ -140,7 +168,7 @@ export function resolveName(spec: TemplateSpec, ref: string): GateRef | undefine
   return pi < 0 ? undefined : { kind: "pane", key: `w${w + 1}p${pi + 1}` };
 }
 
-function nameHint(spec: TemplateSpec): string {
+function nameHint(spec: GraphTemplate): string {
   const names = (spec.windows ?? []).map((w) => w.name).filter((n) => n !== undefined);
   return names.length
     ? `Write WINDOW or WINDOW.PANE (a pane's name, or its position from 1); windows: ` +
