@@ -138,11 +138,15 @@ test("the control client changes no window size or layout, while attached or aft
         const run = start(home, tmux, mode === "cli" ? { RUNE_TMUX_CONTROL: "0" } : {});
         const seen: string[] = [];
         if (mode === "control") {
-          // While the shells sleep, the client is attached: sizes must hold already.
-          await waitFor(async () =>
-            (await tmux.tmux("list-clients", "-F", "#{client_flags}"))
-              .includes("control-mode"), { what: "the control client attached" });
-          seen.push(await layouts(tmux));
+          // While the shells sleep, the client is attached: once it has made both windows (its
+          // first line makes only the session), sizes must hold already.
+          let now = "";
+          await waitFor(async () => {
+            const clients = await tmux.tmux("list-clients", "-F", "#{client_flags}");
+            now = await layouts(tmux).catch(() => "");
+            return clients.includes("control-mode") && /^a /m.test(now) && /^b /m.test(now);
+          }, { what: () => `the control client attached, both windows made:\n${now}` });
+          seen.push(now);
         }
         strictEqual((await run).code, 0);
         await ranOnce(tmux, ["one-ran", "four-ran"]);
