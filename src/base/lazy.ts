@@ -42,6 +42,7 @@ export const LAZY_MODULES = [
   "src/config/check_variables",
   "src/config/mod",
   "src/planning/mod",
+  "src/templates/handlebars_env",
 ] as const;
 
 export type LazyModule = typeof LAZY_MODULES[number];

@@ -17,6 +17,7 @@ import {
 import type { ConfigCandidate, Issue, Result } from "../base/mod.ts";
 import type { LoadedConfig, LoadFailure, LoadOptions } from "../config/mod.ts";
 import { findCachedConfig, saveCachedConfig } from "../state/mod.ts";
+import { loadTemplateEngine, usesTemplates } from "../templates/mod.ts";
 import type { ConfigCacheQuery } from "../state/mod.ts";
 import { shellQuote } from "../shell/mod.ts";
 import type { GlobalOptions } from "./spec.ts";
@@ -38,7 +39,7 @@ export async function loadConfigCached(
     if (
       hit && (hit.templatesChecked || !templates) &&
       (!options.strict || hit.loaded.warnings.length === 0)
-    ) return ok(hit.loaded);
+    ) return await withEngine(ok(hit.loaded));
   }
   const checkedAt = Date.now();
   const { loadConfig } = await importLazy<typeof import("../config/mod.ts")>("src/config/mod");
@@ -46,6 +47,12 @@ export async function loadConfigCached(
   if (loaded.ok && query) {
     await saveCachedConfig(query, loaded.value, { checkedAt, templatesChecked: templates });
   }
+  return await withEngine(loaded);
+}
+
+/** The config, with the template engine loaded when it holds a template (src/templates). */
+export async function withEngine<T extends Result<LoadedConfig, unknown>>(loaded: T): Promise<T> {
+  if (loaded.ok && usesTemplates(loaded.value.config)) await loadTemplateEngine();
   return loaded;
 }
 

@@ -22,7 +22,7 @@ import {
   visible,
 } from "../base/mod.ts";
 import type { GlobalOptions } from "./spec.ts";
-import { loadConfigCached, reportLoadFailure } from "./load_config.ts";
+import { loadConfigCached, reportLoadFailure, withEngine } from "./load_config.ts";
 import { currentDir } from "./cwd.ts";
 
 export type ProjectConfig = LoadedConfig & { local?: MergedLocal };
@@ -93,7 +93,10 @@ export async function loadProjectConfig(o: ProjectConfigOptions): Promise<Projec
       local: trusted,
     };
   }
-  return { config: ok(mergeLocalConfig(userConfig, parsed.value)), local: trusted };
+  return {
+    config: await withEngine(ok(mergeLocalConfig(userConfig, parsed.value))),
+    local: trusted,
+  };
 }
 
 /** The text of `found` when the trust store trusts it as it is now; else why not. */

@@ -12,6 +12,7 @@ import { err, hasErrors, importLazy, ok } from "../base/mod.ts";
 import type { Issue, Location, Result } from "../base/mod.ts";
 import type { ConfigPath } from "./positions.ts";
 import { maxConfigBytes, tooLargeIssue } from "./limits.ts";
+import { loadTemplateEngine } from "../templates/mod.ts";
 
 export interface LoadedConfig {
   file: string;
@@ -57,6 +58,7 @@ export async function templateFieldCheck(): Promise<TemplateFieldCheck> {
   const { checkTemplateFields } = await importLazy<typeof import("./check_variables.ts")>(
     "src/config/check_variables",
   );
+  await loadTemplateEngine();
   return checkTemplateFields;
 }
 

@@ -15,7 +15,7 @@
  */
 import { err, ok, sanitizeTmuxName } from "../base/mod.ts";
 import type { Result } from "../base/mod.ts";
-import { compileTemplate } from "./handlebars_env.ts";
+import { templateEngine } from "./engine.ts";
 import { escapeForPlacement, ShellLexer } from "../shell/mod.ts";
 import { parseTemplateText, templateVariableNames } from "./parse.ts";
 import type { TemplatePart } from "./parse.ts";
@@ -101,7 +101,7 @@ function compile(text: string, context: FieldContext): Compiled {
     return { problems: problems.sort((a, b) => a.offset - b.offset), lookups };
   }
 
-  const render = compileTemplate(parsed.ast);
+  const render = templateEngine().compileTemplate(parsed.ast);
   return {
     problems: [],
     lookups,

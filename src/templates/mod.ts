@@ -2,9 +2,10 @@
  * @module
  * Template variables (`{{.Project}}`, `{{Project}}`) in config text, expanded for where each
  * value lands: escaped for its shell quoting context, sanitized into a tmux name, or inserted
- * as text. Pure. Loading it loads the template engine (Handlebars), so callers on the hot path
- * import it only when a config must be checked or planned.
+ * as text. Pure once the template engine (Handlebars) is loaded: `loadTemplateEngine()` loads
+ * it, and only a text with `{{` needs it (engine.ts).
  */
+export { loadTemplateEngine, usesTemplates } from "./engine.ts";
 export { checkTemplateText, expandField, templateLookups, templateVariables } from "./expand.ts";
 export { withheldProblem } from "./map_vars.ts";
 export type { MapLookup } from "./map_vars.ts";

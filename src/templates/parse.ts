@@ -9,8 +9,8 @@
  */
 import { suggest } from "../base/mod.ts";
 import { rewriteGoStyle } from "./go_style.ts";
-import { parseTemplate } from "./handlebars_env.ts";
 import type { ParseFailure, TemplateAst } from "./handlebars_env.ts";
+import { templateEngine } from "./engine.ts";
 import {
   isVariableMap,
   isVariableName,
@@ -70,7 +70,7 @@ export function parseTemplateText(text: string): ParsedTemplate {
   const lineStarts = lineStartsOf(rewritten.text);
   const offsetAt = (pos: { line: number; column: number }) =>
     (lineStarts[pos.line - 1] ?? rewritten.text.length) + pos.column;
-  const parsed = parseTemplate(rewritten.text);
+  const parsed = templateEngine().parseTemplate(rewritten.text);
   if ("failure" in parsed) {
     return {
       parts: [],
@@ -119,7 +119,7 @@ export function parseTemplateText(text: string): ParsedTemplate {
 /** The variable names a template uses, in order of first use (unknown ones included). */
 export function templateVariableNames(text: string): string[] {
   const names = new Set<string>();
-  const parsed = parseTemplate(rewriteGoStyle(text).text);
+  const parsed = templateEngine().parseTemplate(rewriteGoStyle(text).text);
   if ("failure" in parsed) return [];
   for (const node of parsed.ast.body as hbs.AST.Statement[]) {
     if (node.type !== "MustacheStatement") continue;

@@ -5,6 +5,10 @@
 import { deepStrictEqual, ok } from "node:assert/strict";
 import { validateConfigText } from "../../src/config/validate.ts";
 import { checkTemplateFields } from "../../src/config/check_variables.ts";
+import { loadTemplateEngine } from "../../src/templates/mod.ts";
+
+// Templates here are expanded in process, not through a config loader: load the engine once.
+await loadTemplateEngine();
 
 function issues(template: string, settings = ""): string[] {
   const text = `${settings}rituals:

@@ -4,6 +4,10 @@ import { parseConfig } from "../../src/config/load.ts";
 import { rawScalarReader } from "../../src/config/scalar_source.ts";
 import { checkTemplateFields, templateFields } from "../../src/config/check_variables.ts";
 import type { Issue } from "../../src/base/result.ts";
+import { loadTemplateEngine } from "../../src/templates/mod.ts";
+
+// Templates here are expanded in process, not through a config loader: load the engine once.
+await loadTemplateEngine();
 
 const LIST = "Project, ProjectDir, Command, Home, User, Date, Var.NAME, Env.NAME";
 

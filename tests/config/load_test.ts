@@ -3,6 +3,10 @@ import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import { findConfigFile, loadConfig, parseConfig } from "../../src/config/load.ts";
 import type { LoadFailure } from "../../src/config/load.ts";
 import { checkTemplateFields } from "../../src/config/check_variables.ts";
+import { loadTemplateEngine } from "../../src/templates/mod.ts";
+
+// Templates here are expanded in process, not through a config loader: load the engine once.
+await loadTemplateEngine();
 
 const GOOD = "rituals:\n  start:\n    global:\n      - name: hi\n        command: echo hi\n";
 

@@ -17,6 +17,10 @@ import {
   SNIPPET_COUNTS,
 } from "./rune_compat_expected.ts";
 import type { CompatExpectation } from "./rune_compat_expected.ts";
+import { loadTemplateEngine } from "../../src/templates/mod.ts";
+
+// Templates here are expanded in process, not through a config loader: load the engine once.
+await loadTemplateEngine();
 
 const examples = sharedFiles("compat/rune/examples", ".yaml");
 const snippets = sharedFiles("compat/rune", ".yaml");

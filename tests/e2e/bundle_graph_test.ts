@@ -68,7 +68,7 @@ Deno.test("Deno's graph of rune.js (--version, --help) holds no lazy module and 
   ok(!graph.files.some((f) => f.startsWith("src/")), "no lazy entry file in the graph");
 });
 
-Deno.test("the hot commands load no YAML parser or schema before the cache misses", () => {
+Deno.test("the hot commands load no YAML parser, schema or template engine before they need one", () => {
   const hot = ["ritual_run", "ritual_list", "session", "completion", "ls", "config"];
   // The work-session and shell-hook commands a prompt or `cd` runs.
   hot.push("status", "track_event", "hook_env", "prompt_segment");
@@ -76,7 +76,8 @@ Deno.test("the hot commands load no YAML parser or schema before the cache misse
     const graph = graphOf(bundle, `src/cli/actions/${entry}.js`, { literalDynamic: false });
     deepStrictEqual(
       graph.modules.filter((m) =>
-        m === "npm:yaml" || m === "npm:zod" || m.startsWith("src/config/")
+        m === "npm:yaml" || m === "npm:zod" || m === "npm:handlebars" ||
+        m.startsWith("src/config/")
       ),
       [],
       `${entry}: loads on every run`,

@@ -3,6 +3,10 @@ import { deepStrictEqual } from "node:assert/strict";
 import { savedCommandLine, templateFromSaved } from "../../src/import/saved.ts";
 import type { SavedSession } from "../../src/contract/mod.ts";
 import { expandField } from "../../src/templates/mod.ts";
+import { loadTemplateEngine } from "../../src/templates/mod.ts";
+
+// Templates here are expanded in process, not through a config loader: load the engine once.
+await loadTemplateEngine();
 
 const SAVED: SavedSession = {
   name: "dev-{{x}}",

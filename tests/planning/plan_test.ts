@@ -5,6 +5,10 @@ import type { PlanFacts } from "../../src/planning/plan.ts";
 import type { Plan, ProjectInfo, RitualName, Step } from "../../src/contract/plan.ts";
 import type { Issue } from "../../src/base/result.ts";
 import { hasUnprintable } from "../../src/base/names.ts";
+import { loadTemplateEngine } from "../../src/templates/mod.ts";
+
+// Templates here are expanded in process, not through a config loader: load the engine once.
+await loadTemplateEngine();
 
 const PROJECT: ProjectInfo = { name: "web", dir: "/code/web", detectedBy: "argument" };
 const DIRS = new Set(["/code/web", "/code/web/api", "/code/web/ui", "/home/u", "/tmp"]);

@@ -9,6 +9,10 @@ import { planRitual } from "../../src/planning/plan.ts";
 import type { PlanFacts } from "../../src/planning/plan.ts";
 import type { Plan, TmuxStep } from "../../src/contract/plan.ts";
 import type { Issue } from "../../src/base/result.ts";
+import { loadTemplateEngine } from "../../src/templates/mod.ts";
+
+// Templates here are expanded in process, not through a config loader: load the engine once.
+await loadTemplateEngine();
 
 const FACTS: PlanFacts = {
   env: { HOME: "/home/u", PATH: "/bin" },

@@ -8,6 +8,10 @@ import { planRitual } from "../../src/planning/plan.ts";
 import type { PlanFacts } from "../../src/planning/plan.ts";
 import type { ProjectInfo, SessionLayout, TmuxStep } from "../../src/contract/plan.ts";
 import type { Issue } from "../../src/base/result.ts";
+import { loadTemplateEngine } from "../../src/templates/mod.ts";
+
+// Templates here are expanded in process, not through a config loader: load the engine once.
+await loadTemplateEngine();
 
 const PROJECT: ProjectInfo = { name: "web", dir: "/code/web", detectedBy: "argument" };
 const FACTS: PlanFacts = {

@@ -8,6 +8,10 @@ import { deepStrictEqual, ok as assert, strictEqual } from "node:assert/strict";
 import { expandField } from "../../src/templates/expand.ts";
 import type { Variables } from "../../src/templates/mod.ts";
 import { HOSTILE, PWN } from "./hostile_values.ts";
+import { loadTemplateEngine } from "../../src/templates/mod.ts";
+
+// Templates here are expanded in process, not through a config loader: load the engine once.
+await loadTemplateEngine();
 
 /** Seeded random strings over every character a shell treats specially (same on every run). */
 function fuzzValues(count: number): string[] {

@@ -6,6 +6,10 @@ import {
   VARIABLE_NAMES,
 } from "../../src/templates/mod.ts";
 import type { FieldContext, TemplateProblem, Variables } from "../../src/templates/mod.ts";
+import { loadTemplateEngine } from "../../src/templates/mod.ts";
+
+// Templates here are expanded in process, not through a config loader: load the engine once.
+await loadTemplateEngine();
 
 const VARS: Variables = {
   Project: "web",

@@ -8,6 +8,10 @@ import { expandField } from "../../src/templates/expand.ts";
 import { hasTmux, withTmuxServer } from "../helpers/tmux_server.ts";
 import { waitFor } from "../helpers/wait_for.ts";
 import { HOSTILE, PWN } from "./hostile_values.ts";
+import { loadTemplateEngine } from "../../src/templates/mod.ts";
+
+// Templates here are expanded in process, not through a config loader: load the engine once.
+await loadTemplateEngine();
 
 const TEMPLATES = [
   "printf '%s' {{.Project}} >>out",

@@ -3,6 +3,10 @@ import { deepStrictEqual, strictEqual } from "node:assert/strict";
 import { checkTemplateText, expandField, templateVariables } from "../../src/templates/mod.ts";
 import type { FieldContext, Variables } from "../../src/templates/mod.ts";
 import { rewriteGoStyle } from "../../src/templates/go_style.ts";
+import { loadTemplateEngine } from "../../src/templates/mod.ts";
+
+// Templates here are expanded in process, not through a config loader: load the engine once.
+await loadTemplateEngine();
 
 const BASE: Variables = {
   Project: "web",
