@@ -5,9 +5,7 @@
 #  2. one hyperfine run: an empty `deno run`, `direnv export bash` (what direnv runs per
 #     prompt), `rune __hook-env bash` for one `cd` into a project (detected by a config rule,
 #     and by a trusted .rune.yaml), and `rune prompt` (an open work session).
-# The "lean bundle" row runs the same bundle with issue 12's two edits (no createRequire shim, no
-# prefetched dynamic imports; see bench/tracking.sh) to show what the lazy-import work leaves.
-# __hook-env has no lean row: it loads the config, whose YAML parser needs the shim.
+# RUNE_BEFORE=DIR adds an older build's __hook-env and prompt rows to the same run.
 # Everything lives in a temp HOME. Writes bench/results/hook-{prompts.txt,run.md,run.json}.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -53,11 +51,7 @@ direnv_n=$(prompts direnv "$(direnv hook bash | sed "s|$(command -v direnv)|$tmp
   echo "  direnv's hook: $direnv_n"
 } | tee "$RESULTS/hook-prompts.txt"
 
-lean="$tmp/lean"
-cp -r "$BENCH_ROOT/dist" "$lean"
-sed -i 's|^import { createRequire as __deno_internal_createRequire } from "node:module";|const __deno_internal_createRequire = () => () => { throw new Error("no require here"); };|' "$lean"/*.js
-sed -i -E 's/import\("(\.\/[^"]+)"\)/import(String("\1"))/g' "$lean"/*.js
-LEAN="$DENO run -q --no-prompt --config $BENCH_ROOT/deno.json -P $lean/rune.js"
+BEFORE=${RUNE_BEFORE:+$(rune_in "$RUNE_BEFORE")}
 
 # 2. What one prompt after a `cd` costs. Each runs in the project's directory.
 cd "$HOME/web"
@@ -68,4 +62,5 @@ hyperfine -N --warmup 5 --runs "$RUNS" \
   -n "rune __hook-env bash: cd into a project (config rule)" "$RUNE __hook-env bash" \
   -n "rune __hook-env bash: cd into a trusted .rune.yaml (via sh -c cd)" "sh -c 'cd $HOME/local && exec $RUNE __hook-env bash'" \
   -n "rune prompt (open session)" "$RUNE prompt" \
-  -n "rune prompt (lean bundle)" "$LEAN prompt"
+  ${BEFORE:+-n "before: rune __hook-env bash: cd into a project (config rule)" "$BEFORE __hook-env bash"} \
+  ${BEFORE:+-n "before: rune prompt (open session)" "$BEFORE prompt"}

@@ -51,16 +51,21 @@ panes=$(tmux -L "$sock" list-panes -a | wc -l)
 [ "$panes" = 40 ] || { echo "expected 40 panes, got $panes" >&2; exit 1; }
 $RUNE session save --all >/dev/null
 
+# Each row with its --prepare (hyperfine pairs them in order); RUNE_BEFORE=DIR adds an older
+# build's save row.
+args=()
+row() { args+=(--prepare "$1" -n "$2" "$3"); }
+row true "empty deno run" "$DENO run -q --no-config $tmp/empty.js"
+row true "tmux list-panes -a (40 panes)" "tmux -L $sock list-panes -a"
+row true "rune session ls (rune's fixed cost + one tmux call)" "$RUNE session ls"
+row true "rune session save --all (40 panes)" "$RUNE session save --all -q"
+[ -z "$RUNE_BEFORE" ] ||
+  row true "before: rune session save --all (40 panes)" "$(rune_in "$RUNE_BEFORE") session save --all -q"
+row "sh $tmp/reset.sh" "rune session restore --all" "$RUNE session restore --all -q"
+row "sh $tmp/reset.sh" "rune start (hand-written template)" "$start"
 hyperfine -N ${HYPERFINE_FLAGS:---style basic} --warmup 2 --runs "${RUNS:-15}" \
   --export-markdown "$RESULTS/save_restore.md" --export-json "$RESULTS/save_restore.json" \
-  --prepare true --prepare true --prepare true --prepare true \
-  --prepare "sh $tmp/reset.sh" --prepare "sh $tmp/reset.sh" \
-  -n "empty deno run" "$DENO run -q --no-config $tmp/empty.js" \
-  -n "tmux list-panes -a (40 panes)" "tmux -L $sock list-panes -a" \
-  -n "rune session ls (rune's fixed cost + one tmux call)" "$RUNE session ls" \
-  -n "rune session save --all (40 panes)" "$RUNE session save --all -q" \
-  -n "rune session restore --all" "$RUNE session restore --all -q" \
-  -n "rune start (hand-written template)" "$start"
+  "${args[@]}"
 
 python3 - "$RESULTS/save_restore.json" <<'PY'
 import json, sys
@@ -72,6 +77,9 @@ restore, start = r["rune session restore --all"], r["rune start (hand-written te
 print(f"save {save*1000:.1f} ms = {save/(empty+panes):.2f}x (empty deno run {empty*1000:.1f} ms"
       f" + list-panes {panes*1000:.1f} ms; aim 1.5x); rune session ls alone {ls*1000:.1f} ms ="
       f" {ls/(empty+panes):.2f}x")
+before = r.get("before: rune session save --all (40 panes)")
+if before:
+    print(f"before: save {before*1000:.1f} ms = {before/(empty+panes):.2f}x")
 print(f"restore {restore*1000:.0f} ms = {restore/start:.2f}x the hand-written start"
       f" ({start*1000:.0f} ms; aim 1.3x)")
 PY

@@ -34,15 +34,8 @@ open(f"{tmp}/last-month", "w").write(f"{last:%Y-%m-%d} {(datetime.datetime(today
 PY
 read -r FROM TO <"$tmp/last-month"
 
-# The same bundle as issue 12's lean bundle would make it, to show where the time goes: no
-# createRequire shim from node:module (yaml's and handlebars' CJS builds bring it into every
-# chunk) and dynamic imports Deno cannot prefetch (it reads every chunk of the graph otherwise).
-# Once the bundle itself is lean these rows equal the plain ones.
-lean="$tmp/lean"
-cp -r "$BENCH_ROOT/dist" "$lean"
-sed -i 's|^import { createRequire as __deno_internal_createRequire } from "node:module";|const __deno_internal_createRequire = () => () => { throw new Error("no require here"); };|' "$lean"/*.js
-sed -i -E 's/import\("(\.\/[^"]+)"\)/import(String("\1"))/g' "$lean"/*.js
-LEAN="$DENO run -q --no-prompt --config $BENCH_ROOT/deno.json -P $lean/rune.js"
+# RUNE_BEFORE=DIR: an older build's status and report rows join the same runs.
+BEFORE=${RUNE_BEFORE:+$(rune_in "$RUNE_BEFORE")}
 
 hyperfine -N --warmup 2 --runs 10 \
   --export-markdown "$RESULTS/tracking-import.md" --export-json "$RESULTS/tracking-import.json" \
@@ -65,7 +58,7 @@ XDG_DATA_HOME=$tmp/status-data hyperfine -N --warmup 5 --runs "$RUNS" \
   -n "rune --version" "$RUNE --version" \
   -n "rune status" "$RUNE status" \
   -n "rune status --json" "$RUNE status --json" \
-  -n "rune status (lean bundle)" "$LEAN status"
+  ${BEFORE:+-n "before: rune status" "$BEFORE status"}
 
 hyperfine -N --warmup 3 --runs "$RUNS" \
   --export-markdown "$RESULTS/tracking-report.md" --export-json "$RESULTS/tracking-report.json" \
@@ -73,7 +66,7 @@ hyperfine -N --warmup 3 --runs "$RUNS" \
   -n "report --month (text)" "$RUNE report --month" \
   -n "report --month --format csv" "$RUNE report --month --format csv" \
   -n "report --month --format json" "$RUNE report --month --format json" \
-  -n "report --month (text, lean bundle)" "$LEAN report --month" \
+  ${BEFORE:+-n "before: report --month (text)" "$BEFORE report --month"} \
   -n "report last month (text)" "$RUNE report --from $FROM --to $TO" \
   -n "report last month (csv)" "$RUNE report --from $FROM --to $TO --format csv" \
   -n "report last month (json)" "$RUNE report --from $FROM --to $TO --format json"
