@@ -17,7 +17,7 @@ import {
 import type { ConfigCandidate, Issue, Result } from "../base/mod.ts";
 import type { LoadedConfig, LoadFailure, LoadOptions } from "../config/mod.ts";
 import { findCachedConfig, saveCachedConfig } from "../state/mod.ts";
-import { loadTemplateEngine, usesTemplates } from "../templates/mod.ts";
+import { loadTemplateEngine, needsTemplateEngine } from "../templates/mod.ts";
 import type { ConfigCacheQuery } from "../state/mod.ts";
 import { shellQuote } from "../shell/mod.ts";
 import type { GlobalOptions } from "./spec.ts";
@@ -50,9 +50,9 @@ export async function loadConfigCached(
   return await withEngine(loaded);
 }
 
-/** The config, with the template engine loaded when it holds a template (src/templates). */
+/** The config, with the template engine loaded when a template in it needs one (src/templates). */
 export async function withEngine<T extends Result<LoadedConfig, unknown>>(loaded: T): Promise<T> {
-  if (loaded.ok && usesTemplates(loaded.value.config)) await loadTemplateEngine();
+  if (loaded.ok && needsTemplateEngine(loaded.value.config)) await loadTemplateEngine();
   return loaded;
 }
 

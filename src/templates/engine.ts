@@ -3,8 +3,9 @@
  * when a config holds a template: most rituals are plain commands, and `rune start`, `stop`
  * and the shell hook should not pay for a parser they never use. Whoever hands text with `{{`
  * to this folder loads the engine first (`loadTemplateEngine`); the config loaders do it for
- * every config that has a `{{` anywhere, and the validator before it checks one. A text
- * without `{{` never needs it.
+ * every config with a `{{` that is not a plain variable (`needsTemplateEngine`, parse.ts), and
+ * the validator before it checks one. Plain variables (`{{.Project}}`) and text without `{{`
+ * never need it.
  */
 import { importLazy } from "../base/mod.ts";
 
@@ -15,11 +16,6 @@ let engine: Engine | undefined;
 /** Loads the engine once; every later call returns at once. Needs read on rune's modules. */
 export async function loadTemplateEngine(): Promise<void> {
   engine ??= await importLazy<Engine>("src/templates/handlebars_env");
-}
-
-/** Whether `value` (a config, a template text) holds a placeholder, so needs the engine. */
-export function usesTemplates(value: unknown): boolean {
-  return (typeof value === "string" ? value : JSON.stringify(value) ?? "").includes("{{");
 }
 
 /** The loaded engine. Reached before `loadTemplateEngine` only through a bug in rune. */

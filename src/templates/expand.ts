@@ -16,6 +16,7 @@
 import { err, ok, sanitizeTmuxName } from "../base/mod.ts";
 import type { Result } from "../base/mod.ts";
 import { templateEngine } from "./engine.ts";
+import type { RenderFn } from "./handlebars_env.ts";
 import { escapeForPlacement, ShellLexer } from "../shell/mod.ts";
 import { parseTemplateText, templateVariableNames } from "./parse.ts";
 import type { TemplatePart } from "./parse.ts";
@@ -79,7 +80,7 @@ function compile(text: string, context: FieldContext): Compiled {
   const finish = context === "name" ? sanitizeTmuxName : (s: string) => s;
   const parsed = parseTemplateText(text);
   const placeholders = parsed.parts.filter((p) => p.kind !== "text");
-  if (!parsed.ast || !placeholders.length) {
+  if (!placeholders.length) {
     if (parsed.problems.length) return { problems: parsed.problems, lookups: [] };
     const literal = finish(parsed.parts.map((p) => p.kind === "text" ? p.text : "").join(""));
     return { problems: [], render: () => literal, lookups: [] };
@@ -101,7 +102,10 @@ function compile(text: string, context: FieldContext): Compiled {
     return { problems: problems.sort((a, b) => a.offset - b.offset), lookups };
   }
 
-  const render = templateEngine().compileTemplate(parsed.ast);
+  // A text of plain variables only has no AST: its parts are all there is to render.
+  const render = parsed.ast
+    ? templateEngine().compileTemplate(parsed.ast)
+    : renderParts(parsed.parts);
   return {
     problems: [],
     lookups,
@@ -163,4 +167,19 @@ function shellEscapers(
 function shorten(text: string): string {
   const line = text.split(/\r?\n|\r/)[0];
   return line.length > 60 ? `${line.slice(0, 59)}…` : line === text ? text : `${line}…`;
+}
+
+/** Renders plain parts as the engine would in strict mode: a variable that is not there throws. */
+function renderParts(parts: TemplatePart[]): RenderFn {
+  return (context, escape) =>
+    parts.map((p) => {
+      if (p.kind === "text") return p.text;
+      if (p.kind !== "variable") throw new Error("an invalid placeholder was rendered");
+      const scope = p.key === undefined ? context : context[p.name] as Record<string, unknown>;
+      const name = p.key ?? p.name;
+      if (scope === undefined || scope === null || !(name in scope)) {
+        throw new Error(`"${name}" not defined in the template's variables`);
+      }
+      return escape(scope[name]);
+    }).join("");
 }

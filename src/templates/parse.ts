@@ -62,10 +62,63 @@ const GO_TRIM = /^\{\{-\s|\s-\}\}$/;
 
 const SYNTAX_HINT = 'Write a variable as {{.Project}}; for a literal "{{" write "\\{{"';
 
+/**
+ * `{{.Project}}`, `{{Project}}`, `{{ .Var.branch }}`: a placeholder that is a known variable
+ * and nothing else, the one form nearly every template uses. A text whose every `{{` is one of
+ * these is read without the template engine (`plainParts`), to the same parts Handlebars'
+ * parse gives; anything else (comments, `\{{`, `~`, blocks, mistakes) goes to the engine.
+ */
+const PLAIN = /\{\{ *\.?([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))? *\}\}/g;
+
+/** The parts of a text whose placeholders are all plain known variables; else undefined. */
+export function plainParts(text: string): TemplatePart[] | undefined {
+  if (text.includes("\\{{") || text.includes("}}}") || text.includes("{{{")) return undefined;
+  const parts: TemplatePart[] = [];
+  let at = 0;
+  const addText = (end: number) => {
+    if (end <= at) return;
+    const start = at;
+    const chunk = text.slice(start, end);
+    if (chunk.includes("{{")) return false;
+    parts.push({ kind: "text", text: chunk, offsetOf: (i) => start + i });
+  };
+  for (const m of text.matchAll(PLAIN)) {
+    const [source, name, key] = m;
+    if (addText(m.index) === false) return undefined;
+    if (key !== undefined) {
+      if (!isVariableMap(name)) return undefined;
+      parts.push({ kind: "variable", name, key, offset: m.index, source });
+    } else {
+      if (!isVariableName(name)) return undefined;
+      parts.push({ kind: "variable", name, offset: m.index, source });
+    }
+    at = m.index + source.length;
+  }
+  if (addText(text.length) === false) return undefined;
+  return parts;
+}
+
+/** Whether any string in `value` (a config, a text) holds a `{{` only the engine can read. */
+export function needsTemplateEngine(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("{{") && !plainParts(value);
+  if (Array.isArray(value)) return value.some(needsTemplateEngine);
+  if (value !== null && typeof value === "object") {
+    return Object.values(value).some(needsTemplateEngine);
+  }
+  return false;
+}
+
 export function parseTemplateText(text: string): ParsedTemplate {
   if (!text.includes("{{")) {
     return { parts: text ? [{ kind: "text", text, offsetOf: (i) => i }] : [], problems: [] };
   }
+  const plain = plainParts(text);
+  if (plain) return { parts: plain, problems: [] };
+  return engineParse(text);
+}
+
+/** A template text read by the engine (Handlebars' parser): every form, every problem. */
+export function engineParse(text: string): ParsedTemplate {
   const rewritten = rewriteGoStyle(text);
   const lineStarts = lineStartsOf(rewritten.text);
   const offsetAt = (pos: { line: number; column: number }) =>
@@ -119,6 +172,13 @@ export function parseTemplateText(text: string): ParsedTemplate {
 /** The variable names a template uses, in order of first use (unknown ones included). */
 export function templateVariableNames(text: string): string[] {
   const names = new Set<string>();
+  const plain = plainParts(text);
+  if (plain) {
+    for (const p of plain) {
+      if (p.kind === "variable") names.add(p.key === undefined ? p.name : `${p.name}.${p.key}`);
+    }
+    return [...names];
+  }
   const parsed = templateEngine().parseTemplate(rewriteGoStyle(text).text);
   if ("failure" in parsed) return [];
   for (const node of parsed.ast.body as hbs.AST.Statement[]) {
