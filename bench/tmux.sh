@@ -24,7 +24,13 @@ export XDG_CONFIG_HOME="$tmp/config"
 export XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache" NO_COLOR=1
 # tmuxinator 3.0.5 exits 1, silently, when $XDG_CONFIG_HOME/tmuxinator does not exist.
 mkdir -p "$TMUX_TMPDIR" "$HOME" "$tmp/proj" "$XDG_CONFIG_HOME/tmuxinator"
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
+# The server's last panes may still be writing under $tmp as it exits: retry the removal.
+cleanup() {
+  tmux -L "$sock" kill-server 2>/dev/null || true
+  for _ in 1 2 3 4 5; do rm -rf "$tmp" 2>/dev/null && return 0; sleep 0.2; done
+  rm -rf "$tmp" || true
+}
+trap cleanup EXIT
 for size in 1x1 10x4 50x4 100x4; do
   n=$(python3 "$BENCH_ROOT/bench/tmux_files.py" "$tmp/$size" "${size%x*}" "${size#*x}" "$sock" "$tmp/proj")
   echo "$size: the chained baseline is $n tmux call(s)" >&2
