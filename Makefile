@@ -74,7 +74,10 @@ test: bundle
 
 # The reliability suite (issue 18) at full strength; the fast part runs in `make test`. Its output
 # goes to .test-results/stress.txt, from which README's reliability table is generated.
-RUNE_STRESS_SEED ?= $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+# Drawn once (a plain `?=` would draw again at every use, and print a seed the run did not use).
+ifeq ($(RUNE_STRESS_SEED),)
+RUNE_STRESS_SEED := $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+endif
 stress: bundle
 	@bash scripts/test_deps.sh
 	@mkdir -p .test-results

@@ -5,12 +5,18 @@
  */
 import type { EntryKind } from "./facts.ts";
 
+/**
+ * What the OS said, as "not there": any of Deno's errors, and the ones Deno has no class for
+ * (a name too long for the file system, ENAMETOOLONG, arrives as a plain Error "… (os error
+ * 36)", found by fuzzing a detect rule). Anything else is rune's bug and is rethrown.
+ */
 function absentUnlessPermission(e: unknown): undefined {
   if (e instanceof Deno.errors.NotCapable) throw e;
   if (e instanceof Deno.errors.PermissionDenied && /Requires .* access/.test(e.message)) throw e;
   if (e instanceof Error && Object.values(Deno.errors).some((c) => e instanceof c)) {
     return undefined;
   }
+  if (e instanceof Error && /\(os error \d+\)/.test(e.message)) return undefined;
   throw e;
 }
 

@@ -16,6 +16,16 @@ Deno.test("visible() writes out every control character", async (t) => {
     ],
     ["bidi marks and the line separator", "\u200f\u061c\u2028", String.raw`\u200f\u061c\u2028`],
     ["plain text, accents and emoji unchanged", "café ✓ 🚀 ~/web app", "café ✓ 🚀 ~/web app"],
+    [
+      "invisible spaces that make names look alike (found by fuzzing: a BOM in a path)",
+      "/MA\ufeffRK w\u200beb a\u2060b",
+      String.raw`/MA\ufeffRK w\u200beb a\u2060b`,
+    ],
+    [
+      "joiners stay: emoji and scripts need them",
+      "👩\u200d💻 می\u200cخواهم",
+      "👩\u200d💻 می\u200cخواهم",
+    ],
     ["backslashes stay as they are", String.raw`C:\x1b`, String.raw`C:\x1b`],
   ];
   for (const [name, input, want] of rows) {
