@@ -9,8 +9,9 @@
 // C0 and C1 controls, DEL, bidi embeddings/overrides/isolates and marks, line/para separators,
 // and the invisible spaces that make two names look alike (U+200B, U+2060, U+FEFF; the
 // joiners U+200C/D stay, since scripts and emoji need them).
-// deno-lint-ignore no-control-regex
-const CONTROLS = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]/g;
+const CONTROLS =
+  // deno-lint-ignore no-control-regex
+  /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]/g;
 const CONTROLS_BUT_NEWLINE =
   // deno-lint-ignore no-control-regex
   /[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]/g;
