@@ -70,9 +70,14 @@ const SYNTAX_HINT = 'Write a variable as {{.Project}}; for a literal "{{" write 
  */
 const PLAIN = /\{\{ *\.?([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z0-9_]*))? *\}\}/g;
 
+/** Keys Handlebars does not read as a name (found by review: `{{.Var.true}}`). */
+const HANDLEBARS_WORDS = new Set(["true", "false", "null", "undefined", "this"]);
+
 /** The parts of a text whose placeholders are all plain known variables; else undefined. */
 export function plainParts(text: string): TemplatePart[] | undefined {
   if (text.includes("\\{{") || text.includes("}}}") || text.includes("{{{")) return undefined;
+  // Handlebars' lexer refuses a NUL; the engine says so, located.
+  if (text.includes("\0")) return undefined;
   const parts: TemplatePart[] = [];
   let at = 0;
   const addText = (end: number) => {
@@ -86,7 +91,8 @@ export function plainParts(text: string): TemplatePart[] | undefined {
     const [source, name, key] = m;
     if (addText(m.index) === false) return undefined;
     if (key !== undefined) {
-      if (!isVariableMap(name)) return undefined;
+      // After a ".", Handlebars reads these as literals or `this`, and refuses the path.
+      if (!isVariableMap(name) || HANDLEBARS_WORDS.has(key)) return undefined;
       parts.push({ kind: "variable", name, key, offset: m.index, source });
     } else {
       if (!isVariableName(name)) return undefined;

@@ -7,7 +7,7 @@ import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import fc from "fast-check";
 import { engineParse, needsTemplateEngine, plainParts } from "../../src/templates/parse.ts";
 import type { TemplatePart } from "../../src/templates/parse.ts";
-import { expandField, loadTemplateEngine } from "../../src/templates/mod.ts";
+import { checkTemplateText, expandField, loadTemplateEngine } from "../../src/templates/mod.ts";
 import { templateEngine } from "../../src/templates/engine.ts";
 import { renderContext } from "../../src/templates/map_vars.ts";
 import type { FieldContext, Variables } from "../../src/templates/mod.ts";
@@ -61,7 +61,21 @@ const NOT_PLAIN = [
   "{{.Project}} {{",
   "{{> partial}}",
   "{{Project x}}",
+  // Keys Handlebars reads as literals or `this` (found by review), and a NUL its lexer refuses.
+  "{{.Var.true}}",
+  "{{.Var.false}}",
+  "{{.Env.null}}",
+  "{{.Var.undefined}}",
+  "{{.Var.this}}",
+  "a\0b {{.Project}}",
 ];
+
+Deno.test("what the engine refuses stays refused: the same problems with or without plain parts", () => {
+  for (const text of NOT_PLAIN.slice(-6)) {
+    ok(engineParse(text).problems.length > 0, `the engine refuses ${JSON.stringify(text)}`);
+    ok(checkTemplateText(text).length > 0, `checked: ${JSON.stringify(text)}`);
+  }
+});
 
 Deno.test("plainParts() gives the parts Handlebars' parse gives, offsets included", () => {
   for (const text of PLAIN) {
@@ -99,7 +113,18 @@ Deno.test("plain texts expand in every context (the escaping downstream is share
 });
 
 Deno.test("random texts of plain variables: the same parts and text as the engine", () => {
-  const names = ["Project", "ProjectDir", "Command", "Home", "User", "Var.branch", "Env.HOME"];
+  const names = [
+    "Project",
+    "ProjectDir",
+    "Command",
+    "Home",
+    "User",
+    "Var.branch",
+    "Env.HOME",
+    "Var.true",
+    "Var.this",
+    "Env.null",
+  ];
   const piece = fc.oneof(
     fc.constantFrom(...names).chain((n) =>
       fc.tuple(fc.boolean(), fc.constantFrom("", " ")).map(([dot, sp]) =>
