@@ -29,12 +29,17 @@ export function explainExit(
   return `exited with ${code}`;
 }
 
-/** The program a shell could not find, from its own error line (the last one wins). */
+/**
+ * The program a shell could not find, from its own error line (the last one wins); undefined
+ * when the line names none (`sh: 1: : not found`, for a command made only of an escape
+ * sequence: found by fuzzing, where "1: " was taken for the program).
+ */
 export function missingProgram(lines: readonly string[]): string | undefined {
   for (const line of [...lines].reverse()) {
-    const m = line.match(/^\S*?:(?: line)? ?\d*:? (.+?): (?:command )?not found$/) ??
+    const m = line.match(/^\S*?:(?: line)? \d+: (.*): (?:command )?not found$/) ??
+      line.match(/^\S*?: ([^:]+): (?:command )?not found$/) ??
       line.match(/^\S*?:\s?\d*: command not found: (.+)$/);
-    if (m) return m[1];
+    if (m) return m[1].trim() ? m[1] : undefined;
   }
   return undefined;
 }

@@ -84,6 +84,12 @@ Deno.test("missingProgram() finds nothing in ordinary output", () => {
   strictEqual(missingProgram(["Error: config not found", "done"]), undefined);
 });
 
+Deno.test("a not-found line naming no program is no program (found by fuzzing: ESC as the command)", () => {
+  strictEqual(missingProgram(["/usr/bin/sh: 1: : not found"]), undefined);
+  strictEqual(explainExit(127, null, ["/usr/bin/sh: 1: : not found"]), "exited with 127");
+  strictEqual(missingProgram(["sh: 12: a: b: not found"]), "a: b");
+});
+
 Deno.test("spawnFailure() names a directory that vanished after planning", () => {
   const gone = `${Deno.makeTempDirSync()}/gone`;
   strictEqual(

@@ -20,7 +20,7 @@ import { pool, replaceBytes } from "./lib/pool.ts";
 import { hasStack, scaled, SEED, Tally } from "./lib/tally.ts";
 import { killServer } from "./lib/world.ts";
 import { unlocated } from "./lib/probe.ts";
-import { importFuzz, localFuzz } from "./lib/fuzz_files.ts";
+import { aCommandFailed, importFuzz, localFuzz } from "./lib/fuzz_files.ts";
 
 const PLACEHOLDER = "/MARKDIR";
 const COUNTERS = ["crashed", "unlocated", "ran when invalid", "other exit"];
@@ -125,9 +125,7 @@ Deno.test({
             }
           } else if (r.code === 1 && /needs a terminal/.test(r.stderr)) {
             tally.note("exit 1 (a required interactive step without a terminal)");
-          } else if (r.code === 1 && /✗ .*: failed · exited with \d+/.test(said)) {
-            // A mutation that breaks a command's marker path (a BOM in it) makes the command
-            // itself fail: rune reports the step and stops, as it should.
+          } else if (aCommandFailed(said, r.code)) {
             tally.note("exit 1 (a command of the mutated config failed)");
           } else if (r.code !== 0) {
             broke.push({ counter: "other exit", why: `exit ${r.code}: ${r.stderr.slice(0, 300)}` });

@@ -15,10 +15,19 @@ import type { Tally } from "./tally.ts";
 
 type Broke = { counter: string; why: string }[];
 
+/**
+ * Whether rune stopped because a command of the (mutated) config failed when it ran: a
+ * mutation can break a command (a BOM in its marker path, ESC as the whole command), and
+ * reporting that step and stopping with exit 1 is right.
+ */
+export function aCommandFailed(said: string, code: number): boolean {
+  return code === 1 && /✗ .+: failed · /.test(said) && /the ritual stops here/.test(said);
+}
+
 function crashOrCode(said: string, code: number, codes: number[]): Broke {
   const broke: Broke = [];
   if (hasStack(said)) broke.push({ counter: "crashed", why: said.slice(0, 400) });
-  if (!codes.includes(code)) {
+  if (!codes.includes(code) && !(codes.includes(0) && aCommandFailed(said, code))) {
     broke.push({ counter: "other exit", why: `exit ${code}: ${said.slice(0, 300)}` });
   }
   return broke;
