@@ -21,9 +21,10 @@ Deno.test("setsid is used where it is installed (util-linux: every Linux this ru
   if (Deno.build.os === "linux") ok(ownSessionLauncher()?.endsWith("/setsid"));
 });
 
-Deno.test("a child spawned in its own session leads its group and session", async () => {
+/** `sh -c command` as a step spawns it: in its own session, no stdio. */
+function spawnSh(command: string): Deno.ChildProcess {
   const child = spawnStep("sh", {
-    args: ["-c", "sleep 30"],
+    args: ["-c", command],
     cwd: "/",
     stdin: "null",
     stdout: "null",
@@ -31,6 +32,11 @@ Deno.test("a child spawned in its own session leads its group and session", asyn
     ownSession: true,
   }, { durationMs: 0, via: "shell" });
   if (!(child instanceof Deno.ChildProcess)) throw new Error(child.message);
+  return child;
+}
+
+Deno.test("a child spawned in its own session leads its group and session", async () => {
+  const child = spawnSh("sleep 30");
   try {
     // setsid execs sh in place: give it the moment to do so before reading the ids.
     let ids = idsOf(child.pid);
@@ -46,18 +52,7 @@ Deno.test("a child spawned in its own session leads its group and session", asyn
 });
 
 Deno.test("the exit code and signal pass through setsid", async () => {
-  const run = async (command: string) => {
-    const child = spawnStep("sh", {
-      args: ["-c", command],
-      cwd: "/",
-      stdin: "null",
-      stdout: "null",
-      stderr: "null",
-      ownSession: true,
-    }, { durationMs: 0, via: "shell" });
-    if (!(child instanceof Deno.ChildProcess)) throw new Error(child.message);
-    return await child.status;
-  };
+  const run = (command: string) => spawnSh(command).status;
   strictEqual((await run("exit 7")).code, 7);
   strictEqual((await run("kill -TERM $$")).signal, "SIGTERM");
 });
