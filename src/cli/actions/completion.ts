@@ -10,10 +10,9 @@ import type { Candidate, DynamicSource } from "../complete.ts";
 import type { Config } from "../../config/mod.ts";
 import type { CommandSpec, GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
-import { writeOrStop } from "../../output/mod.ts";
 import { currentDir } from "../cwd.ts";
 import { loadConfigCached } from "../load_config.ts";
-import { importLazy } from "../../base/mod.ts";
+import { importLazy, writeOrStop } from "../../base/mod.ts";
 
 export async function runComplete(
   root: CommandSpec,

@@ -11,7 +11,7 @@
  * validated-config cache makes this path cheap. Planning (and the template engine with it) is
  * imported only when an enter or leave ritual has commands to run.
  */
-import { importLazy, visible } from "../../base/mod.ts";
+import { importLazy, visible, writeOrStop } from "../../base/mod.ts";
 import { envCode, type HookShell } from "../../shell/mod.ts";
 import { findProject } from "../../project/mod.ts";
 import type { ProjectInfo } from "../../contract/mod.ts";
@@ -20,7 +20,6 @@ import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
 import { currentDir, UnusableDirectory } from "../cwd.ts";
 import { openWorkStore } from "../work_store.ts";
-import { writeOrStop } from "../../output/mod.ts";
 import { loadProjectConfig, projectArgument, untrustedNotice } from "../project_config.ts";
 import type { ProjectConfig } from "../project_config.ts";
 import { decideHook, type HookPlace, previousPlace } from "../hook_decide.ts";

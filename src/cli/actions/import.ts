@@ -4,7 +4,7 @@
  * kept without --force, another tool's file is never written into, and a merge that would
  * make the config fail to load is refused.
  */
-import { formatIssue, visible } from "../../base/mod.ts";
+import { formatIssue, visible, writeOrStop } from "../../base/mod.ts";
 import type { Issue } from "../../base/mod.ts";
 import { IMPORTERS, mergeIntoConfig, renameImport, renderImport } from "../../import/mod.ts";
 import type { ImportResult, SourceKind } from "../../import/mod.ts";
@@ -13,7 +13,6 @@ import type { GlobalOptions } from "../spec.ts";
 import { EXIT } from "../exit_codes.ts";
 import { issueCounts } from "../load_config.ts";
 import { configTarget, readConfigText, writeSchemaBeside, writeTextFile } from "../config_file.ts";
-import { writeOrStop } from "../../output/mod.ts";
 import { currentDir } from "../cwd.ts";
 
 export interface ImportOptions {

@@ -3,12 +3,11 @@
  * close hook). The newest file's last lines by default; `--list` lists them; `--follow` keeps
  * printing what is appended until Ctrl-C.
  */
-import { formatIssue, runePaths } from "../../base/mod.ts";
+import { formatIssue, runePaths, writeOrStop } from "../../base/mod.ts";
 import { lastLines, listLogs, type LogFile, readSince } from "../../state/mod.ts";
 import { EXIT } from "../exit_codes.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { missingPermission } from "../work_store.ts";
-import { writeOrStop } from "../../output/mod.ts";
 
 export interface LogsOptions {
   /** A name from --list, or a path. */

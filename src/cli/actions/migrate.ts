@@ -4,13 +4,12 @@
  * (planImport: a second run adds nothing) → print (--dry-run) or write in one transaction.
  * The source is only read: Go Rune's ~/.rune/sessions.db is never written.
  */
-import { formatIssue, importLazy, type Issue } from "../../base/mod.ts";
+import { formatIssue, importLazy, type Issue, writeOrStop } from "../../base/mod.ts";
 import { mapProjects, parseProjectMap, planImport } from "../../migrate/mod.ts";
 import type { ImportPlan, ImportSummary } from "../../migrate/mod.ts";
 import { EXIT } from "../exit_codes.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { missingPermission, openWorkStore, reportIssue } from "../work_store.ts";
-import { writeOrStop } from "../../output/mod.ts";
 import {
   importedState,
   importedSummary,

@@ -4,7 +4,7 @@
  * session, and a store that cannot be read prints nothing on stdout (its one line goes to
  * stderr), so a prompt never shows an error message in place of the segment.
  */
-import { writeOrStop } from "../../output/mod.ts";
+import { writeOrStop } from "../../base/mod.ts";
 import { EXIT } from "../exit_codes.ts";
 import { openWorkStore } from "../work_store.ts";
 import { promptSegment } from "../prompt_segment.ts";

@@ -3,7 +3,7 @@
  * (bars on a terminal), CSV (Go Rune's columns) or JSON (Go Rune's shape), on stdout or
  * written atomically (0600) to --output. Reads only the store: no config, YAML or zod.
  */
-import { formatIssue, makeColors, wantsColor } from "../../base/mod.ts";
+import { formatIssue, makeColors, wantsColor, writeOrStop } from "../../base/mod.ts";
 import { writeFileAtomic } from "../../state/mod.ts";
 import {
   buildReport,
@@ -17,7 +17,6 @@ import {
 import { EXIT } from "../exit_codes.ts";
 import type { GlobalOptions } from "../spec.ts";
 import { missingPermission, openWorkStore, reportIssue } from "../work_store.ts";
-import { writeOrStop } from "../../output/mod.ts";
 
 export type ReportFormat = "text" | "csv" | "json";
 

@@ -3,10 +3,10 @@
  * so it reads the store and nothing else: no config, YAML, zod or template engine. A store
  * that does not exist yet is an empty history; it is not created.
  */
+import { writeOrStop } from "../../base/mod.ts";
 import { localDayOf, renderStatus, statusJson, trackingStatus } from "../../tracking/mod.ts";
 import { EXIT } from "../exit_codes.ts";
 import { openWorkStore, reportIssue } from "../work_store.ts";
-import { writeOrStop } from "../../output/mod.ts";
 
 export function runStatus(options: { json: boolean }): number {
   const opened = openWorkStore({ create: false });
