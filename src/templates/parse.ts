@@ -78,18 +78,19 @@ export function plainParts(text: string): TemplatePart[] | undefined {
   if (text.includes("\\{{") || text.includes("}}}") || text.includes("{{{")) return undefined;
   // Handlebars' lexer refuses a NUL; the engine says so, located.
   if (text.includes("\0")) return undefined;
+  // A `{{` outside every plain placeholder is some other form (NUL, absent here, keeps the
+  // text on either side of a placeholder apart).
+  if (text.replace(PLAIN, "\0").includes("{{")) return undefined;
   const parts: TemplatePart[] = [];
-  let at = 0;
-  const addText = (end: number) => {
-    if (end <= at) return;
-    const start = at;
-    const chunk = text.slice(start, end);
-    if (chunk.includes("{{")) return false;
-    parts.push({ kind: "text", text: chunk, offsetOf: (i) => start + i });
+  const addText = (start: number, end: number) => {
+    if (end > start) {
+      parts.push({ kind: "text", text: text.slice(start, end), offsetOf: (i) => start + i });
+    }
   };
+  let at = 0;
   for (const m of text.matchAll(PLAIN)) {
     const [source, name, key] = m;
-    if (addText(m.index) === false) return undefined;
+    addText(at, m.index);
     if (key !== undefined) {
       // After a ".", Handlebars reads these as literals or `this`, and refuses the path.
       if (!isVariableMap(name) || HANDLEBARS_WORDS.has(key)) return undefined;
@@ -100,7 +101,7 @@ export function plainParts(text: string): TemplatePart[] | undefined {
     }
     at = m.index + source.length;
   }
-  if (addText(text.length) === false) return undefined;
+  addText(at, text.length);
   return parts;
 }
 
