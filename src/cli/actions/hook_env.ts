@@ -23,6 +23,7 @@ import { openWorkStore } from "../work_store.ts";
 import { loadProjectConfig, projectArgument, untrustedNotice } from "../project_config.ts";
 import type { ProjectConfig } from "../project_config.ts";
 import { decideHook, type HookPlace, previousPlace } from "../hook_decide.ts";
+import { isDirectory } from "../fs_facts.ts";
 
 export async function runHookEnv(shell: HookShell, globals: GlobalOptions): Promise<number> {
   const env = Deno.env.toObject();
@@ -128,13 +129,7 @@ async function leaveConfig(
   env: Record<string, string>,
   globals: GlobalOptions,
 ): Promise<ProjectConfig> {
-  if (config.local?.dir === left.dir) return config;
-  try {
-    if (!Deno.statSync(left.dir).isDirectory) return config;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotCapable) throw e;
-    return config;
-  }
+  if (config.local?.dir === left.dir || !isDirectory(left.dir)) return config;
   const there = await loadProjectConfig({
     flag: globals.config,
     env,
