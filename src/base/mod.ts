@@ -42,3 +42,4 @@ export { writeOrStop } from "./write.ts";
 export type { SyncStream } from "./write.ts";
 export { knownOptionScope, OPTION_NAME, optionValue } from "./tmux_options.ts";
 export type { TmuxOptionScope } from "./tmux_options.ts";
+export { sha256Hex } from "./hash.ts";

@@ -9,7 +9,7 @@
 import type { LoadedConfig, LoadFailure, MergedLocal } from "../config/mod.ts";
 import { findLocalFile } from "../project/mod.ts";
 import type { LocalFile } from "../project/mod.ts";
-import { firstNotice, readTrustStore, sha256Hex, trustState } from "../state/mod.ts";
+import { firstNotice, readTrustStore, trustState } from "../state/mod.ts";
 import {
   err,
   formatIssue,
@@ -19,6 +19,7 @@ import {
   ok,
   type Result,
   runePaths,
+  sha256Hex,
   visible,
 } from "../base/mod.ts";
 import type { GlobalOptions } from "./spec.ts";
@@ -116,7 +117,7 @@ async function checkLocal(
     return { kind: "untrusted", ...base, why: "unreadable", version: "unreadable", issue };
   }
   const { text, maxBytes } = read.value;
-  const sha = await sha256Hex(new TextEncoder().encode(text));
+  const sha = await sha256Hex(text);
   const store = readTrustStore(runePaths(env).dataDir);
   if (!store.ok) {
     return { kind: "untrusted", ...base, why: "unreadable", version: sha, issue: store.error };

@@ -9,7 +9,7 @@
  * agree on it. The path is no secret (`/proc/PID/cmdline` shows it to everyone): the gate is
  * the directory's permissions and tmux's own ACL, never a random name.
  */
-import { pathComponent } from "../base/mod.ts";
+import { pathComponent, sha256Hex } from "../base/mod.ts";
 import { failed } from "./errors.ts";
 import type { ShareResult } from "./errors.ts";
 
@@ -54,11 +54,7 @@ export function shareBase(env: Readonly<Record<string, string | undefined>>, uid
 export async function shareSlug(session: string): Promise<string> {
   const readable = pathComponent(session, "session").replace(/[^A-Za-z0-9_-]+/g, "_")
     .slice(0, SLUG_READABLE_MAX);
-  const digest = new Uint8Array(
-    await crypto.subtle.digest("SHA-256", new TextEncoder().encode(session)),
-  );
-  const hex = [...digest.slice(0, 4)].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${readable}-${hex}`;
+  return `${readable}-${(await sha256Hex(session)).slice(0, 8)}`;
 }
 
 /** The paths of `session`'s share; an error when the socket path would be too long. */

@@ -11,6 +11,7 @@
  * ambiguous while a later write could still get the same timestamps: when the file changed
  * less than AMBIGUOUS_MS before the entry was made, its content hash is compared too.
  */
+import { sha256Hex } from "../base/mod.ts";
 import type { ConfigCandidate, Issue } from "../base/mod.ts";
 import type { Config, LoadedConfig } from "../config/mod.ts";
 import { writeFileAtomic } from "./atomic_file.ts";
@@ -125,7 +126,7 @@ export async function findCachedConfig(
     if (!now || !sameStat(now, stamp)) return undefined;
     if (isAmbiguous(stamp, entry.checkedAt)) {
       const text = await readText(stamp.path);
-      if (text === undefined || await sha256(text) !== stamp.sha256) return undefined;
+      if (text === undefined || await sha256Hex(text) !== stamp.sha256) return undefined;
       verified = true;
     }
   }
@@ -168,7 +169,7 @@ export async function saveCachedConfig(
     // A stat taken after the read can be newer than the text; the hash settles it, because a
     // change after checkedAt makes the stamp ambiguous (see isAmbiguous).
     if (!stat) return;
-    files.push({ path, ...stat, sha256: await sha256(text) });
+    files.push({ path, ...stat, sha256: await sha256Hex(text) });
   }
   const entry: Entry = {
     format: FORMAT,
@@ -243,11 +244,6 @@ async function readText(path: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function granted(descriptor: Deno.PermissionDescriptor): boolean {

@@ -56,7 +56,6 @@ export type {
 } from "./work_store.ts";
 export {
   readTrustStore,
-  sha256Hex,
   TRUST_FILE,
   trustState,
   trustStorePath,

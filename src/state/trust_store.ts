@@ -84,12 +84,6 @@ export function withTrusted(entries: readonly TrustEntry[], entry: TrustEntry): 
   return [...entries.filter((e) => e.path !== entry.path), entry];
 }
 
-/** Lowercase hex SHA-256 of `bytes`. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as BufferSource));
-  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 function isEntry(v: unknown): v is TrustEntry {
   if (!v || typeof v !== "object") return false;
   const e = v as Record<string, unknown>;

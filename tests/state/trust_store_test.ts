@@ -2,12 +2,12 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert/strict";
 import {
   readTrustStore,
-  sha256Hex,
   trustState,
   trustStorePath,
   withTrusted,
   writeTrustStore,
 } from "../../src/state/mod.ts";
+import { sha256Hex } from "../../src/base/mod.ts";
 import { firstNotice } from "../../src/state/mod.ts";
 
 Deno.test("the trust store round-trips, 0600 in a 0700 dir, and tells trusted from changed", async () => {

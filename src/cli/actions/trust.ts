@@ -10,6 +10,7 @@ import {
   ok,
   type Result,
   runePaths,
+  sha256Hex,
   visible,
 } from "../../base/mod.ts";
 import {
@@ -25,7 +26,6 @@ import { findLocalFile } from "../../project/mod.ts";
 import type { LocalFile } from "../../project/mod.ts";
 import {
   readTrustStore,
-  sha256Hex,
   type TrustEntry,
   trustState,
   withTrusted,
@@ -81,7 +81,7 @@ export async function runTrust(
   const dataDir = runePaths(env).dataDir;
   const store = readTrustStore(dataDir);
   if (!store.ok) return fail(store.error, EXIT.stepFailed);
-  const sha = await sha256Hex(new TextEncoder().encode(text));
+  const sha = await sha256Hex(text);
   const { state, entry } = trustState(store.value, file.key, sha);
   const shown = visible(file.path);
   if (state === "trusted") {
@@ -184,7 +184,7 @@ async function stateNow(e: TrustEntry): Promise<"trusted" | "changed" | "missing
   try {
     if ((await Deno.lstat(e.path)).isSymlink) return "changed";
     const text = await Deno.readTextFile(e.path);
-    return (await sha256Hex(new TextEncoder().encode(text))) === e.sha256 ? "trusted" : "changed";
+    return (await sha256Hex(text)) === e.sha256 ? "trusted" : "changed";
   } catch (x) {
     if (x instanceof Deno.errors.NotCapable) throw x;
     return "missing";
